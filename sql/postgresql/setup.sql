@@ -1,0 +1,22 @@
+-- sequela schema for PostgreSQL: idempotent, run before every SeqOrderSimulation (-Dsequela.schema=create).
+CREATE SEQUENCE IF NOT EXISTS seq_job_execution_id START WITH 261 INCREMENT BY 1 CACHE 100;
+
+-- id = in_date * 1e8 + nextval, as in sequela; in_date is the day as yyyymmdd
+CREATE OR REPLACE FUNCTION get_execution_id(in_date bigint) RETURNS bigint
+LANGUAGE sql VOLATILE AS $$
+  SELECT in_date * 100000000 + nextval('seq_job_execution_id')
+$$;
+
+-- JOB_EXECUTION_ID and SQL_DATE are filled by the database at insert time (defaults evaluated per row),
+-- so an insert binds only PY_DATE, NODE, TEST_NAME, RUN_ID and SEQ_MODE.
+CREATE TABLE IF NOT EXISTS job_execution (
+  job_execution_id bigint NOT NULL DEFAULT get_execution_id(to_char(current_date, 'YYYYMMDD')::bigint),
+  py_date          timestamp(6) NOT NULL,
+  sql_date         timestamp(6) NOT NULL DEFAULT clock_timestamp(),
+  node             integer NOT NULL,
+  test_name        varchar(128) NOT NULL,
+  run_id           varchar(64) NOT NULL,
+  seq_mode         varchar(8) NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name, seq_mode);

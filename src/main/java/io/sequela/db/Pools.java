@@ -1,0 +1,71 @@
+package io.sequela.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.sequela.SequelaException;
+import java.time.Duration;
+
+/** HikariCP pools for targets: one pool per node, autocommit on (each statement its own transaction). */
+public final class Pools {
+
+  /** How long a pool waits for the database before the node is reported unreachable. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private Pools() {}
+
+  /**
+   * A HikariCP configuration for a target, ready for a pool or for the JDBC plugin's
+   * {@code DB().hikariConfig(cfg)}. Fails fast: the pool is filled at start and a database that does not
+   * answer within {@link #CONNECT_TIMEOUT} is an error.
+   *
+   * @param target a resolved target ({@link Target#resolve()})
+   * @param name pool name for logs, e.g. {@code node-1}
+   * @param size connections, at least 1
+   */
+  public static HikariConfig config(Target target, String name, int size) {
+    HikariConfig cfg = new HikariConfig();
+    cfg.setPoolName(name);
+    cfg.setJdbcUrl(target.jdbcUrl());
+    if (target.user() != null) {
+      cfg.setUsername(target.user());
+    }
+    if (target.password() != null) {
+      cfg.setPassword(target.password());
+    }
+    cfg.setMaximumPoolSize(size);
+    cfg.setMinimumIdle(size);
+    cfg.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+    cfg.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+    cfg.setAutoCommit(true);
+    if (target.dialect() == Dialect.POSTGRESQL) {
+      cfg.addDataSourceProperty("connectTimeout", "10");
+      cfg.addDataSourceProperty("ApplicationName", "sequela " + name);
+    }
+    return cfg;
+  }
+
+  /**
+   * Opens a pool.
+   *
+   * @throws SequelaException.DatabaseFailure naming the pool and host (never the password) when the
+   *     database cannot be reached within {@link #CONNECT_TIMEOUT}
+   */
+  public static HikariDataSource open(Target target, String name, int size) {
+    try {
+      return new HikariDataSource(config(target, name, size));
+    } catch (HikariPool.PoolInitializationException e) {
+      throw unreachable(target, name, e);
+    }
+  }
+
+  /** The one-line error for a database that cannot be reached. */
+  public static SequelaException.DatabaseFailure unreachable(Target target, String name, Throwable cause) {
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new SequelaException.DatabaseFailure(name + ": cannot connect to " + target.host() + " ("
+        + Target.mask(String.valueOf(root.getMessage())) + ")", cause);
+  }
+}

@@ -1,0 +1,12 @@
+package io.sequela.db;
+
+/**
+ * How a sequence hands out values across nodes (Oracle RAC terms; see DESIGN.md for the PostgreSQL
+ * and H2 analogues).
+ */
+public enum SequenceMode {
+  /** Values follow call order across all nodes: Oracle ORDER; PostgreSQL and H2 CACHE 1. */
+  ORDER,
+  /** Each node (Oracle instance, PostgreSQL session) caches its own range: Oracle NOORDER + CACHE n. */
+  NOORDER
+}

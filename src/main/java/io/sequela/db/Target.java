@@ -1,0 +1,117 @@
+package io.sequela.db;
+
+import io.sequela.SequelaException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a node connects: a JDBC URL and credentials. Immutable; {@link #toString()} never shows the
+ * password.
+ *
+ * <p>A connection string is one of:
+ * <ul>
+ *   <li>{@code embedded}: the embedded PostgreSQL of this JVM ({@link EmbeddedPostgres});
+ *   <li>an Oracle EZConnect string {@code user/password@host:port/service}, which becomes
+ *       {@code jdbc:oracle:thin:@//host:port/service};
+ *   <li>a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:oracle:thin:...}, {@code jdbc:h2:...}) with
+ *       credentials given beside it.
+ * </ul>
+ *
+ * @param jdbcUrl the JDBC URL, with no password in it
+ * @param user the user name, or null for the driver's default
+ * @param password the password, or null
+ * @param embedded true when the URL is the embedded PostgreSQL's
+ */
+public record Target(String jdbcUrl, String user, String password, boolean embedded) {
+
+  /** The connection string that selects the embedded PostgreSQL. */
+  public static final String EMBEDDED = "embedded";
+
+  private static final Pattern EZCONNECT =
+      Pattern.compile("^([^/@\\s]+)/([^@\\s]*)@(?://)?([^:/\\s]+)(?::(\\d+))?/([^\\s]+)$");
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("(?i)(password=)[^&;]*|(?<=//)([^:/@]+):([^@/]+)@");
+
+  /**
+   * Parses a node's connection string.
+   *
+   * @param connection {@code embedded}, an EZConnect string or a JDBC URL
+   * @param user the user beside a JDBC URL, or null; ignored for EZConnect, which carries its own
+   * @param password the password beside a JDBC URL, or null
+   * @return the target; for {@code embedded} the URL is resolved later by {@link #resolve()}
+   * @throws SequelaException.InvalidInput when the string is none of the three forms
+   */
+  public static Target parse(String connection, String user, String password) {
+    if (connection == null || connection.isBlank()) {
+      throw new SequelaException.InvalidInput("must be 'embedded', user/password@host:port/service or a jdbc: URL, got an empty string");
+    }
+    String c = connection.trim();
+    if (c.equalsIgnoreCase(EMBEDDED)) {
+      return new Target(EMBEDDED, user, password, true);
+    }
+    if (c.startsWith("jdbc:")) {
+      return new Target(c, user, password, false);
+    }
+    Matcher m = EZCONNECT.matcher(c);
+    if (m.matches()) {
+      String port = m.group(4) == null ? "1521" : m.group(4);
+      String url = "jdbc:oracle:thin:@//" + m.group(3) + ":" + port + "/" + m.group(5);
+      return new Target(url, m.group(1), m.group(2).isEmpty() ? null : m.group(2), false);
+    }
+    throw new SequelaException.InvalidInput(
+        "must be 'embedded', user/password@host:port/service or a jdbc: URL, got '" + mask(c) + "'");
+  }
+
+  /**
+   * The same target with the embedded PostgreSQL started (once per JVM) and its URL filled in; other
+   * targets are returned as they are.
+   */
+  public Target resolve() {
+    if (!embedded || !EMBEDDED.equals(jdbcUrl)) {
+      return this;
+    }
+    EmbeddedPostgres pg = EmbeddedPostgres.get();
+    return new Target(pg.jdbcUrl(), pg.user(), null, true);
+  }
+
+  /** The dialect this target's URL names. */
+  public Dialect dialect() {
+    return embedded ? Dialect.POSTGRESQL : Dialect.fromJdbcUrl(jdbcUrl);
+  }
+
+  /** Host (and port) of the URL, for error messages; the whole URL when no host can be found. */
+  public String host() {
+    if (embedded) {
+      return "embedded PostgreSQL";
+    }
+    Matcher m = Pattern.compile("//([^/;?]+)").matcher(jdbcUrl);
+    return m.find() ? m.group(1).replaceAll("^[^@]*@", "") : mask(jdbcUrl);
+  }
+
+  /**
+   * A copy of a connection string or URL with any password replaced by {@code ***}: EZConnect
+   * {@code user/***@host}, URL {@code password=***} and {@code //user:***@host}.
+   */
+  public static String mask(String s) {
+    if (s == null) {
+      return null;
+    }
+    Matcher ez = EZCONNECT.matcher(s.trim());
+    if (ez.matches()) {
+      return ez.group(1) + "/***@" + s.trim().substring(s.trim().indexOf('@') + 1);
+    }
+    Matcher m = URL_PASSWORD.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String rep = m.group(1) != null ? m.group(1) + "***" : m.group(2) + ":***@";
+      m.appendReplacement(out, Matcher.quoteReplacement(rep));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Target[" + mask(jdbcUrl) + (user == null ? "" : " user=" + user) + (password == null ? "" : " password=***") + "]";
+  }
+}
