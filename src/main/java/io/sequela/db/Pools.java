@@ -41,6 +41,8 @@ public final class Pools {
     if (target.dialect() == Dialect.POSTGRESQL) {
       cfg.addDataSourceProperty("connectTimeout", "10");
       cfg.addDataSourceProperty("ApplicationName", "sequela " + name);
+    } else if (target.dialect() == Dialect.ORACLE) {
+      cfg.addDataSourceProperty("oracle.net.CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT.toMillis()));
     }
     return cfg;
   }

@@ -28,7 +28,7 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
   public static final String EMBEDDED = "embedded";
 
   private static final Pattern EZCONNECT =
-      Pattern.compile("^([^/@\\s]+)/([^@\\s]*)@(?://)?([^:/\\s]+)(?::(\\d+))?/([^\\s]+)$");
+      Pattern.compile("^([^/@\\s]+)/([^@\\s]*)@(?://)?([^:/\\s]+)(?::([^/\\s]+))?/([^\\s]+)$");
   private static final Pattern URL_PASSWORD =
       Pattern.compile("(?i)(password=)[^&;]*|(?<=//)([^:/@]+):([^@/]+)@");
 

@@ -1,0 +1,285 @@
+package io.sequela.config;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import io.sequela.SequelaException;
+import io.sequela.db.SequenceMode;
+import io.sequela.db.Target;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads and validates a sequela test plan: JSON (or HOCON, its superset) of the form
+ *
+ * <pre>{@code
+ * { "tests": [ { "test_name": "70_30_ratio", "description": "...",
+ *     "scenarii": [ { "node_number": 1, "iterations": 1000, "interval": 1, "connection": "embedded" } ] } ] }
+ * }</pre>
+ *
+ * <p>Per scenario: {@code node_number} (positive, unique in its test), {@code iterations} (positive inserts per
+ * user), {@code interval} (seconds, fractional allowed, 0 allowed), {@code connection} ({@link Target#parse}),
+ * optional {@code users} (default 1), {@code user}, {@code password}. Per plan or per test (the test wins):
+ * {@code modes} (default ["ORDER","NOORDER"]), {@code sequence_cache} (default 100, at least 2), {@code pacing}
+ * ("delay" default, or "rate"). Unknown keys are errors, so a typo is never silently ignored.
+ */
+public final class PlanLoader {
+
+  private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "description");
+  private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing");
+  private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
+  private static final List<SequenceMode> DEFAULT_MODES = List.of(SequenceMode.ORDER, SequenceMode.NOORDER);
+  private static final int DEFAULT_CACHE = 100;
+
+  private PlanLoader() {}
+
+  /**
+   * Loads a plan from a file path or, when no such file exists, a classpath resource.
+   *
+   * @param location file path or classpath resource, e.g. {@code plans/default.json}
+   * @throws SequelaException.InvalidInput listing every problem, one per line, when the plan is missing,
+   *     unparsable or invalid
+   */
+  public static Plan load(String location) {
+    Path file = Path.of(location);
+    ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
+    String source = file.getFileName() == null ? location : file.getFileName().toString();
+    ConfigObject root;
+    try {
+      root = Files.isRegularFile(file)
+          ? ConfigFactory.parseFile(file.toFile(), opts).root()
+          : ConfigFactory.parseResources(location, opts).root();
+    } catch (ConfigException.IO e) {
+      throw new SequelaException.InvalidInput("sequela.plan: no plan file or classpath resource '" + location + "'");
+    } catch (ConfigException e) {
+      throw new SequelaException.InvalidInput(source + ": not valid JSON: " + e.getMessage());
+    }
+    return parse(source, root);
+  }
+
+  /** Validates a parsed plan; see {@link #load(String)}. */
+  static Plan parse(String source, ConfigObject root) {
+    Problems p = new Problems(source);
+    unknownKeys(p, root, "", PLAN_KEYS);
+    List<SequenceMode> planModes = modes(p, root, "modes", DEFAULT_MODES);
+    int planCache = intAtLeast(p, root, "sequence_cache", "", 2, DEFAULT_CACHE);
+    Pacing planPacing = pacing(p, root, "pacing", Pacing.DELAY);
+    List<TestSpec> tests = new ArrayList<>();
+    List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < testObjects.size(); i++) {
+      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing);
+      if (t != null && !names.add(t.name())) {
+        p.add(testObjects.get(i).get("test_name"), "tests[" + i + "].test_name", "must be unique in the plan, got '" + t.name() + "' twice");
+      }
+      tests.add(t);
+    }
+    p.throwIfAny();
+    return new Plan(source, tests);
+  }
+
+  private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing) {
+    unknownKeys(p, o, path + ".", TEST_KEYS);
+    String name = string(p, o, "test_name", path, true);
+    if (name != null && !name.matches("[A-Za-z0-9_.\\-]{1,64}")) {
+      p.add(o.get("test_name"), path + ".test_name", "must be 1 to 64 letters, digits, '_', '-' or '.', got '" + name + "'");
+    }
+    String description = string(p, o, "description", path, false);
+    List<SequenceMode> testModes = modes(p, o, path + ".modes", modes);
+    int testCache = intAtLeast(p, o, "sequence_cache", path + ".", 2, cache);
+    Pacing testPacing = pacing(p, o, path + ".pacing", pacing);
+    List<ConfigObject> scenarioObjects = objectList(p, o, "scenarii", path + ".scenarii");
+    List<ScenarioSpec> scenarii = new ArrayList<>();
+    Set<Integer> nodes = new HashSet<>();
+    for (int j = 0; j < scenarioObjects.size(); j++) {
+      String sp = path + ".scenarii[" + j + "]";
+      ScenarioSpec s = scenario(p, scenarioObjects.get(j), sp);
+      if (s != null && !nodes.add(s.nodeNumber())) {
+        p.add(scenarioObjects.get(j).get("node_number"), sp + ".node_number", "must be unique within the test, got " + s.nodeNumber() + " twice");
+      }
+      scenarii.add(s);
+    }
+    return new TestSpec(name, description == null ? "" : description, scenarii.contains(null) ? List.of() : scenarii,
+        testModes, testCache, testPacing);
+  }
+
+  private static ScenarioSpec scenario(Problems p, ConfigObject o, String path) {
+    unknownKeys(p, o, path + ".", SCENARIO_KEYS);
+    Integer node = positiveInt(p, o, "node_number", path, true, 0);
+    Integer iterations = positiveInt(p, o, "iterations", path, true, 0);
+    Integer users = positiveInt(p, o, "users", path, false, 1);
+    Duration interval = interval(p, o, path);
+    String user = string(p, o, "user", path, false);
+    String password = string(p, o, "password", path, false);
+    String connection = string(p, o, "connection", path, true);
+    Target target = null;
+    if (connection != null) {
+      try {
+        target = Target.parse(connection, user, password);
+      } catch (SequelaException.InvalidInput e) {
+        p.add(o.get("connection"), path + ".connection", e.getMessage());
+      }
+    }
+    if (node == null || iterations == null || users == null || interval == null || target == null) {
+      return null;
+    }
+    return new ScenarioSpec(node, iterations, interval, users, target);
+  }
+
+  private static void unknownKeys(Problems p, ConfigObject o, String prefix, Set<String> allowed) {
+    for (String key : o.keySet()) {
+      if (!allowed.contains(key)) {
+        p.add(o.get(key), prefix + key, "unknown key; expected one of " + new TreeSet<>(allowed));
+      }
+    }
+  }
+
+  private static List<ConfigObject> objectList(Problems p, ConfigObject o, String key, String path) {
+    ConfigValue v = o.get(key);
+    if (v == null) {
+      p.add(o, path, "must be a non-empty list, got nothing");
+      return List.of();
+    }
+    if (!(v instanceof ConfigList list) || list.isEmpty()) {
+      p.add(v, path, "must be a non-empty list, got " + render(v));
+      return List.of();
+    }
+    List<ConfigObject> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof ConfigObject co) {
+        out.add(co);
+      } else {
+        p.add(list.get(i), path + "[" + i + "]", "must be an object, got " + render(list.get(i)));
+      }
+    }
+    return out;
+  }
+
+  private static String string(Problems p, ConfigObject o, String key, String path, boolean required) {
+    ConfigValue v = o.get(key);
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      if (required) {
+        p.add(o, path + "." + key, "must be a string, got nothing");
+      }
+      return null;
+    }
+    if (v.valueType() != ConfigValueType.STRING || ((String) v.unwrapped()).isBlank()) {
+      p.add(v, path + "." + key, "must be a non-empty string, got " + (key.equals("password") ? "a " + v.valueType() : render(v)));
+      return null;
+    }
+    return (String) v.unwrapped();
+  }
+
+  private static Integer positiveInt(Problems p, ConfigObject o, String key, String path, boolean required, int dflt) {
+    ConfigValue v = o.get(key);
+    if (v == null) {
+      if (required) {
+        p.add(o, path + "." + key, "must be a positive integer, got nothing");
+        return null;
+      }
+      return dflt;
+    }
+    Long n = integral(v);
+    if (n == null || n < 1 || n > Integer.MAX_VALUE) {
+      p.add(v, path + "." + key, "must be a positive integer, got " + render(v));
+      return null;
+    }
+    return n.intValue();
+  }
+
+  private static int intAtLeast(Problems p, ConfigObject o, String key, String prefix, int min, int dflt) {
+    ConfigValue v = o.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    Long n = integral(v);
+    if (n == null || n < min || n > Integer.MAX_VALUE) {
+      p.add(v, prefix + key, "must be an integer >= " + min + ", got " + render(v));
+      return dflt;
+    }
+    return n.intValue();
+  }
+
+  private static Duration interval(Problems p, ConfigObject o, String path) {
+    ConfigValue v = o.get("interval");
+    if (v == null) {
+      p.add(o, path + ".interval", "must be a number of seconds >= 0, got nothing");
+      return null;
+    }
+    if (v.valueType() != ConfigValueType.NUMBER || ((Number) v.unwrapped()).doubleValue() < 0
+        || ((Number) v.unwrapped()).doubleValue() > 86_400) {
+      p.add(v, path + ".interval", "must be a number of seconds between 0 and 86400, got " + render(v));
+      return null;
+    }
+    BigDecimal seconds = new BigDecimal(v.unwrapped().toString());
+    return Duration.ofNanos(seconds.movePointRight(9).longValue());
+  }
+
+  private static List<SequenceMode> modes(Problems p, ConfigObject o, String path, List<SequenceMode> dflt) {
+    ConfigValue v = o.get("modes");
+    if (v == null) {
+      return dflt;
+    }
+    if (!(v instanceof ConfigList list) || list.isEmpty()) {
+      p.add(v, path, "must be a non-empty list of \"ORDER\" and \"NOORDER\", got " + render(v));
+      return dflt;
+    }
+    List<SequenceMode> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      ConfigValue m = list.get(i);
+      String s = m.valueType() == ConfigValueType.STRING ? ((String) m.unwrapped()).toUpperCase(Locale.ROOT) : "";
+      if (!s.equals("ORDER") && !s.equals("NOORDER")) {
+        p.add(m, path + "[" + i + "]", "must be \"ORDER\" or \"NOORDER\", got " + render(m));
+      } else if (out.contains(SequenceMode.valueOf(s))) {
+        p.add(m, path + "[" + i + "]", "must not repeat a mode, got " + render(m) + " twice");
+      } else {
+        out.add(SequenceMode.valueOf(s));
+      }
+    }
+    return out.isEmpty() ? dflt : out;
+  }
+
+  private static Pacing pacing(Problems p, ConfigObject o, String path, Pacing dflt) {
+    ConfigValue v = o.get("pacing");
+    if (v == null) {
+      return dflt;
+    }
+    String s = v.valueType() == ConfigValueType.STRING ? ((String) v.unwrapped()).toUpperCase(Locale.ROOT) : "";
+    if (!s.equals("DELAY") && !s.equals("RATE")) {
+      p.add(v, path, "must be \"delay\" or \"rate\", got " + render(v));
+      return dflt;
+    }
+    return Pacing.valueOf(s);
+  }
+
+  private static Long integral(ConfigValue v) {
+    if (v.valueType() != ConfigValueType.NUMBER) {
+      return null;
+    }
+    Number n = (Number) v.unwrapped();
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 9e18 ? (long) d : null;
+    }
+    return n.longValue();
+  }
+
+  /** A value as the user wrote it (strings quoted), never a password since callers skip that key. */
+  private static String render(ConfigValue v) {
+    return v.render(ConfigRenderOptions.concise());
+  }
+}

@@ -1,0 +1,61 @@
+package io.sequela.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.sequela.SequelaException;
+import io.sequela.db.Target;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Everything SeqOrderSimulation reads from {@code reference.conf} and {@code -Dsequela.*}, read once and
+ * validated up front.
+ *
+ * @param plan the validated plan, with {@code sequela.target} already applied
+ * @param createSchema true to run {@code sql/<dialect>/setup.sql} first ({@code sequela.schema=create})
+ * @param clock the time basis of the gap analysis: {@code SQL_DATE} or {@code PY_DATE}
+ * @param resultsDir the folder holding Gatling's run folders
+ */
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir) {
+
+  /**
+   * Reads the settings from system properties over {@code reference.conf} and loads the plan.
+   *
+   * @throws SequelaException.InvalidInput naming the setting or plan field that is wrong
+   */
+  public static SeqOrderSettings load() {
+    ConfigFactory.invalidateCaches();
+    return from(ConfigFactory.load().getConfig("sequela"));
+  }
+
+  static SeqOrderSettings from(Config c) {
+    try {
+      String schema = c.getString("schema").toLowerCase(Locale.ROOT);
+      if (!schema.equals("create") && !schema.equals("none")) {
+        throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
+      }
+      String clock = c.getString("analysis.clock").toUpperCase(Locale.ROOT);
+      if (!clock.equals("SQL_DATE") && !clock.equals("PY_DATE")) {
+        throw new SequelaException.InvalidInput("sequela.analysis.clock: must be SQL_DATE or PY_DATE, got '" + clock + "'");
+      }
+      Plan plan = PlanLoader.load(c.getString("plan"));
+      if (c.hasPath("target")) {
+        Target t;
+        try {
+          t = Target.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
+        } catch (SequelaException.InvalidInput e) {
+          throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
+        }
+        plan = plan.withTarget(t);
+      }
+      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")));
+    } catch (ConfigException e) {
+      throw new SequelaException.InvalidInput(e.getMessage());
+    }
+  }
+
+  private static String optional(Config c, String path) {
+    return c.hasPath(path) ? c.getString(path) : null;
+  }
+}

@@ -1,0 +1,23 @@
+package io.sequela.config;
+
+import io.sequela.db.SequenceMode;
+import java.util.List;
+
+/**
+ * One test of a plan: its scenarios run at once, once per mode, modes one after another.
+ *
+ * @param name test_name, used in request names and as JOB_EXECUTION.TEST_NAME
+ * @param description free text
+ * @param scenarii the nodes' scenarios, at least one
+ * @param modes the sequence modes to run, in order, at least one, no repeats
+ * @param sequenceCache the CACHE size under NOORDER, at least 2
+ * @param pacing how users space their inserts
+ */
+public record TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
+    int sequenceCache, Pacing pacing) {
+
+  public TestSpec {
+    scenarii = List.copyOf(scenarii);
+    modes = List.copyOf(modes);
+  }
+}

@@ -1,0 +1,88 @@
+package io.sequela.report;
+
+import io.sequela.SequelaException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A Gatling run folder ({@code <results>/<simulation lowercase>-<yyyyMMddHHmmssSSS>/}) and the request
+ * records of its text {@code simulation.log} (Gatling 3.11: tab-separated
+ * {@code REQUEST <groups> <name> <startMs> <endMs> <OK|KO> <message>}; the format is Gatling's, not a
+ * public contract, so this reader is tested against a real run).
+ *
+ * @param folder the run folder
+ */
+public record GatlingRun(Path folder) {
+
+  /**
+   * The newest run folder of a simulation.
+   *
+   * @param resultsDir the results folder, e.g. {@code target/gatling}
+   * @param simulationName the simulation's simple class name, any case
+   * @return the folder, if any run folder exists
+   */
+  public static Optional<GatlingRun> latest(Path resultsDir, String simulationName) {
+    String prefix = simulationName.toLowerCase(java.util.Locale.ROOT) + "-";
+    if (!Files.isDirectory(resultsDir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(resultsDir)) {
+      return dirs.filter(Files::isDirectory)
+          .filter(d -> d.getFileName().toString().startsWith(prefix))
+          .max(Comparator.comparing(d -> d.getFileName().toString()))
+          .map(GatlingRun::new);
+    } catch (IOException e) {
+      throw new SequelaException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The run's simulation.log. */
+  public Path simulationLog() {
+    return folder.resolve("simulation.log");
+  }
+
+  /** True once Gatling has written the HTML report. */
+  public boolean hasReport() {
+    return Files.isRegularFile(folder.resolve("index.html"));
+  }
+
+  /** OK and KO counts of one request name. */
+  public record Outcomes(long ok, long ko) {}
+
+  /**
+   * Counts OK and KO records per request name in simulation.log, streaming (memory independent of the
+   * log's size).
+   *
+   * @return request name to outcomes; empty when the log holds no request
+   * @throws SequelaException when the log cannot be read
+   */
+  public Map<String, Outcomes> outcomesByRequest() {
+    Map<String, long[]> counts = new HashMap<>();
+    try (BufferedReader r = Files.newBufferedReader(simulationLog(), StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.startsWith("REQUEST\t")) {
+          continue;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length < 7) {
+          continue;
+        }
+        long[] c = counts.computeIfAbsent(f[2], k -> new long[2]);
+        c[f[5].equals("OK") ? 0 : 1]++;
+      }
+    } catch (IOException e) {
+      throw new SequelaException("cannot read " + simulationLog() + ": " + e.getMessage(), e);
+    }
+    Map<String, Outcomes> out = new HashMap<>();
+    counts.forEach((k, v) -> out.put(k, new Outcomes(v[0], v[1])));
+    return out;
+  }
+}

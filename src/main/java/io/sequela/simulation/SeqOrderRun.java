@@ -1,0 +1,189 @@
+package io.sequela.simulation;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.SequelaException;
+import io.sequela.analysis.Reconciliation;
+import io.sequela.config.ScenarioSpec;
+import io.sequela.config.SeqOrderSettings;
+import io.sequela.config.TestSpec;
+import io.sequela.db.Dialect;
+import io.sequela.db.Pools;
+import io.sequela.db.SqlScripts;
+import io.sequela.db.Target;
+import io.sequela.db.SequenceMode;
+import io.sequela.report.GatlingRun;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything SeqOrderSimulation does besides driving Gatling: settings and plan, targets, schema, the
+ * sequence mode switch before each stage, and the reconciliation at the end. Gatling-free.
+ *
+ * <p>All nodes of a plan are expected to reach one database (the RAC instances of one database): the
+ * schema and the mode switch go through every distinct connection (both are idempotent), results are
+ * read through the first node's.
+ */
+public final class SeqOrderRun implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeqOrderRun.class);
+
+  private final SeqOrderSettings settings;
+  private final String runId = RunId.next();
+  private final List<Stage> stages;
+  private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
+  private final Map<String, HikariDataSource> admin = new LinkedHashMap<>();
+  private final StageGate gate;
+  private final long startedAtMs = System.currentTimeMillis();
+
+  private SeqOrderRun(SeqOrderSettings settings) {
+    this.settings = settings;
+    List<Stage> s = new ArrayList<>();
+    for (TestSpec t : settings.plan().tests()) {
+      for (SequenceMode m : t.modes()) {
+        s.add(new Stage(s.size(), t, m));
+      }
+    }
+    this.stages = List.copyOf(s);
+    this.gate = new StageGate(stages, this::beforeStage);
+  }
+
+  /**
+   * Loads and validates the settings and the plan, then connects every node (starting the embedded
+   * PostgreSQL if a node needs it) and creates the schema when {@code sequela.schema=create}.
+   *
+   * @throws SequelaException.InvalidInput for a bad plan or setting, before any database work
+   * @throws SequelaException.DatabaseFailure naming the node and host that cannot be reached
+   */
+  public static SeqOrderRun prepare() {
+    SeqOrderRun run = new SeqOrderRun(SeqOrderSettings.load());
+    try {
+      run.connect();
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+    return run;
+  }
+
+  private void connect() {
+    for (TestSpec t : settings.plan().tests()) {
+      for (ScenarioSpec s : t.scenarii()) {
+        Target target = s.target().resolve();
+        resolved.put(s, target);
+        admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node-" + s.nodeNumber() + " admin", 1));
+      }
+    }
+    LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
+    if (settings.createSchema()) {
+      for (HikariDataSource ds : admin.values()) {
+        try (Connection c = ds.getConnection()) {
+          SqlScripts.run(c, dialect(), "setup.sql");
+        } catch (SQLException e) {
+          throw new SequelaException.DatabaseFailure("schema setup failed: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
+  private void beforeStage(int k) {
+    Stage stage = stages.get(k);
+    List<String> sql = dialect().switchSequence("seq_job_execution_id", stage.mode(), stage.test().sequenceCache());
+    for (HikariDataSource ds : admin.values()) {
+      try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+        for (String s : sql) {
+          st.execute(s);
+        }
+      } catch (SQLException e) {
+        throw new SequelaException.DatabaseFailure("switching the sequence to " + stage.mode() + " failed: " + e.getMessage(), e);
+      }
+    }
+    LOG.info("run {}: stage {} '{}' {} starts ({})", runId, k, stage.test().name(), stage.mode(), String.join("; ", sql));
+  }
+
+  /** The stages in run order. */
+  public List<Stage> stages() {
+    return stages;
+  }
+
+  /** The gate the virtual users poll; {@link StageGate#start()} switches to the first stage's mode. */
+  public StageGate gate() {
+    return gate;
+  }
+
+  /** This run's id (JOB_EXECUTION.RUN_ID). */
+  public String runId() {
+    return runId;
+  }
+
+  /** The validated settings. */
+  public SeqOrderSettings settings() {
+    return settings;
+  }
+
+  /** The dialect of the first node (all nodes reach one database). */
+  public Dialect dialect() {
+    return resolved.values().iterator().next().dialect();
+  }
+
+  /** A pool configuration for one node in one stage: its own connections, opened fresh for the stage's mode. */
+  public HikariConfig poolConfig(Stage stage, ScenarioSpec node) {
+    return Pools.config(resolved.get(node), "node-" + node.nodeNumber() + " " + stage.mode(), node.users());
+  }
+
+  /** The pool used for results: the first node's. */
+  public HikariDataSource resultsPool() {
+    return admin.values().iterator().next();
+  }
+
+  /**
+   * An upper bound for the run's duration, for Gatling's maxDuration: three times the planned pauses of
+   * every stage plus 5 minutes, so a hung database cannot hold a nightly job forever.
+   */
+  public java.time.Duration maxDuration() {
+    long ms = 0;
+    for (Stage s : stages) {
+      ms += s.test().scenarii().stream().mapToLong(n -> n.interval().toMillis() * n.iterations()).max().orElse(0);
+    }
+    return java.time.Duration.ofMillis(ms * 3 + 300_000);
+  }
+
+  /**
+   * Reconciles Gatling's OK/KO counts (this run's simulation.log) with the rows in JOB_EXECUTION.
+   *
+   * @throws SequelaException when the run folder of this run cannot be found
+   */
+  public Reconciliation reconcile() {
+    GatlingRun gr = runFolder();
+    Map<String, GatlingRun.Outcomes> outcomes = gr.outcomesByRequest();
+    Map<String, Long> rows = Reconciliation.rowCounts(resultsPool(), runId);
+    Reconciliation.Builder b = new Reconciliation.Builder();
+    for (Stage s : stages) {
+      for (ScenarioSpec n : s.test().scenarii()) {
+        GatlingRun.Outcomes o = outcomes.getOrDefault(s.requestName(n), new GatlingRun.Outcomes(0, 0));
+        long r = rows.getOrDefault(Reconciliation.key(s.test().name(), s.mode().name(), n.nodeNumber()), 0L);
+        b.add(new Reconciliation.Line(s.test().name(), s.mode().name(), n.nodeNumber(), n.plannedInserts(), o.ok(), o.ko(), r));
+      }
+    }
+    return b.build();
+  }
+
+  /** This run's Gatling run folder: the newest one, created after this run started. */
+  public GatlingRun runFolder() {
+    return GatlingRun.latest(settings.resultsDir(), "SeqOrderSimulation")
+        .filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000)
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
+  }
+
+  @Override
+  public void close() {
+    admin.values().forEach(HikariDataSource::close);
+  }
+}
