@@ -1,6 +1,7 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,13 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
   public static final String EMBEDDED = "embedded";
 
   private static final Pattern EZCONNECT =
-      Pattern.compile("^([^/@\\s]+)/([^@\\s]*)@(?://)?([^:/\\s]+)(?::([^/\\s]+))?/([^\\s]+)$");
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("(?i)(password=)[^&;]*|(?<=//)([^:/@]+):([^@/]+)@");
+      Pattern.compile("^([^/@:\\s]+)/([^@/\\s]*)@(?://)?([^:/@\\s]+)(?::([^/@\\s]+))?/([^@\\s]+)$");
+  /** user/secret@ (EZConnect, Oracle thin), password=secret (URL parameters), //user:secret@ (URL authority). */
+  private static final List<Pattern> SECRETS = List.of(
+      Pattern.compile("([^/@:\\s]+)/[^@/\\s]*@"),
+      Pattern.compile("(?i)(password=)[^&;\\s]*"),
+      Pattern.compile("(//[^:/@\\s]+:)[^@/\\s]+@"));
+  private static final List<String> MASKED = List.of("$1/***@", "$1***", "$1***@");
 
   /**
    * Parses a node's connection string.
@@ -96,18 +101,11 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
     if (s == null) {
       return null;
     }
-    Matcher ez = EZCONNECT.matcher(s.trim());
-    if (ez.matches()) {
-      return ez.group(1) + "/***@" + s.trim().substring(s.trim().indexOf('@') + 1);
+    String out = s;
+    for (int i = 0; i < SECRETS.size(); i++) {
+      out = SECRETS.get(i).matcher(out).replaceAll(MASKED.get(i));
     }
-    Matcher m = URL_PASSWORD.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String rep = m.group(1) != null ? m.group(1) + "***" : m.group(2) + ":***@";
-      m.appendReplacement(out, Matcher.quoteReplacement(rep));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return out;
   }
 
   @Override

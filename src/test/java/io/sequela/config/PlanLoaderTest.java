@@ -1,0 +1,132 @@
+package io.sequela.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import io.sequela.SequelaException;
+import io.sequela.db.SequenceMode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PlanLoaderTest {
+
+  private static final String NODE1 = "{ \"node_number\": 1, \"iterations\": 10, \"interval\": 0.05, \"connection\": \"embedded\" }";
+
+  private static Plan parse(String json) {
+    return PlanLoader.parse("plan.json", ConfigFactory.parseString(json).root());
+  }
+
+  private static String errorOf(String json) {
+    try {
+      parse(json);
+    } catch (SequelaException.InvalidInput e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("plan was accepted: " + json);
+  }
+
+  private static String oneTest(String scenario) {
+    return "{ \"tests\": [ { \"test_name\": \"t\", \"description\": \"d\", \"scenarii\": [ " + NODE1 + ", " + scenario + " ] } ] }";
+  }
+
+  @Test
+  void defaultsApplyAndFractionalIntervalIsKept() {
+    Plan p = parse("{ \"tests\": [ { \"test_name\": \"t\", \"description\": \"d\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    TestSpec t = p.tests().get(0);
+    assertThat(t.modes()).containsExactly(SequenceMode.ORDER, SequenceMode.NOORDER);
+    assertThat(t.sequenceCache()).isEqualTo(100);
+    assertThat(t.pacing()).isEqualTo(Pacing.DELAY);
+    assertThat(t.scenarii().get(0).users()).isEqualTo(1);
+    assertThat(t.scenarii().get(0).interval()).isEqualTo(Duration.ofMillis(50));
+  }
+
+  @Test
+  void testLevelOptionsOverridePlanLevel() {
+    Plan p = parse("{ \"modes\": [\"NOORDER\"], \"sequence_cache\": 20, \"pacing\": \"rate\", \"tests\": ["
+        + "{ \"test_name\": \"a\", \"scenarii\": [ " + NODE1 + " ] },"
+        + "{ \"test_name\": \"b\", \"modes\": [\"NOORDER\", \"ORDER\"], \"sequence_cache\": 7, \"pacing\": \"delay\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    assertThat(p.tests().get(0).modes()).containsExactly(SequenceMode.NOORDER);
+    assertThat(p.tests().get(0).sequenceCache()).isEqualTo(20);
+    assertThat(p.tests().get(0).pacing()).isEqualTo(Pacing.RATE);
+    assertThat(p.tests().get(1).modes()).containsExactly(SequenceMode.NOORDER, SequenceMode.ORDER);
+    assertThat(p.tests().get(1).sequenceCache()).isEqualTo(7);
+    assertThat(p.tests().get(1).pacing()).isEqualTo(Pacing.DELAY);
+  }
+
+  @Test
+  void negativeIterationsNamesTheFieldPath() {
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": -5, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].iterations: must be a positive integer, got -5")
+        .startsWith("plan.json:1: ");
+  }
+
+  @Test
+  void eachRuleHasItsMessage() {
+    assertThat(errorOf(oneTest("{ \"node_number\": 0, \"iterations\": 1, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].node_number: must be a positive integer, got 0");
+    assertThat(errorOf(oneTest("{ \"node_number\": 1, \"iterations\": 1, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].node_number: must be unique within the test, got 1 twice");
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1.5, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].iterations: must be a positive integer, got 1.5");
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": -1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].interval: must be a number of seconds between 0 and 86400, got -1");
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"embedded\", \"users\": 0 }")))
+        .contains("tests[0].scenarii[1].users: must be a positive integer, got 0");
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1 }")))
+        .contains("tests[0].scenarii[1].connection: must be a string, got nothing");
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"mysql://x\" }")))
+        .contains("tests[0].scenarii[1].connection: must be 'embedded', user/password@host:port/service or a jdbc: URL");
+    assertThat(errorOf("{ \"tests\": [] }")).contains("tests: must be a non-empty list, got []");
+    assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [] } ] }"))
+        .contains("tests[0].scenarii: must be a non-empty list, got []");
+    assertThat(errorOf("{ \"tests\": [ { \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("tests[0].test_name: must be a string, got nothing");
+    assertThat(errorOf("{ \"modes\": [\"ORDER\", \"SOMETIMES\"], \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("modes[1]: must be \"ORDER\" or \"NOORDER\", got \"SOMETIMES\"");
+    assertThat(errorOf("{ \"sequence_cache\": 1, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("sequence_cache: must be an integer >= 2, got 1");
+    assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"pacing\": \"fast\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("tests[0].pacing: must be \"delay\" or \"rate\", got \"fast\"");
+    assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] }, { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("tests[1].test_name: must be unique in the plan, got 't' twice");
+  }
+
+  @Test
+  void unknownKeyIsReportedNotIgnored() {
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iteration\": 3, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .contains("tests[0].scenarii[1].iteration: unknown key")
+        .contains("tests[0].scenarii[1].iterations: must be a positive integer, got nothing");
+  }
+
+  @Test
+  void everyProblemIsReportedOnItsOwnLine() {
+    String msg = errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ "
+        + "{ \"node_number\": -1, \"iterations\": 0, \"interval\": 1, \"connection\": \"embedded\" } ] } ] }");
+    assertThat(msg.lines()).hasSize(2);
+  }
+
+  @Test
+  void passwordNeverAppearsInAnError() {
+    String msg = errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 0, \"interval\": 1, \"connection\": \"scott/tiger@db:1521/svc\" }"));
+    assertThat(msg).doesNotContain("tiger");
+    msg = errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"scott/tiger@\" }"));
+    assertThat(msg).doesNotContain("tiger");
+  }
+
+  @Test
+  void shippedPlansAreValid() {
+    assertThat(PlanLoader.load("plans/default.json").tests()).hasSize(1);
+    Plan example = PlanLoader.load("plans/sequela-example.json");
+    assertThat(example.tests().get(0).scenarii()).extracting(ScenarioSpec::iterations).containsExactly(1000, 300);
+    assertThat(example.tests().get(0).scenarii().get(0).target().jdbcUrl())
+        .isEqualTo("jdbc:oracle:thin:@//hostname:port/service_name1");
+  }
+
+  @Test
+  void missingPlanFileIsOneLine() {
+    assertThatThrownBy(() -> PlanLoader.load("plans/no-such-plan.json"))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("sequela.plan: no plan file or classpath resource 'plans/no-such-plan.json'");
+  }
+}
