@@ -1,0 +1,83 @@
+package io.sequela.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sequela.db.Target;
+import io.sequela.report.GatlingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs SeqOrderSimulation in this JVM (Gatling's own launcher) on a tiny plan whose RAC connection string is
+ * replaced by -Dsequela.target=embedded, then checks the report and that OK = rows per test x mode x node.
+ */
+class SeqOrderSimulationEndToEndTest {
+
+  private static final Path RESULTS = Path.of("target/gatling-test");
+  private static int exitCode;
+  private static GatlingRun run;
+
+  @BeforeAll
+  static void runSimulation() {
+    System.setProperty("sequela.plan", "plans/tiny.json");
+    System.setProperty("sequela.target", "embedded");
+    System.setProperty("sequela.results.dir", RESULTS.toString());
+    exitCode = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", "SeqOrderSimulation", "-rf", RESULTS.toString()});
+    run = GatlingRun.latest(RESULTS, "SeqOrderSimulation").orElseThrow();
+  }
+
+  @AfterAll
+  static void clearProperties() {
+    System.clearProperty("sequela.plan");
+    System.clearProperty("sequela.target");
+    System.clearProperty("sequela.results.dir");
+  }
+
+  @Test
+  void gatlingSucceedsAndWritesItsReport() {
+    assertThat(exitCode).isZero();
+    assertThat(run.hasReport()).isTrue();
+    assertThat(Files.exists(run.simulationLog())).isTrue();
+  }
+
+  @Test
+  void thePlansPasswordAppearsNowhereInTheRunFolder() throws Exception {
+    try (var files = Files.walk(run.folder())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+            .doesNotContain("Tiger_s3cret");
+      }
+    }
+  }
+
+  @Test
+  void everyNodeOfEveryModeReconcilesOkWithRows() throws Exception {
+    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
+    assertThat(outcomes).containsOnlyKeys("tiny ORDER node 1", "tiny ORDER node 2", "tiny NOORDER node 1", "tiny NOORDER node 2");
+    Map<String, Long> rows = new HashMap<>();
+    Target pg = Target.parse("embedded", null, null).resolve();
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT test_name || ' ' || seq_mode || ' node ' || node, count(*) FROM job_execution "
+            + "WHERE run_id = (SELECT run_id FROM job_execution WHERE test_name = 'tiny' ORDER BY py_date DESC LIMIT 1) GROUP BY 1")) {
+      while (rs.next()) {
+        rows.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    assertThat(outcomes.get("tiny ORDER node 1").ok()).isEqualTo(120);
+    assertThat(outcomes.get("tiny NOORDER node 2").ok()).isEqualTo(80);
+    outcomes.forEach((name, o) -> {
+      assertThat(o.ko()).as(name).isZero();
+      assertThat(rows.get(name)).as(name).isEqualTo(o.ok());
+    });
+  }
+}
