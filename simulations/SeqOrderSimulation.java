@@ -77,7 +77,7 @@ public class SeqOrderSimulation extends Simulation {
     run.close();
     if (!rec.reconciles()) {
       System.err.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(1)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(SimulationExit.RECONCILIATION_FAILED)));
     }
   }
 }

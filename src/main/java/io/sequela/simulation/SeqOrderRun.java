@@ -78,7 +78,7 @@ public final class SeqOrderRun implements AutoCloseable {
       for (ScenarioSpec s : t.scenarii()) {
         Target target = s.target().resolve();
         resolved.put(s, target);
-        admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node-" + s.nodeNumber() + " admin", 1));
+        admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node " + s.nodeNumber(), 1));
       }
     }
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
