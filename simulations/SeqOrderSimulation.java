@@ -7,6 +7,7 @@ import io.gatling.javaapi.core.Simulation;
 import io.sequela.analysis.Reconciliation;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
+import io.sequela.simulation.AfterReport;
 import io.sequela.simulation.SeqOrderRun;
 import io.sequela.simulation.Stage;
 import java.time.Duration;
@@ -74,10 +75,10 @@ public class SeqOrderSimulation extends Simulation {
     System.out.println();
     System.out.println("sequela run " + run.runId() + " on " + run.dialect() + ": reconciliation");
     System.out.println(rec.render());
-    run.close();
     if (!rec.reconciles()) {
       System.err.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> Runtime.getRuntime().halt(SimulationExit.RECONCILIATION_FAILED)));
     }
+    AfterReport.register(run.runFolder(), folder -> { }, rec.reconciles() ? 0 : SimulationExit.RECONCILIATION_FAILED);
+    run.close();
   }
 }

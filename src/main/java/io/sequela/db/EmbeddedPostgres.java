@@ -29,6 +29,7 @@ public final class EmbeddedPostgres {
 
   private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
   private final Path dataDir;
+  private boolean stopped;
 
   private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDir) {
     this.server = server;
@@ -85,7 +86,18 @@ public final class EmbeddedPostgres {
     }
   }
 
-  private void stop() {
+  /** Stops the server of this JVM if one was started; safe to call more than once. */
+  public static synchronized void stopIfStarted() {
+    if (instance != null) {
+      instance.stop();
+    }
+  }
+
+  private synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     try {
       server.close();
     } catch (IOException | RuntimeException e) {
