@@ -44,6 +44,17 @@ public record GatlingRun(Path folder) {
     }
   }
 
+  /**
+   * The run folder of the run that started at {@code startedAtMs}: the newest one, created after that.
+   *
+   * @throws SequelaException when there is none
+   */
+  public static GatlingRun ofRunStartedAt(Path resultsDir, String simulationName, long startedAtMs) {
+    return latest(resultsDir, simulationName)
+        .filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000)
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + resultsDir));
+  }
+
   /** The run's simulation.log. */
   public Path simulationLog() {
     return folder.resolve("simulation.log");

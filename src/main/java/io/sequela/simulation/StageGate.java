@@ -27,7 +27,17 @@ public final class StageGate {
    *     remaining stages (their users find them open and record the failure through their inserts)
    */
   public StageGate(List<Stage> stages, IntConsumer beforeStage) {
-    this.usersPerStage = stages.stream().mapToInt(Stage::users).toArray();
+    this(stages.stream().mapToInt(Stage::users).toArray(), beforeStage);
+  }
+
+  /**
+   * A gate over stages given only by their user counts (simulations whose stages are not {@link Stage}s).
+   *
+   * @param usersPerStage virtual users of each stage, in run order, each at least 1
+   * @param beforeStage as in {@link #StageGate(List, IntConsumer)}
+   */
+  public StageGate(int[] usersPerStage, IntConsumer beforeStage) {
+    this.usersPerStage = usersPerStage.clone();
     this.done = new AtomicIntegerArray(usersPerStage.length);
     this.openedAtMs = new AtomicLongArray(usersPerStage.length);
     this.closedAtMs = new AtomicLongArray(usersPerStage.length);

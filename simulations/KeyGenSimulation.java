@@ -1,0 +1,98 @@
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.galaxio.gatling.javaapi.JdbcDsl.*;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.sequela.analysis.InsertOutcomes;
+import io.sequela.analysis.StrategyFigures;
+import io.sequela.keys.KeyStrategy;
+import io.sequela.report.KeyGenPage;
+import io.sequela.report.KeyGenReport;
+import io.sequela.simulation.AfterReport;
+import io.sequela.simulation.KeyGenRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which primary key should a table have? Runs the plan's key strategies one after another (seq, site_seq,
+ * uuid1, uuid4, uuid7, seq_block, snowflake; seq_scale on Oracle) on pre-seeded tables, every user in every
+ * strategy, and adds key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see
+ * docs/README-keygen.md). Thin: the logic is in io.sequela.simulation.KeyGenRun.
+ *
+ * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
+ * or "end" the user's inserts and its COMMIT request must share one connection and transaction.
+ */
+public class KeyGenSimulation extends Simulation {
+
+  private static final Duration POLL = Duration.ofMillis(5);
+
+  private final KeyGenRun run = SimulationExit.orExit(KeyGenRun::prepare);
+
+  {
+    List<PopulationBuilder> populations = new ArrayList<>();
+    for (int u = 1; u <= run.plan().users(); u++) {
+      int user = u;
+      ChainBuilder chain = exec(session -> session.set("payload", KeyGenRun.PAYLOAD));
+      for (int k = 0; k < run.strategies().size(); k++) {
+        chain = chain.exec(strategy(k, user));
+      }
+      populations.add(scenario("keygen user " + user).exec(chain)
+          .injectOpen(atOnceUsers(1))
+          .protocols(DB().hikariConfig(run.poolConfig(user))));
+    }
+    setUp(populations).maxDuration(run.maxDuration());
+  }
+
+  private ChainBuilder strategy(int k, int user) {
+    KeyStrategy s = run.strategies().get(k);
+    int total = run.plan().insertsPerUser();
+    Map<String, Object> values = new LinkedHashMap<>();
+    s.clientColumns().forEach(c -> values.put(c, "#{" + c + "}"));
+    ChainBuilder key = s.source() == KeyStrategy.Source.DATABASE ? exec(session -> session)
+        : exec(session -> session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user)));
+    ChainBuilder insert = key
+        .exec(jdbc(InsertOutcomes.requestName(s.id())).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
+            .values(values))
+        .doIf(session -> run.commit().commitsAfter(session.getInt("i"), total))
+        .then(exec(jdbc("commit " + s.id()).rawSql("COMMIT")));
+    ChainBuilder phase = repeat(total, "i").on(insert);
+    if (run.flushStatisticsSql() != null) {
+      // statistics are flushed only when the session is idle outside a transaction: commit after the request
+      phase = phase.exec(jdbc("flush statistics " + s.id()).rawSql(run.flushStatisticsSql()));
+      if (!run.commit().autocommit()) {
+        phase = phase.exec(jdbc("commit " + s.id()).rawSql("COMMIT"));
+      }
+    }
+    return asLongAs(session -> !run.gate().isOpen(k)).on(pause(POLL))
+        .group(s.id()).on(phase)
+        .exec(session -> {
+          run.gate().userDone(k);
+          return session;
+        });
+  }
+
+  @Override
+  public void before() {
+    SimulationExit.orExit(() -> {
+      run.gate().start();
+      return null;
+    });
+  }
+
+  @Override
+  public void after() {
+    List<StrategyFigures> figures = SimulationExit.orExit(run::figures);
+    KeyGenReport report = new KeyGenReport(run.runId(), run.dialect().name(), figures);
+    report.writeJson(run.runFolder().folder());
+    System.out.println();
+    System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "
+        + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows");
+    System.out.println(report.consoleTable());
+    AfterReport.register(run.runFolder(), folder -> KeyGenPage.writeFromJson(folder.folder()), 0);
+    run.close();
+  }
+}

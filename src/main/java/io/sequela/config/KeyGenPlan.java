@@ -1,0 +1,37 @@
+package io.sequela.config;
+
+import io.sequela.db.Target;
+import io.sequela.keys.KeyStrategy;
+import java.util.List;
+
+/**
+ * A validated KeyGenSimulation plan. Immutable; {@link #toString()} never shows a password.
+ *
+ * @param source the plan's file or resource name
+ * @param target where the tables live (not yet resolved)
+ * @param strategies strategies in run order, each supported by the target's dialect
+ * @param users concurrent virtual users per strategy, each with its own connection
+ * @param insertsPerUser single-row inserts per user and strategy
+ * @param commit the commit policy
+ * @param preseedRows rows loaded into each table before its measured phase (not timed)
+ * @param sequenceCache CACHE of the sequences behind seq, site_seq and seq_scale
+ * @param blockSize keys per block of the seq_block allocator
+ * @param model the populator model that pre-seeds the tables, a file or classpath resource
+ */
+public record KeyGenPlan(String source, Target target, List<KeyStrategy> strategies, int users, int insertsPerUser,
+    CommitPolicy commit, long preseedRows, int sequenceCache, int blockSize, String model) {
+
+  public KeyGenPlan {
+    strategies = List.copyOf(strategies);
+  }
+
+  /** The same plan on another target (from -Dsequela.target). */
+  public KeyGenPlan withTarget(Target t) {
+    return new KeyGenPlan(source, t, strategies, users, insertsPerUser, commit, preseedRows, sequenceCache, blockSize, model);
+  }
+
+  /** Inserts planned per strategy (users x inserts per user). */
+  public long plannedInserts() {
+    return (long) users * insertsPerUser;
+  }
+}

@@ -1,0 +1,281 @@
+package io.sequela.simulation;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.SequelaException;
+import io.sequela.analysis.InsertOutcomes;
+import io.sequela.analysis.OracleAsh;
+import io.sequela.analysis.PhaseProbe;
+import io.sequela.analysis.StrategyFigures;
+import io.sequela.config.CommitPolicy;
+import io.sequela.config.KeyGenPlan;
+import io.sequela.config.KeyGenSettings;
+import io.sequela.db.Dialect;
+import io.sequela.db.Pools;
+import io.sequela.db.Target;
+import io.sequela.db.TransactionSpanningPool;
+import io.sequela.keys.KeyStrategy;
+import io.sequela.keys.Snowflake;
+import io.sequela.keys.Uuids;
+import io.sequela.report.GatlingRun;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything KeyGenSimulation does besides driving Gatling: settings and plan, the tables (pre-seeded,
+ * not timed), the keys each user binds, and per strategy the phase probe (checkpoint, before/after
+ * counters, wait-event sampling) run by the {@link StageGate} between strategies. Gatling-free.
+ *
+ * <p>Each strategy is one stage; all users take part in every stage, each on its own one-connection pool
+ * (autocommit for commit policy {@code each}; otherwise a {@link TransactionSpanningPool}, so that a
+ * user's inserts and its COMMIT request share one transaction).
+ */
+public final class KeyGenRun implements AutoCloseable {
+
+  /** application_name prefix (PostgreSQL) of the users' sessions, which the wait-event sampler follows. */
+  public static final String USER_SESSIONS = "sequela keygen user";
+  /** The payload every insert binds: 32 hex digits, like DMTN-099's rows. */
+  public static final String PAYLOAD = "0123456789abcdef0123456789abcdef";
+  private static final Logger LOG = LoggerFactory.getLogger(KeyGenRun.class);
+
+  private final KeyGenSettings settings;
+  private final KeyGenPlan plan;
+  private final String runId = RunId.next();
+  private final StageGate gate;
+  private final long startedAtMs = System.currentTimeMillis();
+  private final PhaseProbe[] probes;
+  private final PhaseProbe.Result[] results;
+  private final List<Supplier<UUID>> uuids = new ArrayList<>();
+  private final List<Snowflake> snowflakes = new ArrayList<>();
+  private Target target;
+  private HikariDataSource admin;
+  private SeqBlockKeys seqBlock;
+  private boolean flushStatistics;
+
+  private KeyGenRun(KeyGenSettings settings) {
+    this.settings = settings;
+    this.plan = settings.plan();
+    int n = plan.strategies().size();
+    int[] users = new int[n];
+    Arrays.fill(users, plan.users());
+    this.gate = new StageGate(users, this::beforeStage);
+    this.probes = new PhaseProbe[n];
+    this.results = new PhaseProbe.Result[n];
+    for (KeyStrategy s : plan.strategies()) {
+      uuids.add(switch (s) {
+        case UUID1 -> Uuids.generator(1);
+        case UUID4 -> Uuids.generator(4);
+        case UUID7 -> Uuids.generator(7);
+        default -> null;
+      });
+    }
+    for (int u = 1; u <= plan.users(); u++) {
+      snowflakes.add(new Snowflake(u));
+    }
+  }
+
+  /**
+   * Loads settings and plan, starts the embedded PostgreSQL if needed (with
+   * {@code sequela.keygen.shared_buffers}) and prepares every strategy's table.
+   *
+   * @throws SequelaException.InvalidInput for a bad plan or setting, before any database work
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached or refuses the DDL
+   */
+  public static KeyGenRun prepare() {
+    return prepare(KeyGenSettings.load());
+  }
+
+  /** As {@link #prepare()} with given settings. */
+  public static KeyGenRun prepare(KeyGenSettings settings) {
+    settings.applyToEmbeddedServer();
+    KeyGenRun run = new KeyGenRun(settings);
+    try {
+      run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads()));
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+    return run;
+  }
+
+  private void connect(Preseeder preseeder) {
+    target = plan.target().resolve();
+    admin = Pools.open(target, "keygen admin", 4);
+    flushStatistics = dialect() == Dialect.POSTGRESQL && serverVersionNum() >= 150000;
+    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, plan.strategies(), dialect(),
+        plan.users(), plan.insertsPerUser(), plan.commit());
+    for (KeyStrategy s : plan.strategies()) {
+      long firstFree = KeyGenTables.prepare(admin, dialect(), s, plan.preseedRows(), plan.sequenceCache(), preseeder);
+      if (s == KeyStrategy.SEQ_BLOCK) {
+        seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
+      }
+    }
+  }
+
+  private int serverVersionNum() {
+    try (Connection c = admin.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int")) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("cannot read the server version: " + e.getMessage(), e);
+    }
+  }
+
+  private void beforeStage(int k) {
+    if (k > 0) {
+      finishStage(k - 1);
+    }
+    probes[k] = PhaseProbe.start(admin, dialect(), plan.strategies().get(k), USER_SESSIONS);
+    LOG.info("keygen run {}: {} starts", runId, plan.strategies().get(k).id());
+  }
+
+  private void finishStage(int k) {
+    if (probes[k] != null && results[k] == null) {
+      results[k] = probes[k].finish(gate.openedAtMs(k), gate.closedAtMs(k));
+    }
+  }
+
+  /** The strategies in run order (stage k is strategy k). */
+  public List<KeyStrategy> strategies() {
+    return plan.strategies();
+  }
+
+  /** The validated plan. */
+  public KeyGenPlan plan() {
+    return plan;
+  }
+
+  /** The gate the users poll; {@link StageGate#start()} opens the first strategy. */
+  public StageGate gate() {
+    return gate;
+  }
+
+  /** This run's id. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The target's dialect. */
+  public Dialect dialect() {
+    return plan.target().dialect();
+  }
+
+  /**
+   * The pool of virtual user {@code user} (1-based): one connection, application_name
+   * {@code sequela keygen user <n>} (PostgreSQL, where strings bind to uuid columns through
+   * {@code stringtype=unspecified}), module {@link OracleAsh#MODULE} (Oracle).
+   */
+  public HikariConfig poolConfig(int user) {
+    String name = "keygen user " + user;
+    Properties props = new Properties();
+    if (dialect() == Dialect.POSTGRESQL) {
+      props.setProperty("stringtype", "unspecified");
+    }
+    HikariConfig cfg;
+    if (plan.commit().autocommit()) {
+      cfg = Pools.config(target, name, 1);
+      props.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
+    } else {
+      cfg = TransactionSpanningPool.config(target, name, props);
+    }
+    if (dialect() == Dialect.ORACLE) {
+      cfg.setConnectionInitSql(OracleAsh.setModuleSql());
+    }
+    return cfg;
+  }
+
+  /**
+   * The key user {@code user} (1-based) binds for its next insert in stage {@code k}: a {@code Long}
+   * (seq_block, snowflake), a {@code UUID} (a 32-hex-digit string on Oracle, converted to RAW(16)), or
+   * null when the database fills the key. Thread-safe.
+   */
+  public Object nextKey(int k, int user) {
+    KeyStrategy s = plan.strategies().get(k);
+    return switch (s) {
+      case UUID1, UUID4, UUID7 -> {
+        UUID u = uuids.get(k).get();
+        yield dialect() == Dialect.ORACLE ? Uuids.toHex(u) : u;
+      }
+      case SNOWFLAKE -> snowflakes.get(user - 1).next();
+      case SEQ_BLOCK -> seqBlock.next();
+      default -> null;
+    };
+  }
+
+  /**
+   * The statement each user runs after its last insert of a strategy so that its session's index and
+   * block statistics reach pg_statio_user_indexes at once (PostgreSQL 15+ flushes them at most once a
+   * second, else after 10 s idle), or null where not needed or not available.
+   */
+  public String flushStatisticsSql() {
+    return flushStatistics ? "SELECT pg_stat_force_next_flush()" : null;
+  }
+
+  /** The commit policy. */
+  public CommitPolicy commit() {
+    return plan.commit();
+  }
+
+  /**
+   * An upper bound for Gatling's maxDuration: 20 ms per planned insert and strategy plus 10 minutes, so a
+   * hung database cannot hold a nightly job forever.
+   */
+  public Duration maxDuration() {
+    return Duration.ofMillis(plan.insertsPerUser() * 20L * plan.strategies().size() + 600_000);
+  }
+
+  /**
+   * Finishes the last phase and puts the database figures together with Gatling's (this run's
+   * simulation.log), one entry per strategy in run order.
+   *
+   * @throws SequelaException when the run folder cannot be found or read
+   */
+  public List<StrategyFigures> figures() {
+    for (int k = 0; k < results.length; k++) {
+      finishStage(k);
+    }
+    InsertOutcomes outcomes = InsertOutcomes.fromSimulationLog(runFolder().simulationLog());
+    List<StrategyFigures> out = new ArrayList<>();
+    for (int k = 0; k < results.length; k++) {
+      String name = plan.strategies().get(k).id();
+      PhaseProbe.Result r = results[k];
+      double wallS = Math.max(0.001, (gate.closedAtMs(k) - gate.openedAtMs(k)) / 1000.0);
+      Histogram h = outcomes.okTimes(name).orElse(null);
+      out.add(new StrategyFigures(name, r == null ? 0 : r.rowsAdded(), wallS, outcomes.okCount(name) / wallS,
+          h == null ? null : h.getValueAtPercentile(50), h == null ? null : h.getValueAtPercentile(95),
+          h == null ? null : h.getValueAtPercentile(99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
+          outcomes.duplicates(name), r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(),
+          r == null ? null : r.walBytes(), r == null ? null : r.idxBlksRead(), r == null ? null : r.idxBlksHit(),
+          r == null ? null : r.waitEvents(), r == null ? "phase not measured" : r.note()));
+    }
+    return out;
+  }
+
+  /** This run's Gatling run folder: the newest one, created after this run started. */
+  public GatlingRun runFolder() {
+    return GatlingRun.ofRunStartedAt(settings.resultsDir(), "KeyGenSimulation", startedAtMs);
+  }
+
+  @Override
+  public void close() {
+    if (seqBlock != null) {
+      seqBlock.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+  }
+}

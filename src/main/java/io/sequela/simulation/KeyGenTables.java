@@ -1,0 +1,48 @@
+package io.sequela.simulation;
+
+import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
+import io.sequela.keys.KeyStrategy;
+import io.sequela.keys.KeyTables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Prepares one strategy's table before the run: drop, create, pre-seed, then key constraint and defaults. */
+final class KeyGenTables {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeyGenTables.class);
+
+  private KeyGenTables() {}
+
+  /**
+   * Prepares the table (not timed).
+   *
+   * @param rows rows to pre-seed
+   * @param sequenceCache CACHE of the strategy's sequence, if it has one
+   * @return the first free value of the counter column after seeding (the seq_block allocator's start)
+   * @throws SequelaException.DatabaseFailure naming the strategy and the statement that failed
+   */
+  static long prepare(DataSource ds, Dialect d, KeyStrategy s, long rows, int sequenceCache, Preseeder preseeder) {
+    long t0 = System.nanoTime();
+    try (Connection c = ds.getConnection()) {
+      KeyTables.execute(c, s, KeyTables.drop(d, s));
+      KeyTables.execute(c, s, java.util.List.of(KeyTables.create(d, s)));
+      preseeder.seed(ds, d, s, rows);
+      long firstFree = KeyTables.firstFreeKey(c, s);
+      KeyTables.execute(c, s, KeyTables.finish(d, s, firstFree, sequenceCache));
+      if (d == Dialect.POSTGRESQL) {
+        try (Statement st = c.createStatement()) {
+          st.execute("VACUUM ANALYZE " + s.table());
+        }
+      }
+      LOG.info("keygen {}: table ready with {} pre-seeded rows in {} ms", s.id(), rows, (System.nanoTime() - t0) / 1_000_000);
+      return firstFree;
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("keygen " + s.id() + ": preparing the table failed: " + e.getMessage(), e);
+    }
+  }
+}
