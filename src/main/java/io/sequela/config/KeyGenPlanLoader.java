@@ -13,7 +13,6 @@ import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import io.sequela.keys.KeyStrategy;
-import io.sequela.keys.Snowflake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +42,8 @@ public final class KeyGenPlanLoader {
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
       "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model");
 
-  /** Snowflake worker ids 1..1023 go to users; 0 is the pre-seeded rows'. */
-  private static final int MAX_SNOWFLAKE_USERS = Snowflake.MAX_WORKER;
+  /** At most 1000 users, so each gets a Snowflake worker id of its own (1..1000; 0 is the seeded rows'). */
+  private static final int MAX_USERS = 1000;
 
   private KeyGenPlanLoader() {}
 
@@ -80,7 +79,7 @@ public final class KeyGenPlanLoader {
     Target target = target(p, o);
     Dialect dialect = target == null ? Dialect.POSTGRESQL : target.dialect();
     List<KeyStrategy> strategies = strategies(p, o, dialect);
-    int users = (int) number(p, o, "users", 1, 1000, 8);
+    int users = (int) number(p, o, "users", 1, MAX_USERS, 8);
     int inserts = (int) number(p, o, "inserts_per_user", 1, Integer.MAX_VALUE, 500);
     long preseed = number(p, o, "preseed_rows", 0, 10_000_000_000L, 20_000);
     int cache = (int) number(p, o, "sequence_cache", 1, 1_000_000, 1000);
@@ -92,9 +91,6 @@ public final class KeyGenPlanLoader {
       commit = CommitPolicy.parse(c);
     } catch (SequelaException.InvalidInput e) {
       p.add(o.get("commit"), "commit", e.getMessage());
-    }
-    if (users > MAX_SNOWFLAKE_USERS && strategies.contains(KeyStrategy.SNOWFLAKE)) {
-      p.add(o.get("users"), "users", "must be <= " + MAX_SNOWFLAKE_USERS + " with snowflake (one 10-bit worker id per user), got " + users);
     }
     p.throwIfAny();
     return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model);
