@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Block pattern (Floyd Marinescu, <i>EJB Design Patterns</i>, Wiley 2002), also known as hi/lo; Hibernate's
  * {@code pooled} and {@code pooled-lo} optimizers are its best-known implementation. One database round
  * trip reserves {@code blockSize} keys ({@link SequenceBlockTable}); {@link #next()} then hands them out
- * from memory.
+ * from memory. As in Hibernate's {@code pooled}, the value the UPDATE returns is the block's high end
+ * (exclusive); {@code pooled-lo} reads the low end instead. Any other writer of the row must reserve
+ * the same way (add its count to NEXT_VALUE in one statement); a block size of 1 reserves single keys.
  *
  * <p>Guarantees and trade-offs:
  * <ul>

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class SequenceBlockAllocatorTest {
       keys = drawSorted(List.of(a), 2, 50);
       stats = a.stats();
     }
-    assertThat(keys).containsExactly(java.util.stream.LongStream.rangeClosed(1, 50).toArray());
+    assertThat(keys).containsExactly(LongStream.rangeClosed(1, 50).toArray());
     assertThat(stats.blocksFetched()).isEqualTo(50);
     assertThat(stats.keysIssued()).isEqualTo(50);
     assertThat(stats.keysHeld()).isZero();
