@@ -114,8 +114,6 @@ public final class SequenceBlockAllocator implements AutoCloseable {
    * that may count a block being installed as issued.
    */
   public SequenceBlockStats stats() {
-    long blocks = blocksFetched.get();
-    long fetched = blocks * options.blockSize();
     long held = 0;
     if (!closed) {
       held = current.unissued();
@@ -125,6 +123,9 @@ public final class SequenceBlockAllocator implements AutoCloseable {
       }
     }
     long wasted = keysWasted;
+    // read after the blocks above: a block is counted before it is visible, so the error is one way
+    long blocks = blocksFetched.get();
+    long fetched = blocks * options.blockSize();
     double meanFetchMicros = blocks == 0 ? 0 : fetchNanos.get() / 1000.0 / blocks;
     return new SequenceBlockStats(blocks, fetched, fetched - held - wasted, held, wasted, meanFetchMicros);
   }

@@ -49,13 +49,15 @@ class SequenceBlockAllocatorTest {
     List<long[]> blocks = new CopyOnWriteArrayList<>();
     SequenceBlockOptions options = SequenceBlockOptions.of("million").withBlockSize(1000)
         .withBlockListener((first, end) -> blocks.add(new long[] {first, end}));
+    // one process per way of getting the next block: prefetch at 80%, at once, and none (threads wait)
+    List<SequenceBlockOptions> perProcess = List.of(options, options.withPrefetchAt(0), options.withoutPrefetch());
     List<HikariDataSource> pools = new ArrayList<>();
     List<SequenceBlockAllocator> allocators = new ArrayList<>();
     long[] keys;
     try {
       for (int p = 0; p < 3; p++) {
         pools.add(Pools.open(target, "process-" + p, 2));
-        allocators.add(SequenceBlockAllocator.open(pools.get(p), Dialect.POSTGRESQL, options));
+        allocators.add(SequenceBlockAllocator.open(pools.get(p), Dialect.POSTGRESQL, perProcess.get(p)));
       }
       keys = drawSorted(allocators, 8, 1_000_000);
       allocators.forEach(SequenceBlockAllocator::close);
