@@ -7,10 +7,13 @@ import java.sql.Connection;
  * come from. The populator plugs in here (model resources/models/cpu_usage.conf) once it lands;
  * until then {@link GeneratedCpuUsage} stands in for it and {@link CpuUsageCsv} loads a user's file.
  */
+@FunctionalInterface
 public interface CpuUsageSource {
 
-  /** One line for logs and reports, e.g. {@code generated: 20 hosts x 48 h every 10 s}. */
-  String describe();
+  /** One line for logs and reports, e.g. {@code COPY from data/cpu_usage.csv}. */
+  default String describe() {
+    return getClass().getSimpleName();
+  }
 
   /**
    * Inserts the rows into the existing, empty {@code cpu_usage} table.
