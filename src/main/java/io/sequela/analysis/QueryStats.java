@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The query benchmark's result: counts and query times in ms (µs precision). Percentiles are
@@ -80,7 +81,7 @@ public record QueryStats(
 
   private static List<WorkerStats> workerStats(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker) {
     List<WorkerStats> out = new ArrayList<>();
-    for (Map.Entry<Integer, List<String>> e : hostsByWorker.entrySet()) {
+    for (Map.Entry<Integer, List<String>> e : new TreeMap<>(hostsByWorker).entrySet()) {
       int w = e.getKey();
       long n = samples.stream().filter(s -> s.worker() == w).count();
       long busy = samples.stream().filter(s -> s.worker() == w).mapToLong(QuerySample::durationNanos).sum();

@@ -53,7 +53,7 @@ class QueryStatsTest {
     assertThat(s.maxMs()).isEqualTo(10.0);
     assertThat(s.p95Ms()).isEqualTo(10.0);
     assertThat(s.p99Ms()).isEqualTo(10.0);
-    assertThat(s.workers()).containsExactlyInAnyOrder(
+    assertThat(s.workers()).containsExactly(
         new WorkerStats(1, 2, 5.0, List.of("a")),
         new WorkerStats(2, 2, 12.0, List.of("b", "c")),
         new WorkerStats(3, 0, 0.0, List.of()));
