@@ -46,12 +46,24 @@ public class QueryBenchSimulation extends Simulation {
   private final WorkerQueues queues;
 
   public QueryBenchSimulation() {
-    QueryBenchSettings settings = QueryBenchSettings.load();
+    QueryBenchSettings settings;
+    try {
+      settings = QueryBenchSettings.load();
+      queues = prepare(settings);
+    } catch (SequelaException.InvalidInput | SequelaException.DatabaseFailure e) {
+      // a user's mistake or an unreachable database: one line, no stack trace, nothing runs
+      System.err.println("querybench: " + e.getMessage());
+      System.exit(1);
+      throw e;
+    }
+  }
+
+  private WorkerQueues prepare(QueryBenchSettings settings) {
     System.out.println("querybench: " + settings);
     List<QueryParams> queries = settings.queries() == null
         ? QueryParamsCsv.readResource(QueryBenchSettings.DEFAULT_QUERIES) : QueryParamsCsv.read(settings.queries());
     CpuUsageSource source = dataSource(settings.data());
-    queues = WorkerQueues.split(queries, settings.workers());
+    WorkerQueues queues = WorkerQueues.split(queries, settings.workers());
     Target target = Target.parse(settings.target(), settings.user(), settings.password()).resolve();
     CpuUsageQuery query = loadData(target, source);
 
@@ -73,6 +85,7 @@ public class QueryBenchSimulation extends Simulation {
             exec(jdbc("cpu_usage max/min per minute").queryP(query.namedSql())
                 .params(Map.of("host", "#{host}", "start_time", "#{start_time}", "end_time", "#{end_time}"))));
     setUp(worker.injectOpen(atOnceUsers(settings.workers()))).protocols(DB().hikariConfig(pool));
+    return queues;
   }
 
   private static CpuUsageSource dataSource(Path data) {
