@@ -30,8 +30,13 @@ class QueryBenchSimulationEndToEndTest {
     Path results = Path.of("target", "gatling-e2e").toAbsolutePath();
     System.setProperty("sequela.results.dir", results.toString());
     System.setProperty("sequela.querybench.workers", "4");
-    int status = io.gatling.app.Gatling$.MODULE$.fromArgs(
-        new String[] {"-s", "QueryBenchSimulation", "-rf", results.toString()});
+    int status;
+    try {
+      status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", "QueryBenchSimulation", "-rf", results.toString()});
+    } finally {
+      System.clearProperty("sequela.results.dir");
+      System.clearProperty("sequela.querybench.workers");
+    }
     assertThat(status).isZero();
 
     Path run = InterimReportFolder.newestRunFolder(results, "querybenchsimulation").orElseThrow();
