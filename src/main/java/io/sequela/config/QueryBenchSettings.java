@@ -1,0 +1,77 @@
+package io.sequela.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.sequela.SequelaException;
+import java.nio.file.Path;
+
+/**
+ * QueryBenchSimulation's settings, read once from {@code sequela.querybench} (defaults in
+ * querybench-reference.conf, overridden by -D system properties). Immutable; {@link #toString()} hides
+ * the password.
+ *
+ * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
+ * @param workers concurrent workers, at least 1
+ * @param data a cpu_usage.csv to load through COPY, or null for the default generated data set
+ * @param target {@code embedded}, an EZConnect string or a JDBC URL
+ * @param user the user beside a JDBC URL, or null
+ * @param password the password beside a JDBC URL, or null
+ */
+public record QueryBenchSettings(Path queries, int workers, Path data, String target, String user, String password) {
+
+  /** The example query file on the classpath (resources/querybench/query_params.csv). */
+  public static final String DEFAULT_QUERIES = "querybench/query_params.csv";
+
+  private static final String ROOT = "sequela.querybench";
+
+  /**
+   * Settings from system properties over the defaults.
+   *
+   * @throws SequelaException.InvalidInput naming the setting, e.g.
+   *     {@code sequela.querybench.workers: must be >= 1, got 0}
+   */
+  public static QueryBenchSettings load() {
+    ConfigFactory.invalidateCaches();
+    Config config = ConfigFactory.defaultOverrides()
+        .withFallback(ConfigFactory.parseResources("querybench-reference.conf"))
+        .withFallback(ConfigFactory.defaultReference())
+        .resolve();
+    return from(config);
+  }
+
+  /**
+   * Settings from a config holding {@code sequela.querybench}.
+   *
+   * @throws SequelaException.InvalidInput naming the setting
+   */
+  public static QueryBenchSettings from(Config config) {
+    try {
+      Config c = config.getConfig(ROOT);
+      int workers = c.getInt("workers");
+      if (workers < 1) {
+        throw new SequelaException.InvalidInput(ROOT + ".workers: must be >= 1, got " + workers);
+      }
+      return new QueryBenchSettings(path(c, "queries"), workers, path(c, "data"), c.getString("target"),
+          emptyToNull(c.getString("user")), emptyToNull(c.getString("password")));
+    } catch (ConfigException e) {
+      throw new SequelaException.InvalidInput(e.getMessage());
+    }
+  }
+
+  private static Path path(Config c, String key) {
+    String v = c.getString(key);
+    return v.isBlank() ? null : Path.of(v.strip());
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  @Override
+  public String toString() {
+    return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
+        + ", data=" + (data == null ? "generated" : data) + ", target=" + io.sequela.db.Target.mask(target)
+        + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
+  }
+}

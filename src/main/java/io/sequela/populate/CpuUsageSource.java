@@ -1,0 +1,26 @@
+package io.sequela.populate;
+
+import java.sql.Connection;
+
+/**
+ * Where the query benchmark's {@code cpu_usage(ts timestamptz, host text, usage double precision)} rows
+ * come from. The populator plugs in here (model resources/models/cpu_usage.conf) once it lands;
+ * until then {@link GeneratedCpuUsage} stands in for it and {@link CpuUsageCsv} loads a user's file.
+ */
+@FunctionalInterface
+public interface CpuUsageSource {
+
+  /** One line for logs and reports, e.g. {@code COPY from data/cpu_usage.csv}. */
+  default String describe() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * Inserts the rows into the existing, empty {@code cpu_usage} table.
+   *
+   * @return rows inserted
+   * @throws io.sequela.SequelaException.InvalidInput for bad user data, naming the file and line
+   * @throws io.sequela.SequelaException.DatabaseFailure when the database refuses
+   */
+  long load(Connection c);
+}
