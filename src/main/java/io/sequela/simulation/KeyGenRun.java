@@ -117,7 +117,7 @@ public final class KeyGenRun implements AutoCloseable {
     LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, plan.strategies(), dialect(),
         plan.users(), plan.insertsPerUser(), plan.commit());
     for (KeyStrategy s : plan.strategies()) {
-      long firstFree = KeyGenTables.prepare(admin, dialect(), s, plan.preseedRows(), plan.sequenceCache(), preseeder);
+      long firstFree = KeyGenTables.prepare(admin, target, s, plan.preseedRows(), plan.sequenceCache(), preseeder);
       if (s == KeyStrategy.SEQ_BLOCK) {
         seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
       }

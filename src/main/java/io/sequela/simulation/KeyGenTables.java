@@ -2,6 +2,7 @@ package io.sequela.simulation;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
+import io.sequela.db.Target;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.keys.KeyTables;
 import java.sql.Connection;
@@ -21,17 +22,20 @@ final class KeyGenTables {
   /**
    * Prepares the table (not timed).
    *
+   * @param ds connections for the DDL (one is held meanwhile)
+   * @param target the resolved target, for the pre-seeder's own connections
    * @param rows rows to pre-seed
    * @param sequenceCache CACHE of the strategy's sequence, if it has one
    * @return the first free value of the counter column after seeding (the seq_block allocator's start)
    * @throws SequelaException.DatabaseFailure naming the strategy and the statement that failed
    */
-  static long prepare(DataSource ds, Dialect d, KeyStrategy s, long rows, int sequenceCache, Preseeder preseeder) {
+  static long prepare(DataSource ds, Target target, KeyStrategy s, long rows, int sequenceCache, Preseeder preseeder) {
+    Dialect d = target.dialect();
     long t0 = System.nanoTime();
     try (Connection c = ds.getConnection()) {
       KeyTables.execute(c, s, KeyTables.drop(d, s));
       KeyTables.execute(c, s, java.util.List.of(KeyTables.create(d, s)));
-      preseeder.seed(ds, d, s, rows);
+      preseeder.seed(target, s, rows);
       long firstFree = KeyTables.firstFreeKey(c, s);
       KeyTables.execute(c, s, KeyTables.finish(d, s, firstFree, sequenceCache));
       if (d == Dialect.POSTGRESQL) {

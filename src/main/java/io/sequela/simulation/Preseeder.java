@@ -1,9 +1,8 @@
 package io.sequela.simulation;
 
 import io.sequela.SequelaException;
-import io.sequela.db.Dialect;
+import io.sequela.db.Target;
 import io.sequela.keys.KeyStrategy;
-import javax.sql.DataSource;
 
 /**
  * Loads the pre-seeded rows of one strategy's table before its measured phase (not timed). The table
@@ -15,11 +14,12 @@ import javax.sql.DataSource;
 public interface Preseeder {
 
   /**
-   * Loads {@code rows} rows into the strategy's table.
+   * Loads {@code rows} rows into the strategy's table, on connections of its own.
    *
+   * @param target the resolved target holding the table
    * @throws SequelaException.DatabaseFailure when the database refuses
    */
-  void seed(DataSource ds, Dialect dialect, KeyStrategy strategy, long rows);
+  void seed(Target target, KeyStrategy strategy, long rows);
 
   /**
    * The populator (io.sequela.populate, issue 5) loading the model's table of the same name.
@@ -29,7 +29,7 @@ public interface Preseeder {
    * @param threads loading threads, at least 1
    */
   static Preseeder populator(String model, int threads) {
-    return (ds, dialect, strategy, rows) -> {
+    return (target, strategy, rows) -> {
       if (rows > 0) {
         throw new SequelaException.InvalidInput("preseed_rows: pre-seeding needs io.sequela.populate (issue 5), "
             + "which this build does not have yet; set preseed_rows = 0");
