@@ -1,0 +1,45 @@
+package io.sequela.report;
+
+import io.sequela.analysis.GapAnalysisResult;
+import io.sequela.analysis.Latencies;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Adds {@code sequence-gaps.html} and {@code sequence-gaps.json} to a Gatling run folder. Typical use from
+ * the simulation's shutdown hook:
+ *
+ * <pre>{@code
+ * ReportFolder.latest(Path.of("target/gatling"), "SeqOrderSimulation").ifPresent(folder -> {
+ *   Latencies lat = Latencies.fromSimulationLog(folder.dir().resolve("simulation.log"));
+ *   SequenceGapsReport.write(folder.dir(), result, lat);
+ *   System.out.print(ComparisonTable.render(result, lat));
+ * });
+ * }</pre>
+ */
+public final class SequenceGapsReport {
+
+  /** The page's file name in the run folder. */
+  public static final String PAGE = "sequence-gaps.html";
+  /** The JSON file's name in the run folder. */
+  public static final String JSON = "sequence-gaps.json";
+
+  private SequenceGapsReport() {}
+
+  /**
+   * Writes the page and the JSON and links the page from the menu of every page of the report.
+   *
+   * @param runFolder a Gatling run folder holding index.html
+   * @param result the run's figures ({@code GapAnalysis.run})
+   * @param latencies the run's response times ({@link Latencies#fromSimulationLog}, or {@link Latencies#none()})
+   * @return the paths written: page, then JSON
+   * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies) {
+    ReportFolder folder = ReportFolder.at(runFolder);
+    Path json = folder.writeJson(JSON, SequenceGapsJson.of(result, latencies));
+    Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps",
+        SequenceGapsPage.body(result, latencies));
+    return List.of(page, json);
+  }
+}
