@@ -10,11 +10,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sequence-ordering gap analysis of one run: per test x mode, gaps and islands by set-based SQL
@@ -26,6 +29,7 @@ public final class GapAnalysis {
   /** Most rows a mode keeps for the scatter chart; bigger modes keep every k-th row in time order. */
   public static final int MAX_SAMPLE_POINTS = 4_000;
   private static final int FETCH_SIZE = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(GapAnalysis.class);
 
   private GapAnalysis() {}
 
@@ -63,6 +67,7 @@ public final class GapAnalysis {
   /** The figures of one test x mode, null when it has no rows. */
   static ModeFigures analyseMode(Connection c, String runId, String test, SequenceMode mode, TimeBasis basis)
       throws SQLException {
+    long start = System.nanoTime();
     Map<Integer, NodeFigures> nodes = perNode(c, runId, test, mode, basis);
     if (nodes.isEmpty()) {
       return null;
@@ -72,19 +77,33 @@ public final class GapAnalysis {
     long maxId = nodes.values().stream().mapToLong(NodeFigures::maxId).max().orElseThrow();
     int stride = (int) Math.max(1, (rows + MAX_SAMPLE_POINTS - 1) / MAX_SAMPLE_POINTS);
     List<ModeFigures.SamplePoint> sample = new ArrayList<>();
+    long t0 = System.nanoTime();
     OrderFigures order = streamInTimeOrder(c, runId, test, mode, basis, (int) rows, stride, sample);
+    long t1 = System.nanoTime();
+    long duplicates = 0;
+    long gapCount = 0;
+    long largestGap = 0;
+    long islands = 0;
+    long switches = 0;
+    long[] buckets = new long[GapHistogram.BUCKETS.size()];
     try (PreparedStatement ps = prepare(c, GapQueries.gapsAndIslands(), runId, test, mode);
         ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      long duplicates = rs.getLong(1);
-      List<Long> buckets = new ArrayList<>();
-      for (int i = 0; i < GapHistogram.BUCKETS.size(); i++) {
-        buckets.add(rs.getLong(6 + i));
+      while (rs.next()) {
+        long gap = rs.getLong(1);
+        if (gap > 0) {
+          gapCount += rs.getLong(2);
+          largestGap = Math.max(largestGap, gap);
+          buckets[GapHistogram.bucketOf(gap)] += rs.getLong(2);
+        }
+        duplicates += rs.getLong(3);
+        islands += rs.getLong(4);
+        switches += rs.getLong(5);
       }
-      return new ModeFigures(mode, rows, rows - duplicates, duplicates, minId, maxId, rs.getLong(2),
-          Math.max(0, rs.getLong(3)), rs.getLong(4), rs.getLong(5), order, new GapHistogram(buckets), nodes,
-          sample, stride);
     }
+    LOG.debug("{} {} {}: {} rows; per node {} ms, time-ordered pass {} ms, gaps and islands {} ms", runId, test, mode,
+        rows, (t0 - start) / 1_000_000, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    return new ModeFigures(mode, rows, rows - duplicates, duplicates, minId, maxId, gapCount, largestGap, islands,
+        switches, order, new GapHistogram(Arrays.stream(buckets).boxed().toList()), nodes, sample, stride);
   }
 
   private static Map<Integer, NodeFigures> perNode(Connection c, String runId, String test, SequenceMode mode,

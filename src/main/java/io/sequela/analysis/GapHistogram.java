@@ -24,6 +24,20 @@ public record GapHistogram(List<Long> counts) {
   }
 
   /**
+   * The index in {@link #BUCKETS} of a gap size.
+   *
+   * @param missing values missing at one place, at least 1
+   */
+  public static int bucketOf(long missing) {
+    for (int i = 0; i < BUCKETS.size() - 1; i++) {
+      if (missing <= BUCKETS.get(i).high()) {
+        return i;
+      }
+    }
+    return BUCKETS.size() - 1;
+  }
+
+  /**
    * A bucket of gap sizes, in missing values.
    *
    * @param low the smallest gap size counted, at least 1

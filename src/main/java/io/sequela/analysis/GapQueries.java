@@ -21,26 +21,20 @@ final class GapQueries {
   }
 
   /**
-   * One row: duplicate rows, gap count, largest step (next id - id - 1; below 0 means no gap), islands,
-   * node switches, then one column per {@link GapHistogram#BUCKETS} entry. Every figure comes from
-   * LAG over one ordering by id, so the database sorts the rows once.
+   * One row per gap size found (0 standing for "no gap": consecutive or equal ids, and the first row):
+   * gap size (missing values), rows, duplicate rows, island starts, node switches. Every figure comes from
+   * LAG over one ordering by id, so the database sorts the rows once; the grouping leaves a few rows.
    */
   static String gapsAndIslands() {
-    StringBuilder sql = new StringBuilder("SELECT")
-        .append(" SUM(CASE WHEN seq_id = prev_id THEN 1 ELSE 0 END),")
-        .append(" SUM(CASE WHEN seq_id - prev_id > 1 THEN 1 ELSE 0 END),")
-        .append(" MAX(seq_id - prev_id - 1),")
-        .append(" SUM(CASE WHEN prev_id IS NULL OR seq_id <> prev_id + 1 OR node <> prev_node THEN 1 ELSE 0 END),")
-        .append(" SUM(CASE WHEN node <> prev_node THEN 1 ELSE 0 END)");
-    for (GapHistogram.Bucket b : GapHistogram.BUCKETS) {
-      String upper = b.high() == Long.MAX_VALUE ? "" : " AND seq_id - prev_id - 1 <= " + b.high();
-      sql.append(", SUM(CASE WHEN seq_id - prev_id - 1 >= ").append(b.low()).append(upper).append(" THEN 1 ELSE 0 END)");
-    }
-    return sql.append(" FROM (SELECT seq_id, node,")
-        .append(" LAG(seq_id) OVER (ORDER BY seq_id, node) prev_id,")
-        .append(" LAG(node) OVER (ORDER BY seq_id, node) prev_node")
-        .append(" FROM (SELECT ").append(SEQ_ID).append(" seq_id, node").append(THIS_RUN).append(") r) w")
-        .toString();
+    String gap = "CASE WHEN step > 1 THEN step - 1 ELSE 0 END";
+    return "SELECT " + gap + ", COUNT(*),"
+        + " SUM(CASE WHEN step = 0 THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN step IS NULL OR step <> 1 OR node <> prev_node THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN node <> prev_node THEN 1 ELSE 0 END)"
+        + " FROM (SELECT node, seq_id - LAG(seq_id) OVER (ORDER BY seq_id, node) step,"
+        + " LAG(node) OVER (ORDER BY seq_id, node) prev_node"
+        + " FROM (SELECT " + SEQ_ID + " seq_id, node" + THIS_RUN + ") r) w"
+        + " GROUP BY " + gap;
   }
 
   /** Every row as (time, sequence part, node), in time order, equal times in id order. */

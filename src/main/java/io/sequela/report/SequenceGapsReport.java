@@ -2,19 +2,21 @@ package io.sequela.report;
 
 import io.sequela.analysis.GapAnalysisResult;
 import io.sequela.analysis.Latencies;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Adds {@code sequence-gaps.html} and {@code sequence-gaps.json} to a Gatling run folder. Typical use from
- * the simulation's shutdown hook:
+ * a JVM shutdown hook registered in the simulation's {@code after()} (the hook runs once Gatling has
+ * written its report):
  *
  * <pre>{@code
- * ReportFolder.latest(Path.of("target/gatling"), "SeqOrderSimulation").ifPresent(folder -> {
- *   Latencies lat = Latencies.fromSimulationLog(folder.dir().resolve("simulation.log"));
- *   SequenceGapsReport.write(folder.dir(), result, lat);
- *   System.out.print(ComparisonTable.render(result, lat));
- * });
+ * GapAnalysisResult result = GapAnalysis.run(dataSource, dialect, runId, tests, TimeBasis.fromSystemProperty());
+ * Runtime.getRuntime().addShutdownHook(new Thread(() ->
+ *     SequenceGapsReport.writeToLatestRun(Path.of(System.getProperty("sequela.results.dir", "target/gatling")),
+ *         "SeqOrderSimulation", result).ifPresent(System.out::print)));
  * }</pre>
  */
 public final class SequenceGapsReport {
@@ -41,5 +43,22 @@ public final class SequenceGapsReport {
     Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps",
         SequenceGapsPage.body(result, latencies));
     return List.of(page, json);
+  }
+
+  /**
+   * Finds the simulation's newest run folder, reads its simulation.log latencies and writes page and JSON
+   * there ({@link #write}).
+   *
+   * @param resultsDir Gatling's results folder, e.g. {@code target/gatling}
+   * @param simulationName the simulation's simple class name
+   * @return the console comparison table ({@link ComparisonTable#render}), empty when there is no report
+   */
+  public static Optional<String> writeToLatestRun(Path resultsDir, String simulationName, GapAnalysisResult result) {
+    return ReportFolder.latest(resultsDir, simulationName).map(folder -> {
+      Path log = folder.dir().resolve("simulation.log");
+      Latencies latencies = Files.isRegularFile(log) ? Latencies.fromSimulationLog(log) : Latencies.none();
+      write(folder.dir(), result, latencies);
+      return ComparisonTable.render(result, latencies);
+    });
   }
 }

@@ -2,8 +2,10 @@ package io.sequela.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.db.Dialect;
 import io.sequela.db.SequenceMode;
+import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import java.sql.Connection;
@@ -14,7 +16,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class GapAnalysisTest {
 
@@ -22,11 +23,9 @@ class GapAnalysisTest {
 
   @Test
   void handMadeRowsOnPostgresql() throws Exception {
-    Target t = Target.parse("embedded", null, null).resolve();
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(t.jdbcUrl());
-    ds.setUser(t.user());
-    checkHandMade(ds, Dialect.POSTGRESQL);
+    try (HikariDataSource ds = Pools.open(Target.parse("embedded", null, null).resolve(), "test", 1)) {
+      checkHandMade(ds, Dialect.POSTGRESQL);
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.analysis.GapAnalysis;
 import io.sequela.analysis.GapAnalysisResult;
 import io.sequela.analysis.Latencies;
@@ -11,6 +12,7 @@ import io.sequela.analysis.ModeFigures;
 import io.sequela.analysis.TimeBasis;
 import io.sequela.db.Dialect;
 import io.sequela.db.SequenceMode;
+import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import java.nio.file.Files;
@@ -20,9 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * End to end on the embedded PostgreSQL: two nodes (two sessions) insert in turn through the schema's own
@@ -39,10 +41,7 @@ class SequenceGapsReportTest {
 
   @Test
   void noorderShowsInversionsAndCacheSizedIslandsOnThePage() throws Exception {
-    Target t = Target.parse("embedded", null, null).resolve();
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(t.jdbcUrl());
-    ds.setUser(t.user());
+    HikariDataSource ds = Pools.open(Target.parse("embedded", null, null).resolve(), "test", 3);
     try (Connection c = ds.getConnection()) {
       SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
     }
@@ -56,6 +55,7 @@ class SequenceGapsReportTest {
     }
 
     GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE);
+    ds.close();
     ModeFigures order = r.tests().get(0).mode(SequenceMode.ORDER).orElseThrow();
     ModeFigures noorder = r.tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
     assertThat(order.order().totalInversions()).isZero();
@@ -66,7 +66,8 @@ class SequenceGapsReportTest {
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
     Latencies latencies = Latencies.fromSimulationLog(run.resolve("simulation.log"));
-    SequenceGapsReport.write(run, r, latencies);
+    assertThat(SequenceGapsReport.writeToLatestRun(tmp, "SeqOrderSimulation", r)).get(InstanceOfAssertFactories.STRING)
+        .startsWith("sequence gaps: run e2e, postgresql, ordered by SQL_DATE").contains("p99 latency (ms)");
 
     assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
     String page = Files.readString(run.resolve("sequence-gaps.html"));
@@ -90,7 +91,7 @@ class SequenceGapsReportTest {
   }
 
   /** Two sessions, one per node, inserting in turn: node 1, node 2, node 1, ... */
-  private static void insertInTurn(PGSimpleDataSource ds, SequenceMode mode) throws Exception {
+  private static void insertInTurn(HikariDataSource ds, SequenceMode mode) throws Exception {
     String sql = "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (?, ?, 'demo', 'e2e', ?)";
     try (Connection n1 = ds.getConnection(); Connection n2 = ds.getConnection();
         PreparedStatement p1 = n1.prepareStatement(sql); PreparedStatement p2 = n2.prepareStatement(sql)) {
