@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * QueryBenchSimulation's settings, read once from {@code sequela.querybench} (defaults in
- * querybench-reference.conf, overridden by -D system properties). Immutable; {@link #toString()} hides
+ * reference.conf, overridden by -D system properties). Immutable; {@link #toString()} hides
  * the password.
  *
  * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
@@ -33,11 +33,7 @@ public record QueryBenchSettings(Path queries, int workers, Path data, String ta
    */
   public static QueryBenchSettings load() {
     ConfigFactory.invalidateCaches();
-    Config config = ConfigFactory.defaultOverrides()
-        .withFallback(ConfigFactory.parseResources("querybench-reference.conf"))
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve();
-    return from(config);
+    return from(ConfigFactory.load());
   }
 
   /**

@@ -12,7 +12,7 @@ class QueryBenchSettingsTest {
 
   private static QueryBenchSettings with(String overrides) {
     return QueryBenchSettings.from(ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.parseResources("querybench-reference.conf")).resolve());
+        .withFallback(ConfigFactory.defaultReference()).resolve());
   }
 
   @Test

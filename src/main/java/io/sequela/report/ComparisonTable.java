@@ -1,0 +1,79 @@
+package io.sequela.report;
+
+import io.sequela.analysis.Comparison;
+import io.sequela.analysis.GapAnalysisResult;
+import io.sequela.analysis.LatencySummary;
+import io.sequela.analysis.Latencies;
+import io.sequela.analysis.ModeFigures;
+import io.sequela.analysis.TestFigures;
+import io.sequela.db.SequenceMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The ORDER vs NOORDER comparison as a plain-text table for the console, one block per test. */
+public final class ComparisonTable {
+
+  private static final String ROW = "%-22s %14s %14s %12s%n";
+
+  private ComparisonTable() {}
+
+  /** Rows of one figure: name, ORDER, NOORDER, NOORDER/ORDER (ratio) or NOORDER-ORDER (difference). */
+  static List<String[]> rows(TestFigures t, Latencies latencies) {
+    Optional<ModeFigures> o = t.mode(SequenceMode.ORDER);
+    Optional<ModeFigures> n = t.mode(SequenceMode.NOORDER);
+    Optional<LatencySummary> lo = latencies.mode(t.testName(), SequenceMode.ORDER);
+    Optional<LatencySummary> ln = latencies.mode(t.testName(), SequenceMode.NOORDER);
+    Optional<Comparison> c = Comparison.of(t, latencies);
+    List<String[]> rows = new ArrayList<>();
+    rows.add(row("rows", o.map(ModeFigures::rows), n.map(ModeFigures::rows), ""));
+    rows.add(row("mean latency (ms)", lo.map(LatencySummary::meanMs), ln.map(LatencySummary::meanMs),
+        ratio(c.map(Comparison::meanLatencyRatio))));
+    rows.add(row("p99 latency (ms)", lo.map(LatencySummary::p99Ms), ln.map(LatencySummary::p99Ms),
+        ratio(c.map(Comparison::p99LatencyRatio))));
+    rows.add(row("throughput (rows/s)", o.flatMap(m -> Optional.ofNullable(m.rowsPerSecond())),
+        n.flatMap(m -> Optional.ofNullable(m.rowsPerSecond())), ratio(c.map(Comparison::throughputRatio))));
+    rows.add(row("inversions (total)", o.map(m -> m.order().totalInversions()), n.map(m -> m.order().totalInversions()),
+        diff(c.map(Comparison::inversionsTotalDiff))));
+    rows.add(row("inversions (adjacent)", o.map(m -> m.order().adjacentInversions()),
+        n.map(m -> m.order().adjacentInversions()), diff(c.map(Comparison::inversionsAdjacentDiff))));
+    rows.add(row("gaps", o.map(ModeFigures::gapCount), n.map(ModeFigures::gapCount), diff(c.map(Comparison::gapCountDiff))));
+    rows.add(row("missing ids", o.map(ModeFigures::missing), n.map(ModeFigures::missing), diff(c.map(Comparison::missingDiff))));
+    rows.add(row("mean island length", o.map(ModeFigures::meanIslandLength), n.map(ModeFigures::meanIslandLength), ""));
+    return rows;
+  }
+
+  /**
+   * The table of every test of a run: header line with run, dialect and time basis, then per test the
+   * figures with columns ORDER, NOORDER and change (x ratio, +/- difference).
+   */
+  public static String render(GapAnalysisResult result, Latencies latencies) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sequence gaps: run %s, %s, ordered by %s%n",
+        result.runId(), result.dialect(), result.timeBasis()));
+    for (TestFigures t : result.tests()) {
+      b.append(String.format(Locale.ROOT, ROW, t.testName(), "ORDER", "NOORDER", "change"));
+      for (String[] r : rows(t, latencies)) {
+        b.append(String.format(Locale.ROOT, ROW, (Object[]) r));
+      }
+    }
+    return b.toString();
+  }
+
+  private static String[] row(String name, Optional<? extends Number> order, Optional<? extends Number> noorder,
+      String change) {
+    return new String[] {name, cell(order), cell(noorder), change};
+  }
+
+  static String cell(Optional<? extends Number> v) {
+    return v.map(x -> x instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : String.valueOf(x)).orElse("-");
+  }
+
+  private static String ratio(Optional<Double> r) {
+    return r.map(x -> String.format(Locale.ROOT, "x%.2f", x)).orElse("-");
+  }
+
+  private static String diff(Optional<Long> d) {
+    return d.map(x -> String.format(Locale.ROOT, "%+d", x)).orElse("-");
+  }
+}

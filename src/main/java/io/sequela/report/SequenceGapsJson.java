@@ -1,0 +1,101 @@
+package io.sequela.report;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sequela.analysis.Comparison;
+import io.sequela.analysis.GapAnalysisResult;
+import io.sequela.analysis.GapHistogram;
+import io.sequela.analysis.LatencySummary;
+import io.sequela.analysis.Latencies;
+import io.sequela.analysis.ModeFigures;
+import io.sequela.analysis.NodeFigures;
+import io.sequela.analysis.TestFigures;
+import java.util.Optional;
+
+/**
+ * The tree of {@code sequence-gaps.json}: {@code run_id}, {@code dialect}, {@code time_basis} and
+ * {@code tests}, a list of {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}}, comparison}}. Keys are
+ * snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is null.
+ */
+public final class SequenceGapsJson {
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private SequenceGapsJson() {}
+
+  /** The JSON tree of a run's figures joined with its latencies. */
+  public static ObjectNode of(GapAnalysisResult result, Latencies latencies) {
+    ObjectNode root = F.objectNode();
+    root.put("run_id", result.runId());
+    root.put("dialect", result.dialect());
+    root.put("time_basis", result.timeBasis().name());
+    var tests = root.putArray("tests");
+    for (TestFigures t : result.tests()) {
+      ObjectNode test = tests.addObject();
+      test.put("test_name", t.testName());
+      ObjectNode modes = test.putObject("modes");
+      t.modes().values().stream().sorted((a, b) -> a.mode().compareTo(b.mode()))
+          .forEach(m -> modes.set(m.mode().name(), mode(t.testName(), m, result, latencies)));
+      Optional<Comparison> c = Comparison.of(t, latencies);
+      test.set("comparison", c.map(SequenceGapsJson::comparison).orElse(null));
+    }
+    return root;
+  }
+
+  private static ObjectNode mode(String test, ModeFigures m, GapAnalysisResult r, Latencies latencies) {
+    ObjectNode o = F.objectNode();
+    o.put("time_basis", r.timeBasis().name());
+    o.put("rows", m.rows());
+    o.put("distinct_ids", m.distinctIds());
+    o.put("duplicate_ids", m.duplicateIds());
+    o.put("min_id", m.minId());
+    o.put("max_id", m.maxId());
+    o.put("span", m.span());
+    o.put("missing", m.missing());
+    o.put("gap_count", m.gapCount());
+    o.put("largest_gap", m.largestGap());
+    o.put("inversions_adjacent", m.order().adjacentInversions());
+    o.put("inversions_total", m.order().totalInversions());
+    o.put("inversions_cross_node", m.order().crossNodeInversions());
+    o.put("inversions_same_node", m.order().sameNodeInversions());
+    o.put("max_displacement", m.order().maxDisplacement());
+    o.put("islands", m.islands());
+    o.put("mean_island_length", m.meanIslandLength());
+    o.put("node_switches", m.nodeSwitches());
+    o.put("rows_per_s", m.rowsPerSecond());
+    ObjectNode gaps = o.putObject("gap_sizes");
+    for (int i = 0; i < GapHistogram.BUCKETS.size(); i++) {
+      gaps.put(GapHistogram.BUCKETS.get(i).label(), m.gapSizes().counts().get(i));
+    }
+    ObjectNode nodes = o.putObject("nodes");
+    m.nodes().values().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))
+        .forEach(n -> nodes.set(Integer.toString(n.node()), node(n, latencies.node(test, m.mode(), n.node()))));
+    return o;
+  }
+
+  private static ObjectNode node(NodeFigures n, Optional<LatencySummary> latency) {
+    ObjectNode o = F.objectNode();
+    o.put("rows", n.rows());
+    o.put("min_id", n.minId());
+    o.put("max_id", n.maxId());
+    o.put("mean_ms", latency.map(LatencySummary::meanMs).orElse(null));
+    o.put("p50_ms", latency.map(LatencySummary::p50Ms).orElse(null));
+    o.put("p95_ms", latency.map(LatencySummary::p95Ms).orElse(null));
+    o.put("p99_ms", latency.map(LatencySummary::p99Ms).orElse(null));
+    o.put("max_ms", latency.map(LatencySummary::maxMs).orElse(null));
+    o.put("rows_per_s", n.rowsPerSecond());
+    return o;
+  }
+
+  private static ObjectNode comparison(Comparison c) {
+    ObjectNode o = F.objectNode();
+    o.put("mean_latency_ratio", c.meanLatencyRatio());
+    o.put("p99_latency_ratio", c.p99LatencyRatio());
+    o.put("throughput_ratio", c.throughputRatio());
+    o.put("inversions_total_diff", c.inversionsTotalDiff());
+    o.put("inversions_adjacent_diff", c.inversionsAdjacentDiff());
+    o.put("gap_count_diff", c.gapCountDiff());
+    o.put("missing_diff", c.missingDiff());
+    return o;
+  }
+}

@@ -1,0 +1,108 @@
+package io.sequela.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.analysis.GapAnalysis;
+import io.sequela.analysis.GapAnalysisResult;
+import io.sequela.analysis.Latencies;
+import io.sequela.analysis.ModeFigures;
+import io.sequela.analysis.TimeBasis;
+import io.sequela.db.Dialect;
+import io.sequela.db.SequenceMode;
+import io.sequela.db.Pools;
+import io.sequela.db.SqlScripts;
+import io.sequela.db.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end on the embedded PostgreSQL: two nodes (two sessions) insert in turn through the schema's own
+ * id default, first under ORDER (CACHE 1), then under NOORDER (CACHE 20) on fresh sessions; the analysis
+ * is written into a copy of a real Gatling 3.11.5 report whose simulation.log holds test "demo" latencies.
+ */
+class SequenceGapsReportTest {
+
+  private static final int CACHE = 20;
+  private static final int ROWS_PER_NODE = 100;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void noorderShowsInversionsAndCacheSizedIslandsOnThePage() throws Exception {
+    HikariDataSource ds = Pools.open(Target.parse("embedded", null, null).resolve(), "test", 3);
+    try (Connection c = ds.getConnection()) {
+      SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
+    }
+    for (SequenceMode mode : SequenceMode.values()) {
+      try (Connection admin = ds.getConnection(); Statement st = admin.createStatement()) {
+        for (String sql : Dialect.POSTGRESQL.switchSequence("seq_job_execution_id", mode, CACHE)) {
+          st.execute(sql);
+        }
+      }
+      insertInTurn(ds, mode);
+    }
+
+    GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE);
+    ds.close();
+    ModeFigures order = r.tests().get(0).mode(SequenceMode.ORDER).orElseThrow();
+    ModeFigures noorder = r.tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
+    assertThat(order.order().totalInversions()).isZero();
+    assertThat(order.islands()).isEqualTo(2L * ROWS_PER_NODE);
+    assertThat(noorder.order().totalInversions()).isGreaterThan(order.order().totalInversions());
+    assertThat(noorder.meanIslandLength()).isBetween(CACHE * 0.8, CACHE * 1.0);
+    assertThat(noorder.order().sameNodeInversions()).isZero();
+
+    Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
+    Latencies latencies = Latencies.fromSimulationLog(run.resolve("simulation.log"));
+    assertThat(SequenceGapsReport.writeToLatestRun(tmp, "SeqOrderSimulation", r)).get(InstanceOfAssertFactories.STRING)
+        .startsWith("sequence gaps: run e2e, postgresql, ordered by SQL_DATE").contains("p99 latency (ms)");
+
+    assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
+    String page = Files.readString(run.resolve("sequence-gaps.html"));
+    assertThat(page).contains("<svg", "per session", "demo NOORDER", "ORDER vs NOORDER");
+    assertThat(page.indexOf("ORDER vs NOORDER")).isLessThan(page.indexOf("Id against time"));
+    JsonNode json = new ObjectMapper().readTree(run.resolve("sequence-gaps.json").toFile());
+    assertThat(json.get("run_id").asText()).isEqualTo("e2e");
+    JsonNode mode = json.get("tests").get(0).get("modes").get("NOORDER");
+    assertThat(mode.fieldNames()).toIterable().contains("rows", "distinct_ids", "duplicate_ids", "min_id", "max_id",
+        "span", "missing", "gap_count", "largest_gap", "inversions_adjacent", "inversions_total",
+        "inversions_cross_node", "inversions_same_node", "max_displacement", "islands", "mean_island_length",
+        "node_switches", "nodes", "time_basis");
+    assertThat(mode.get("inversions_total").asLong()).isEqualTo(noorder.order().totalInversions());
+    assertThat(mode.get("nodes").get("2").get("rows").asLong()).isEqualTo(ROWS_PER_NODE);
+    assertThat(mode.get("nodes").get("2").get("p99_ms").isNumber()).isTrue();
+    assertThat(json.get("tests").get(0).get("modes").get("ORDER").get("nodes").get("1").get("mean_ms").isNumber()).isTrue();
+    JsonNode cmp = json.get("tests").get(0).get("comparison");
+    assertThat(cmp.get("inversions_total_diff").asLong()).isEqualTo(noorder.order().totalInversions());
+    assertThat(cmp.get("throughput_ratio").isNumber()).isTrue();
+    assertThat(ComparisonTable.render(r, latencies)).contains("inversions (total)", "+" + noorder.order().totalInversions());
+  }
+
+  /** Two sessions, one per node, inserting in turn: node 1, node 2, node 1, ... */
+  private static void insertInTurn(HikariDataSource ds, SequenceMode mode) throws Exception {
+    String sql = "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (?, ?, 'demo', 'e2e', ?)";
+    try (Connection n1 = ds.getConnection(); Connection n2 = ds.getConnection();
+        PreparedStatement p1 = n1.prepareStatement(sql); PreparedStatement p2 = n2.prepareStatement(sql)) {
+      for (int i = 0; i < ROWS_PER_NODE; i++) {
+        for (PreparedStatement p : List.of(p1, p2)) {
+          p.setObject(1, LocalDateTime.now());
+          p.setInt(2, p == p1 ? 1 : 2);
+          p.setString(3, mode.name());
+          p.executeUpdate();
+        }
+      }
+    }
+  }
+}
