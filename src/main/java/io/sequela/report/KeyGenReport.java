@@ -122,7 +122,7 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
   /** The page body (escaped HTML): summary table, then the charts. */
   public String pageBody() {
     StringBuilder b = new StringBuilder();
-    b.append("<h1>Key generation</h1>\n<p>Run ").append(KeyGenHtml.escape(runId)).append(" on ").append(KeyGenHtml.escape(dialect))
+    b.append("<h1>Key generation</h1>\n<p>Run ").append(Html.escape(runId)).append(" on ").append(Html.escape(dialect))
         .append(". One table per strategy, strategies one after another, each after a checkpoint; best value per column in bold."
             + " Latencies are Gatling's (ms resolution); WAL is the whole server's.</p>\n");
     b.append(KeyGenHtml.summaryTable(strategies));
@@ -136,7 +136,7 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
     }
     b.append(KeyGenHtml.waitProfile(strategies));
     strategies.stream().filter(f -> f.note() != null).map(StrategyFigures::note).distinct()
-        .forEach(n -> b.append("<p>").append(KeyGenHtml.escape(n)).append("</p>\n"));
+        .forEach(n -> b.append("<p>").append(Html.escape(n)).append("</p>\n"));
     return b.toString();
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sequela.analysis.StrategyFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,16 @@ class KeyGenReportTest {
   private static final StrategyFigures SEQ = new StrategyFigures("seq", 4000, 2.0, 2000, 1L, 5L, 9L, 40L, 0, 0, 8192L, 155648L,
       850_000L, 0L, 7600L, Map.of("CPU", 4L), null);
   private static final StrategyFigures UUID4 = new StrategyFigures("uuid4", 3998, 4.0, 999.5, 2L, 9L, 30L, 90L, 2, 2, 8192L,
-      300_000L, 3_400_000L, 120L, 7000L, Map.of("IO:DataFileRead", 30L, "CPU", 10L), null);
+      300_000L, 3_400_000L, 120L, 7000L, waits("IO:DataFileRead", 30L, "CPU", 10L), null);
   private static final KeyGenReport REPORT = new KeyGenReport("run-1", "postgresql", List.of(SEQ, UUID4));
+
+  /** Two wait events in the given order (most frequent first, as the sampler reports them). */
+  private static Map<String, Long> waits(String first, long n1, String second, long n2) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    m.put(first, n1);
+    m.put(second, n2);
+    return m;
+  }
 
   @Test
   void jsonHasTheIssuesFieldsPerStrategy() {
