@@ -1,6 +1,6 @@
 package io.sequela.populate;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ public interface Progress extends AutoCloseable {
    * A progress bar with rows/s (me.tongfei:progressbar) when a terminal is attached, otherwise one plain
    * line on {@code out} every {@code intervalSeconds} (logs of nightly jobs stay readable).
    */
-  static Progress console(String task, long totalRows, PrintStream out, int intervalSeconds) {
+  static Progress console(String task, long totalRows, PrintWriter out, int intervalSeconds) {
     if (System.console() != null) {
       ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalRows)
           .setUnit(" rows", 1).showSpeed().setUpdateIntervalMillis(500).build();
@@ -58,9 +58,9 @@ public interface Progress extends AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final String task;
     private final long total;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    PlainLines(String task, long total, PrintStream out, int intervalSeconds) {
+    PlainLines(String task, long total, PrintWriter out, int intervalSeconds) {
       this.task = task;
       this.total = total;
       this.out = out;
@@ -75,6 +75,7 @@ public interface Progress extends AutoCloseable {
       long n = done.get();
       double secs = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
       out.printf("%s: %d / %d rows (%d%%), %.0f rows/s%n", task, n, total, total == 0 ? 100 : n * 100 / total, n / secs);
+      out.flush();
     }
 
     public void close() {

@@ -14,14 +14,14 @@ final class TableWriter {
 
   private TableWriter() {}
 
-  /** Drops the table if it exists and creates it, from the model or from its setup script. */
+  /** Drops the table if it exists and creates it (every column NOT NULL: generators make no nulls), from the model or its setup script. */
   static void create(Connection c, Dialect d, Table t) throws SQLException {
     execute(c, d == Dialect.ORACLE ? oracleDropIfExists(t.name()) : "DROP TABLE IF EXISTS " + t.name());
     if (t.setupScript() != null) {
       SqlScripts.run(c, d, t.setupScript());
       return;
     }
-    String cols = t.columns().stream().map(col -> col.name() + " " + col.type().ddl(d.name()))
+    String cols = t.columns().stream().map(col -> col.name() + " " + col.type().ddl(d.name()) + " NOT NULL")
         .collect(Collectors.joining(", "));
     execute(c, "CREATE TABLE " + t.name() + " (" + cols + ")");
   }
