@@ -16,6 +16,10 @@ final class ModelOptions {
 
   /** The validated model with the seed applied; throws InvalidInput before any database work. */
   Model load() {
+    return load(model, seed);
+  }
+
+  static Model load(String model, Long seed) {
     Model m = ModelLoader.load(model);
     return seed == null ? m : m.withSeed(seed);
   }

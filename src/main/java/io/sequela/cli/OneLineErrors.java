@@ -25,7 +25,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
   }
 
   static int exitCode(Throwable e) {
-    return e instanceof SequelaException.InvalidInput || e instanceof SequelaException.UnsupportedDialect
+    return e instanceof SequelaException.InvalidInput || e instanceof CommandLine.ParameterException || e instanceof SequelaException.UnsupportedDialect
         ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
   }
 }

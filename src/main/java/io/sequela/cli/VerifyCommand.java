@@ -1,16 +1,15 @@
 package io.sequela.cli;
 
-import io.sequela.SequelaException;
 import io.sequela.populate.DatabaseStatus;
 import io.sequela.populate.Fingerprints;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,25 +20,29 @@ import picocli.CommandLine.Model.CommandSpec;
         + "describe file) and prints each mismatch as <table>.<column>: <field> expected X, found Y. Exit code 0 only when all match.")
 final class VerifyCommand implements Callable<Integer> {
 
-  static final class Expected {
-    @Mixin ModelOptions model;
+  @Option(names = "--model", paramLabel = "<file>",
+      description = "Model file (HOCON or JSON) or classpath resource; or give --expected.")
+  String model;
 
-    @Option(names = "--expected", required = true, paramLabel = "<file.json>", description = "A status file written by describe.")
-    Path expected;
-  }
+  @Option(names = "--seed", paramLabel = "<n>", description = "Seed; overrides the model's seed.")
+  Long seed;
 
-  @ArgGroup(exclusive = true, multiplicity = "1") Expected source;
+  @Option(names = "--expected", paramLabel = "<file.json>", description = "A status file written by describe, instead of --model.")
+  Path expected;
+
   @Mixin TargetOptions target;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    DatabaseStatus expected = source.expected != null ? DatabaseStatus.read(source.expected)
-        : Fingerprints.expected(source.model.load());
-    List<String> mismatches = Fingerprints.mismatches(expected, Fingerprints.measure(target.target(), expected));
+    if ((model == null) == (expected == null)) {
+      throw new ParameterException(spec.commandLine(), "give either --model or --expected");
+    }
+    DatabaseStatus want = expected != null ? DatabaseStatus.read(expected) : Fingerprints.expected(ModelOptions.load(model, seed));
+    List<String> mismatches = Fingerprints.mismatches(want, Fingerprints.measure(target.target(), want));
     PrintWriter out = spec.commandLine().getOut();
     if (mismatches.isEmpty()) {
-      out.println("verify: OK, " + expected.tables().size() + " table(s) match seed " + expected.seed());
+      out.println("verify: OK, " + want.tables().size() + " table(s) match seed " + want.seed());
       return 0;
     }
     mismatches.forEach(m -> out.println("MISMATCH " + m));

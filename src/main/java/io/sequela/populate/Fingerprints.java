@@ -1,7 +1,6 @@
 package io.sequela.populate;
 
 import io.sequela.SequelaException;
-import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
@@ -9,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -94,7 +94,8 @@ public final class Fingerprints {
    */
   public static DatabaseStatus measure(Target target, DatabaseStatus shape) {
     Target resolved = target.resolve();
-    try (HikariDataSource ds = Pools.open(resolved, "verify", 1); Connection c = ds.getConnection()) {
+    // one plain connection: a refused connection fails at once instead of after a pool's retries
+    try (Connection c = DriverManager.getConnection(resolved.jdbcUrl(), resolved.user(), resolved.password())) {
       return measure(c, resolved.dialect(), shape);
     } catch (SQLException e) {
       throw Pools.unreachable(resolved, "verify", e);
