@@ -48,6 +48,27 @@ abstract class ColumnValues {
     if (gen instanceof Generator.Sequence g) {
       return sequence(g, seed);
     }
+    if (gen instanceof Generator.Categorical g) {
+      return new Categorical(g, seed);
+    }
+    if (gen instanceof Generator.Zipf g) {
+      return new Zipf(g, seed);
+    }
+    if (gen instanceof Generator.TimestampSeries g) {
+      return new ColumnValues(ValueKind.TIMESTAMP, seed) {
+        long asLong(long row) {
+          return g.startMicros() + g.stepMicros() * (row / g.groups());
+        }
+      };
+    }
+    if (gen instanceof Generator.Ref g) {
+      return new Ref(model, g, seed);
+    }
+    return random(gen, seed);
+  }
+
+  /** Generators that only draw from the row's random stream. */
+  private static ColumnValues random(Generator gen, long seed) {
     if (gen instanceof Generator.UniformLong g) {
       return new ColumnValues(ValueKind.LONG, seed) {
         long asLong(long row) {
@@ -72,19 +93,6 @@ abstract class ColumnValues {
         }
       };
     }
-    if (gen instanceof Generator.Categorical g) {
-      return new Categorical(g, seed);
-    }
-    if (gen instanceof Generator.Zipf g) {
-      return new Zipf(g, seed);
-    }
-    if (gen instanceof Generator.TimestampSeries g) {
-      return new ColumnValues(ValueKind.TIMESTAMP, seed) {
-        long asLong(long row) {
-          return g.startMicros() + g.stepMicros() * (row / g.groups());
-        }
-      };
-    }
     if (gen instanceof Generator.Uuid g) {
       return new ColumnValues(ValueKind.UUID, seed) {
         UUID asUuid(long row) {
@@ -101,20 +109,21 @@ abstract class ColumnValues {
       };
     }
     if (gen instanceof Generator.Text g) {
+      char[] alphabet = g.alphabet().toCharArray();
       return new ColumnValues(ValueKind.TEXT, seed) {
         String asText(long row) {
           RowRandom r = new RowRandom(seed, row);
           int len = (int) r.nextLongInclusive(g.minLength(), g.maxLength());
           char[] out = new char[len];
+          long bits = 0;
           for (int i = 0; i < len; i++) {
-            out[i] = g.alphabet().charAt(r.nextInt(g.alphabet().length()));
+            // four characters per 64 random bits: 16-bit multiply-shift (bias < alphabet size / 65536)
+            bits = (i & 3) == 0 ? r.nextLong() : bits >>> 16;
+            out[i] = alphabet[(int) (((bits & 0xFFFF) * alphabet.length) >>> 16)];
           }
           return new String(out);
         }
       };
-    }
-    if (gen instanceof Generator.Ref g) {
-      return new Ref(model, g, seed);
     }
     throw new IllegalStateException("unknown generator " + gen);
   }

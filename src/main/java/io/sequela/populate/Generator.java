@@ -124,7 +124,10 @@ public sealed interface Generator {
     }
   }
 
-  /** Strings of a uniform length in [minLength, maxLength] of characters drawn uniformly from alphabet. */
+  /**
+   * Strings of a uniform length in [minLength, maxLength] of characters drawn from alphabet, four per
+   * 64 random bits (16 bits each, multiply-shift: bias below alphabet size / 65536).
+   */
   record Text(String alphabet, int minLength, int maxLength) implements Generator {
     public String name() {
       return "string";

@@ -67,7 +67,16 @@ final class RowText {
   }
 
   private static void appendEscaped(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) != '\\' && s.charAt(i) >= ' ') {
+      i++;
+    }
+    if (i == s.length()) {
+      sb.append(s);
+      return;
+    }
+    sb.append(s, 0, i);
+    for (; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '\\' -> sb.append("\\\\");
