@@ -4,10 +4,8 @@ import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.sequela.analysis.Reconciliation;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
-import io.sequela.simulation.AfterReport;
 import io.sequela.simulation.SeqOrderRun;
 import io.sequela.simulation.Stage;
 import java.time.Duration;
@@ -71,14 +69,7 @@ public class SeqOrderSimulation extends Simulation {
 
   @Override
   public void after() {
-    Reconciliation rec = SimulationExit.orExit(run::reconcile);
-    System.out.println();
-    System.out.println("sequela run " + run.runId() + " on " + run.dialect() + ": reconciliation");
-    System.out.println(rec.render());
-    if (!rec.reconciles()) {
-      System.err.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
-    }
-    AfterReport.register(run.runFolder(), folder -> { }, rec.reconciles() ? 0 : SimulationExit.RECONCILIATION_FAILED);
+    SimulationExit.orExit(() -> run.finish(System.out));
     run.close();
   }
 }

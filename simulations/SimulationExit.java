@@ -1,17 +1,12 @@
 import io.sequela.SequelaException;
+import io.sequela.simulation.ExitCodes;
 import java.util.function.Supplier;
 
 /**
  * Turns a sequela error raised while a simulation is built into one message on stderr and a non-zero
- * exit, without a stack trace. Exit codes of the forked Gatling JVM (sysexits.h; Gatling itself uses 1 for a
- * crash and 2 for failed assertions): 64 bad input (plan, settings), 69 a database that cannot be reached or
- * refuses the schema, 70 a run whose reconciliation failed (OK != rows).
+ * exit ({@link ExitCodes}), without a stack trace.
  */
 final class SimulationExit {
-
-  static final int BAD_INPUT = 64;
-  static final int DATABASE = 69;
-  static final int RECONCILIATION_FAILED = 70;
 
   private SimulationExit() {}
 
@@ -22,7 +17,7 @@ final class SimulationExit {
       System.err.println();
       e.getMessage().lines().forEach(l -> System.err.println("sequela: " + l));
       System.err.flush();
-      System.exit(e instanceof SequelaException.InvalidInput ? BAD_INPUT : DATABASE);
+      System.exit(e instanceof SequelaException.InvalidInput ? ExitCodes.BAD_INPUT : ExitCodes.DATABASE);
       throw e;
     }
   }

@@ -40,7 +40,7 @@ public final class GapAnalysis {
    * @param dialect that database's dialect
    * @param runId the run's {@code run_id}
    * @param tests the test names to analyse, in the order wanted; a test without rows gets no modes
-   * @param basis the clock ordering the rows ({@link TimeBasis#fromSystemProperty()} for the user's choice)
+   * @param basis the clock ordering the rows (the user's choice: {@code sequela.analysis.clock})
    * @return the figures, per test in the order given
    * @throws SequelaException.DatabaseFailure naming the run and test when a query fails
    */

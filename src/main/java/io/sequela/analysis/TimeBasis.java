@@ -10,8 +10,8 @@ public enum TimeBasis {
   /** The load generator's clock, one JVM clock for all nodes (column PY_DATE). */
   PY_DATE("py_date");
 
-  /** System property that selects the basis: {@code -Dsequela.analysis.clock=PY_DATE}. */
-  public static final String PROPERTY = "sequela.analysis.clock";
+  /** The setting that selects the basis: {@code -Dsequela.analysis.clock=PY_DATE}. */
+  public static final String SETTING = "sequela.analysis.clock";
 
   private final String column;
 
@@ -25,19 +25,15 @@ public enum TimeBasis {
   }
 
   /**
-   * The basis named by {@value #PROPERTY}, {@link #SQL_DATE} when it is not set.
+   * The basis a user named, any case.
    *
-   * @throws SequelaException.InvalidInput naming the property when the value is neither SQL_DATE nor PY_DATE
+   * @throws SequelaException.InvalidInput naming {@value #SETTING} when the value is neither SQL_DATE nor PY_DATE
    */
-  public static TimeBasis fromSystemProperty() {
-    String v = System.getProperty(PROPERTY);
-    if (v == null || v.isBlank()) {
-      return SQL_DATE;
-    }
+  public static TimeBasis parse(String value) {
     try {
-      return valueOf(v.trim().toUpperCase(Locale.ROOT));
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new SequelaException.InvalidInput(PROPERTY + ": must be SQL_DATE or PY_DATE, got '" + v + "'");
+      throw new SequelaException.InvalidInput(SETTING + ": must be SQL_DATE or PY_DATE, got '" + value + "'");
     }
   }
 }

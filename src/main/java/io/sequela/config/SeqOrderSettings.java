@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
+import io.sequela.analysis.TimeBasis;
 import io.sequela.db.Target;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,10 +15,10 @@ import java.util.Locale;
  *
  * @param plan the validated plan, with {@code sequela.target} already applied
  * @param createSchema true to run {@code sql/<dialect>/setup.sql} first ({@code sequela.schema=create})
- * @param clock the time basis of the gap analysis: {@code SQL_DATE} or {@code PY_DATE}
+ * @param clock the clock that orders rows in the gap analysis
  * @param resultsDir the folder holding Gatling's run folders
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir) {
+public record SeqOrderSettings(Plan plan, boolean createSchema, TimeBasis clock, Path resultsDir) {
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
@@ -35,10 +36,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
       if (!schema.equals("create") && !schema.equals("none")) {
         throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
       }
-      String clock = c.getString("analysis.clock").toUpperCase(Locale.ROOT);
-      if (!clock.equals("SQL_DATE") && !clock.equals("PY_DATE")) {
-        throw new SequelaException.InvalidInput("sequela.analysis.clock: must be SQL_DATE or PY_DATE, got '" + clock + "'");
-      }
+      TimeBasis clock = TimeBasis.parse(c.getString("analysis.clock"));
       Plan plan = PlanLoader.load(c.getString("plan"));
       if (c.hasPath("target")) {
         Target t;

@@ -58,18 +58,7 @@ public final class ReportFolder {
    * @return empty when there is none (no report was written: {@code -Dgatling.noReports}, or a crash)
    */
   public static Optional<ReportFolder> latest(Path resultsDir, String simulationName) {
-    String prefix = simulationName.toLowerCase(Locale.ROOT) + "-";
-    if (!Files.isDirectory(resultsDir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> dirs = Files.list(resultsDir)) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
-          .filter(d -> Files.isRegularFile(d.resolve("index.html")))
-          .max(Comparator.comparing(d -> d.getFileName().toString()))
-          .map(ReportFolder::new);
-    } catch (IOException e) {
-      throw new SequelaException("cannot list " + resultsDir + ": " + e.getMessage(), e);
-    }
+    return GatlingRun.latest(resultsDir, simulationName).filter(GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
   }
 
   /** The run folder. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * written its report):
  *
  * <pre>{@code
- * GapAnalysisResult result = GapAnalysis.run(dataSource, dialect, runId, tests, TimeBasis.fromSystemProperty());
+ * GapAnalysisResult result = GapAnalysis.run(dataSource, dialect, runId, tests, TimeBasis.SQL_DATE);
  * Runtime.getRuntime().addShutdownHook(new Thread(() ->
  *     SequenceGapsReport.writeToLatestRun(Path.of(System.getProperty("sequela.results.dir", "target/gatling")),
  *         "SeqOrderSimulation", result).ifPresent(System.out::print)));

@@ -3,6 +3,9 @@ package io.sequela.simulation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
+import io.sequela.analysis.GapAnalysis;
+import io.sequela.analysis.GapAnalysisResult;
+import io.sequela.analysis.Latencies;
 import io.sequela.analysis.Reconciliation;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
@@ -12,7 +15,10 @@ import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.db.SequenceMode;
+import io.sequela.report.ComparisonTable;
 import io.sequela.report.GatlingRun;
+import io.sequela.report.SequenceGapsReport;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -156,12 +162,35 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   /**
-   * Reconciles Gatling's OK/KO counts (this run's simulation.log) with the rows in JOB_EXECUTION.
+   * Ends the run, once Gatling has closed this run's simulation.log (in {@code Simulation.after()}):
+   * reconciles Gatling's OK/KO counts with the rows in JOB_EXECUTION, runs the sequence-ordering gap
+   * analysis, prints both tables, and registers the {@link AfterReport} hook that adds
+   * sequence-gaps.html|json to the report.
    *
-   * @throws SequelaException when the run folder of this run cannot be found
+   * @param out where the tables go (the console)
+   * @return the reconciliation; when it fails, the JVM will exit with {@link ExitCodes#RECONCILIATION_FAILED}
+   * @throws SequelaException when the run folder cannot be found or a query fails
    */
-  public Reconciliation reconcile() {
+  public Reconciliation finish(PrintStream out) {
     GatlingRun gr = runFolder();
+    Reconciliation rec = reconcile(gr);
+    Latencies latencies = Latencies.fromSimulationLog(gr.simulationLog());
+    List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
+    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, settings.clock());
+    out.println();
+    out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
+    out.println(rec.render());
+    out.println();
+    out.print(ComparisonTable.render(gaps, latencies));
+    if (!rec.reconciles()) {
+      out.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
+    }
+    AfterReport.register(gr, g -> SequenceGapsReport.write(g.folder(), gaps, latencies),
+        rec.reconciles() ? 0 : ExitCodes.RECONCILIATION_FAILED);
+    return rec;
+  }
+
+  private Reconciliation reconcile(GatlingRun gr) {
     Map<String, GatlingRun.Outcomes> outcomes = gr.outcomesByRequest();
     Map<String, Long> rows = Reconciliation.rowCounts(resultsPool(), runId);
     Reconciliation.Builder b = new Reconciliation.Builder();

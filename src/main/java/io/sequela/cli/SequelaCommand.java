@@ -1,0 +1,31 @@
+package io.sequela.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sequela} command: a short list of subcommands. Main-Class of target/sequela.jar. */
+@Command(name = "sequela", mixinStandardHelpOptions = true, version = "sequela 0.1.0",
+    description = "Database load-test helpers: seeded data models, loaded fast and verified.",
+    subcommands = {PopulateCommand.class, VerifyCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:verify found a mismatch, or a database or software failure", "2:usage error or bad input (options, model file)"})
+public final class SequelaCommand implements Callable<Integer> {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: one-line errors, documented exit codes. Tests run it in-process. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SequelaCommand())
+        .setExecutionExceptionHandler(new OneLineErrors())
+        .setExitCodeExceptionMapper(OneLineErrors::exitCode);
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine.usage(this, System.out);
+    return CommandLine.ExitCode.USAGE;
+  }
+}

@@ -1,0 +1,114 @@
+package io.sequela.populate;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
+import io.sequela.db.Pools;
+import io.sequela.db.Target;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Loads a model into a database: the library entry point behind {@code sequela populate}, usable from
+ * simulations. Row ranges of {@link RowRange#CHUNK_ROWS} rows are spread over a fixed pool of threads,
+ * each with its own connection; values do not depend on the number of threads.
+ */
+public final class Populator {
+
+  private Populator() {}
+
+  /**
+   * Drops, creates and loads every table of the model, then adds primary keys and indexes.
+   *
+   * @param target any target; {@code embedded} is started if needed
+   * @param threads loading threads (and connections), at least 1
+   * @return rows written and wall time
+   * @throws SequelaException.DatabaseFailure naming the table when the database refuses
+   */
+  public static LoadResult load(Model model, Target target, int threads) {
+    return load(model, target, threads, Schema.CREATE, Progress.none());
+  }
+
+  /** As {@link #load(Model, Target, int)}, with a schema policy and a progress sink. */
+  public static LoadResult load(Model model, Target target, int threads, Schema schema, Progress progress) {
+    Target resolved = target.resolve();
+    try (HikariDataSource pool = Pools.open(resolved, "populate", threads)) {
+      return load(model, pool, resolved.dialect(), threads, schema, progress);
+    }
+  }
+
+  /** As {@link #load(Model, Target, int)} on a data source of the given dialect (at least {@code threads} connections). */
+  public static LoadResult load(Model model, DataSource ds, Dialect dialect, int threads, Schema schema, Progress progress) {
+    if (threads < 1) {
+      throw new SequelaException.InvalidInput("threads: must be >= 1, got " + threads);
+    }
+    long t0 = System.nanoTime();
+    Map<String, List<ColumnValues>> values = model.tables().stream().collect(Collectors.toMap(Table::name,
+        t -> t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList()));
+    if (schema == Schema.CREATE) {
+      withConnection(ds, "create tables", c -> {
+        for (Table t : model.tables()) {
+          TableWriter.create(c, dialect, t);
+        }
+      });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "sequela-populate"));
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (RowRange r : RowRange.split(model)) {
+        done.add(pool.submit(() -> withConnection(ds, r.table().name(),
+            c -> RangeLoader.load(c, dialect, r, values.get(r.table().name()), progress))));
+      }
+      await(done);
+      if (schema == Schema.CREATE) {
+        done.clear();
+        for (Table t : model.tables()) {
+          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> {
+            for (String sql : TableWriter.afterLoad(dialect, t)) {
+              TableWriter.execute(c, sql);
+            }
+          })));
+        }
+        await(done);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new LoadResult(model.totalRows(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private interface SqlWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  private static void withConnection(DataSource ds, String what, SqlWork work) {
+    try (Connection c = ds.getConnection()) {
+      work.run(c);
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("populate " + what + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static void await(List<Future<?>> futures) {
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      throw e.getCause() instanceof SequelaException se ? se : new SequelaException("populate failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SequelaException("populate interrupted", e);
+    }
+  }
+}

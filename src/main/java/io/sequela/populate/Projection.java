@@ -1,0 +1,67 @@
+package io.sequela.populate;
+
+import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** The bigint projection of {@link Fingerprint}: in Java, and as an SQL expression per dialect. */
+final class Projection {
+
+  private static final double SCALE = 1_000_000.0;
+
+  private Projection() {}
+
+  /** The projection of row {@code row} of a column. */
+  static long of(ColumnValues v, long row, MessageDigest md5) {
+    return switch (v.kind()) {
+      case LONG, TIMESTAMP -> v.asLong(row);
+      case DOUBLE -> (long) Math.floor(v.asDouble(row) * SCALE);
+      case TEXT -> hash(v.asText(row), md5);
+      case UUID -> hash(v.asUuid(row).toString(), md5);
+    };
+  }
+
+  static long hash(String s, MessageDigest md5) {
+    byte[] d = md5.digest(s.getBytes(StandardCharsets.UTF_8));
+    long h = 0;
+    for (int i = 0; i < 8; i++) {
+      h = (h << 8) | (d[i] & 0xff);
+    }
+    return h;
+  }
+
+  static MessageDigest md5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new SequelaException("MD5 is missing from this JVM", e);
+    }
+  }
+
+  /**
+   * The projection as an SQL expression over column {@code c}.
+   *
+   * @throws SequelaException.UnsupportedDialect for Oracle (not implemented: no way to test it here)
+   */
+  static String sql(Dialect d, ValueKind kind, String c) {
+    boolean pg = d == Dialect.POSTGRESQL;
+    if (!pg && d != Dialect.H2) {
+      throw new SequelaException.UnsupportedDialect("verify supports postgresql and h2, not " + d.name());
+    }
+    return switch (kind) {
+      case LONG -> "CAST(" + c + " AS BIGINT)";
+      case DOUBLE -> "CAST(FLOOR(" + c + " * CAST(1000000 AS DOUBLE PRECISION)) AS BIGINT)";
+      case TIMESTAMP -> "CAST(EXTRACT(EPOCH FROM " + c + ") * 1000000 AS BIGINT)";
+      case TEXT -> md5Sql(pg, c);
+      case UUID -> md5Sql(pg, "CAST(" + c + " AS VARCHAR)");
+    };
+  }
+
+  private static String md5Sql(boolean pg, String text) {
+    return pg
+        ? "('x' || SUBSTR(MD5(" + text + "), 1, 16))::bit(64)::bigint"
+        : "CAST(SUBSTRING(HASH('MD5', " + text + "), 1, 8) AS BIGINT)";
+  }
+}

@@ -1,0 +1,88 @@
+package io.sequela.populate;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A column's SQL type in a model, written in PostgreSQL spelling and mapped per dialect at DDL time.
+ *
+ * @param name the canonical name: smallint, integer, bigint, double precision, text, varchar, timestamp,
+ *     timestamptz, uuid
+ * @param kind the Java shape of its values
+ * @param length the maximum length in characters for varchar, else 0
+ */
+public record SqlType(String name, ValueKind kind, int length) {
+
+  private static final Pattern VARCHAR = Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*(\\d+)\\s*\\)");
+
+  /**
+   * Parses a type name (case-insensitive; aliases int, int4, int8, float8, double, timestamp with time zone).
+   *
+   * @return the type, or null when the name is not a supported type
+   */
+  public static SqlType parse(String s) {
+    String t = s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Matcher m = VARCHAR.matcher(t);
+    if (m.matches()) {
+      return new SqlType("varchar", ValueKind.TEXT, Integer.parseInt(m.group(1)));
+    }
+    return switch (t) {
+      case "smallint", "int2" -> new SqlType("smallint", ValueKind.LONG, 0);
+      case "integer", "int", "int4" -> new SqlType("integer", ValueKind.LONG, 0);
+      case "bigint", "int8" -> new SqlType("bigint", ValueKind.LONG, 0);
+      case "double precision", "double", "float8" -> new SqlType("double precision", ValueKind.DOUBLE, 0);
+      case "text", "varchar" -> new SqlType("text", ValueKind.TEXT, 0);
+      case "timestamp", "timestamp without time zone" -> new SqlType("timestamp", ValueKind.TIMESTAMP, 0);
+      case "timestamptz", "timestamp with time zone" -> new SqlType("timestamptz", ValueKind.TIMESTAMP, 0);
+      case "uuid" -> new SqlType("uuid", ValueKind.UUID, 0);
+      default -> null;
+    };
+  }
+
+  /** Smallest value of an integer type (Long.MIN_VALUE for others). */
+  public long minValue() {
+    return switch (name) {
+      case "smallint" -> Short.MIN_VALUE;
+      case "integer" -> Integer.MIN_VALUE;
+      default -> Long.MIN_VALUE;
+    };
+  }
+
+  /** Largest value of an integer type (Long.MAX_VALUE for others). */
+  public long maxValue() {
+    return switch (name) {
+      case "smallint" -> Short.MAX_VALUE;
+      case "integer" -> Integer.MAX_VALUE;
+      default -> Long.MAX_VALUE;
+    };
+  }
+
+  /** True for timestamptz: values are instants written with a +00 offset. */
+  public boolean withTimeZone() {
+    return name.equals("timestamptz");
+  }
+
+  /** The type in a dialect's DDL (postgresql, h2, oracle). */
+  public String ddl(String dialect) {
+    boolean oracle = dialect.equals("oracle");
+    boolean h2 = dialect.equals("h2");
+    return switch (name) {
+      case "smallint" -> oracle ? "NUMBER(5)" : "smallint";
+      case "integer" -> oracle ? "NUMBER(10)" : "integer";
+      case "bigint" -> oracle ? "NUMBER(19)" : "bigint";
+      case "double precision" -> oracle ? "BINARY_DOUBLE" : "double precision";
+      case "text" -> oracle ? "VARCHAR2(4000)" : h2 ? "varchar" : "text";
+      case "varchar" -> (oracle ? "VARCHAR2(" : "varchar(") + length + ")";
+      case "timestamp" -> oracle ? "TIMESTAMP(6)" : "timestamp(6)";
+      case "timestamptz" -> oracle || h2 ? "TIMESTAMP(6) WITH TIME ZONE" : "timestamptz";
+      case "uuid" -> oracle ? "RAW(16)" : "uuid";
+      default -> throw new IllegalStateException(name);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name.equals("varchar") ? "varchar(" + length + ")" : name;
+  }
+}

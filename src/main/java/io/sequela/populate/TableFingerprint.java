@@ -1,0 +1,17 @@
+package io.sequela.populate;
+
+import java.util.List;
+
+/**
+ * Row count and column fingerprints of one table.
+ *
+ * @param table the table name
+ * @param rows rows in the table
+ * @param columns one fingerprint per column, in model order
+ */
+public record TableFingerprint(String table, long rows, List<Fingerprint> columns) {
+
+  public TableFingerprint {
+    columns = List.copyOf(columns);
+  }
+}

@@ -1,0 +1,54 @@
+package io.sequela.populate;
+
+import io.sequela.db.Dialect;
+import io.sequela.db.SqlScripts;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** DDL for model tables: drop and create before the load, primary key and indexes after it. */
+final class TableWriter {
+
+  private TableWriter() {}
+
+  /** Drops the table if it exists and creates it (every column NOT NULL: generators make no nulls), from the model or its setup script. */
+  static void create(Connection c, Dialect d, Table t) throws SQLException {
+    execute(c, d == Dialect.ORACLE ? oracleDropIfExists(t.name()) : "DROP TABLE IF EXISTS " + t.name());
+    if (t.setupScript() != null) {
+      SqlScripts.run(c, d, t.setupScript());
+      return;
+    }
+    String cols = t.columns().stream().map(col -> col.name() + " " + col.type().ddl(d.name()) + " NOT NULL")
+        .collect(Collectors.joining(", "));
+    execute(c, "CREATE TABLE " + t.name() + " (" + cols + ")");
+  }
+
+  /** Statements that add the primary key and indexes of a loaded table (PostgreSQL: then ANALYZE). */
+  static List<String> afterLoad(Dialect d, Table t) {
+    List<String> out = new ArrayList<>();
+    if (!t.primaryKey().isEmpty()) {
+      out.add("ALTER TABLE " + t.name() + " ADD PRIMARY KEY (" + String.join(", ", t.primaryKey()) + ")");
+    }
+    for (List<String> ix : t.indexes()) {
+      out.add("CREATE INDEX " + t.name() + "_" + String.join("_", ix) + "_idx ON " + t.name() + " (" + String.join(", ", ix) + ")");
+    }
+    if (d == Dialect.POSTGRESQL) {
+      out.add("ANALYZE " + t.name());
+    }
+    return out;
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static String oracleDropIfExists(String table) {
+    return "BEGIN EXECUTE IMMEDIATE 'DROP TABLE " + table + " PURGE'; "
+        + "EXCEPTION WHEN OTHERS THEN IF SQLCODE != -942 THEN RAISE; END IF; END;";
+  }
+}
