@@ -2,6 +2,14 @@ package io.sequela.simulation;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Target;
+import io.sequela.populate.Model;
+import io.sequela.populate.ModelLoader;
+import io.sequela.populate.Populator;
+import io.sequela.populate.Progress;
+import io.sequela.populate.Schema;
+import io.sequela.populate.Table;
+import java.io.PrintWriter;
+import java.util.List;
 import io.sequela.keys.KeyStrategy;
 
 /**
@@ -22,17 +30,22 @@ public interface Preseeder {
   void seed(Target target, KeyStrategy strategy, long rows);
 
   /**
-   * The populator (io.sequela.populate, issue 5) loading the model's table of the same name.
-   * Until that package is merged, any positive row count is refused.
+   * The populator (io.sequela.populate) loading the model's table of the same name, with the plan's row
+   * count, into the existing table ({@link Schema#NONE}); a plain progress line every 10 s.
    *
    * @param model the model file or classpath resource, e.g. {@code models/keygen.conf}
-   * @param threads loading threads, at least 1
+   * @param threads loading threads (and connections), at least 1
+   * @throws SequelaException.InvalidInput when the model is invalid or has no table for the strategy
    */
   static Preseeder populator(String model, int threads) {
+    Model m = ModelLoader.load(model);
     return (target, strategy, rows) -> {
-      if (rows > 0) {
-        throw new SequelaException.InvalidInput("preseed_rows: pre-seeding needs io.sequela.populate (issue 5), "
-            + "which this build does not have yet; set preseed_rows = 0");
+      if (rows == 0) {
+        return;
+      }
+      Table t = m.table(strategy.table()).withRows(rows);
+      try (Progress progress = Progress.console("pre-seed " + strategy.table(), rows, new PrintWriter(System.out, true), 10)) {
+        Populator.load(new Model(m.seed(), List.of(t)), target, threads, Schema.NONE, progress);
       }
     };
   }
