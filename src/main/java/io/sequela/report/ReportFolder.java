@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +56,7 @@ public final class ReportFolder {
    * @return empty when there is none (no report was written: {@code -Dgatling.noReports}, or a crash)
    */
   public static Optional<ReportFolder> latest(Path resultsDir, String simulationName) {
-    return GatlingRun.latest(resultsDir, simulationName).filter(GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
+    return GatlingRun.latest(resultsDir, simulationName, GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
   }
 
   /** The run folder. */
