@@ -106,15 +106,15 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
   /** The console table: one line per strategy, units in the header. */
   public String consoleTable() {
     StringBuilder sb = new StringBuilder();
-    String fmt = "%-10s %9s %8s %10s %7s %7s %7s %7s %5s %5s %11s %11s %12s%n";
+    String fmt = "%-10s %9s %8s %10s %7s %7s %7s %7s %5s %5s %11s %8s %13s  %s%n";
     sb.append(String.format(fmt, "strategy", "rows", "wall s", "inserts/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "KO",
-        "dup", "index MB", "WAL MB", "idx rd/hit"));
+        "dup", "index MB", "WAL MB", "idx rd/hit", "top wait (share of samples)"));
     for (StrategyFigures f : strategies) {
       sb.append(String.format(Locale.ROOT, fmt, f.name(), f.rows(), String.format(Locale.ROOT, "%.2f", f.wallS()),
           String.format(Locale.ROOT, "%.0f", f.insertsPerS()), dash(f.p50Ms()), dash(f.p95Ms()), dash(f.p99Ms()),
           dash(f.maxMs()), f.ko(), f.duplicates(),
           f.indexBytesAfter() == null ? "-" : mb(f.indexBytesBefore()) + ">" + mb(f.indexBytesAfter()), mb(f.walBytes()),
-          f.idxBlksRead() == null ? "-" : f.idxBlksRead() + "/" + f.idxBlksHit()));
+          f.idxBlksRead() == null ? "-" : f.idxBlksRead() + "/" + f.idxBlksHit(), topWait(f)));
     }
     return sb.toString();
   }
@@ -142,6 +142,12 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
 
   private static Function<StrategyFigures, Double> perMb(Function<StrategyFigures, Long> bytes) {
     return f -> bytes.apply(f) == null ? null : bytes.apply(f) / 1048576.0;
+  }
+
+  private static String topWait(StrategyFigures f) {
+    long total = f.waitEvents().values().stream().mapToLong(Long::longValue).sum();
+    return f.waitEvents().entrySet().stream().findFirst()
+        .map(e -> String.format(Locale.ROOT, "%s (%.0f%% of %d)", e.getKey(), 100.0 * e.getValue() / total, total)).orElse("-");
   }
 
   private static String mb(Long bytes) {
