@@ -25,11 +25,6 @@ public record KeyGenPlan(String source, Target target, List<KeyStrategy> strateg
     strategies = List.copyOf(strategies);
   }
 
-  /** The same plan on another target (from -Dsequela.target). */
-  public KeyGenPlan withTarget(Target t) {
-    return new KeyGenPlan(source, t, strategies, users, insertsPerUser, commit, preseedRows, sequenceCache, blockSize, model);
-  }
-
   /** Inserts planned per strategy (users x inserts per user). */
   public long plannedInserts() {
     return (long) users * insertsPerUser;

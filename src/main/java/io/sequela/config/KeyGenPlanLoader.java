@@ -53,6 +53,16 @@ public final class KeyGenPlanLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static KeyGenPlan load(String location) {
+    return load(location, null);
+  }
+
+  /**
+   * As {@link #load(String)}, with the plan's connection replaced by {@code target} (from -Dsequela.target)
+   * before the strategies are checked against the dialect.
+   *
+   * @param target the replacing target, or null to keep the plan's
+   */
+  public static KeyGenPlan load(String location, Target target) {
     Path file = Path.of(location);
     ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
     String source = file.getFileName() == null ? location : file.getFileName().toString();
@@ -60,7 +70,7 @@ public final class KeyGenPlanLoader {
       ConfigObject root = Files.isRegularFile(file)
           ? ConfigFactory.parseFile(file.toFile(), opts).root()
           : ConfigFactory.parseResources(location, opts).root();
-      return parse(source, root);
+      return parse(source, root, target);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sequela.keygen.plan: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException e) {
@@ -68,8 +78,8 @@ public final class KeyGenPlanLoader {
     }
   }
 
-  /** Validates a parsed plan; see {@link #load(String)}. */
-  public static KeyGenPlan parse(String source, ConfigObject o) {
+  /** Validates a parsed plan; see {@link #load(String, Target)}. */
+  public static KeyGenPlan parse(String source, ConfigObject o, Target override) {
     Problems p = new Problems(source);
     for (String key : o.keySet()) {
       if (!KEYS.contains(key)) {
@@ -77,6 +87,7 @@ public final class KeyGenPlanLoader {
       }
     }
     Target target = target(p, o);
+    target = override != null ? override : target;
     Dialect dialect = target == null ? Dialect.POSTGRESQL : target.dialect();
     List<KeyStrategy> strategies = strategies(p, o, dialect);
     int users = (int) number(p, o, "users", 1, MAX_USERS, 8);

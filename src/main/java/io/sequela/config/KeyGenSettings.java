@@ -49,15 +49,16 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       if (!sb.isEmpty() && !sb.matches("\\d+(kB|MB|GB)?")) {
         throw new SequelaException.InvalidInput(ROOT + ".shared_buffers: must be a PostgreSQL size such as 16MB, got '" + sb + "'");
       }
-      KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"));
       Config s = config.getConfig("sequela");
+      Target target = null;
       if (s.hasPath("target")) {
         try {
-          plan = plan.withTarget(Target.parse(s.getString("target"), optional(s, "target-user"), optional(s, "target-password")));
+          target = Target.parse(s.getString("target"), optional(s, "target-user"), optional(s, "target-password"));
         } catch (SequelaException.InvalidInput e) {
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
       }
+      KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target);
       return new KeyGenSettings(plan, sb.isEmpty() ? null : sb, threads, Path.of(s.getString("results.dir")));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());

@@ -31,7 +31,8 @@ public interface Preseeder {
 
   /**
    * The populator (io.sequela.populate) loading the model's table of the same name, with the plan's row
-   * count, into the existing table ({@link Schema#NONE}); a plain progress line every 10 s.
+   * count, into the existing table ({@link Schema#NONE}); a plain progress line every 10 s. seq_scale is
+   * seeded from the model's seq table.
    *
    * @param model the model file or classpath resource, e.g. {@code models/keygen.conf}
    * @param threads loading threads (and connections), at least 1
@@ -43,7 +44,9 @@ public interface Preseeder {
       if (rows == 0) {
         return;
       }
-      Table t = m.table(strategy.table()).withRows(rows);
+      // seq_scale has no table of its own in the model: its seeded keys are seq's 1..n, far below any SCALE value
+      Table source = m.table(strategy == KeyStrategy.SEQ_SCALE ? KeyStrategy.SEQ.table() : strategy.table());
+      Table t = new Table(strategy.table(), rows, source.columns(), source.primaryKey(), source.indexes(), source.setupScript());
       try (Progress progress = Progress.console("pre-seed " + strategy.table(), rows, new PrintWriter(System.out, true), 10)) {
         Populator.load(new Model(m.seed(), List.of(t)), target, threads, Schema.NONE, progress);
       }

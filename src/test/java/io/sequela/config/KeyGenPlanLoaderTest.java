@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class KeyGenPlanLoaderTest {
 
   private static KeyGenPlan parse(String hocon) {
-    return KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString(hocon).root());
+    return KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString(hocon).root(), null);
   }
 
   @Test
