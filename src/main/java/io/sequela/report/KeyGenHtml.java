@@ -12,11 +12,14 @@ final class KeyGenHtml {
 
   private KeyGenHtml() {}
 
-  /** One row per strategy with every figure; the best value of each comparable column in bold. */
+  /**
+   * One row per strategy with every figure; in the columns where lower (or, for inserts/s, higher) is
+   * better, the best value in bold unless all are equal.
+   */
   static String summaryTable(List<StrategyFigures> fs) {
-    record Col(String head, Function<StrategyFigures, Number> value, boolean lowerIsBetter, String format) {}
+    record Col(String head, Function<StrategyFigures, Number> value, Boolean lowerIsBetter, String format) {}
     List<Col> cols = List.of(
-        new Col("rows", StrategyFigures::rows, false, null),
+        new Col("rows", StrategyFigures::rows, null, null),
         new Col("wall s", StrategyFigures::wallS, true, "%.2f"),
         new Col("inserts/s", StrategyFigures::insertsPerS, false, "%.0f"),
         new Col("p50 ms", StrategyFigures::p50Ms, true, null),
@@ -25,11 +28,11 @@ final class KeyGenHtml {
         new Col("max ms", StrategyFigures::maxMs, true, null),
         new Col("KO", StrategyFigures::ko, true, null),
         new Col("duplicates", StrategyFigures::duplicates, true, null),
-        new Col("index bytes before", StrategyFigures::indexBytesBefore, true, null),
+        new Col("index bytes before", StrategyFigures::indexBytesBefore, null, null),
         new Col("index bytes after", StrategyFigures::indexBytesAfter, true, null),
         new Col("WAL bytes", StrategyFigures::walBytes, true, null),
         new Col("idx blks read", StrategyFigures::idxBlksRead, true, null),
-        new Col("idx blks hit", StrategyFigures::idxBlksHit, false, null));
+        new Col("idx blks hit", StrategyFigures::idxBlksHit, null, null));
     StringBuilder b = new StringBuilder("<table class=\"statistics-in extensible-geant\"><thead><tr><th>strategy</th>");
     cols.forEach(c -> b.append("<th>").append(Html.escape(c.head())).append("</th>"));
     b.append("</tr></thead><tbody>\n");
@@ -38,14 +41,19 @@ final class KeyGenHtml {
       for (Col c : cols) {
         Number v = c.value().apply(f);
         String text = v == null ? "-" : c.format() == null ? v.toString() : String.format(Locale.ROOT, c.format(), v.doubleValue());
-        boolean best = v != null && !c.head().equals("rows") && fs.size() > 1 && fs.stream().map(c.value())
-            .filter(x -> x != null).mapToDouble(Number::doubleValue)
-            .reduce(c.lowerIsBetter() ? Math::min : Math::max).orElse(Double.NaN) == v.doubleValue();
+        boolean best = v != null && c.lowerIsBetter() != null && isBest(fs, c.value(), c.lowerIsBetter(), v.doubleValue());
         b.append("<td>").append(best ? "<b>" + text + "</b>" : text).append("</td>");
       }
       b.append("</tr>\n");
     }
     return b.append("</tbody></table>\n").toString();
+  }
+
+  /** True when {@code v} is the column's best value and the column has more than one distinct value. */
+  private static boolean isBest(List<StrategyFigures> fs, Function<StrategyFigures, Number> column, boolean lowerIsBetter, double v) {
+    double[] values = fs.stream().map(column).filter(x -> x != null).mapToDouble(Number::doubleValue).toArray();
+    double best = java.util.Arrays.stream(values).reduce(lowerIsBetter ? Math::min : Math::max).orElse(Double.NaN);
+    return java.util.Arrays.stream(values).distinct().count() > 1 && best == v;
   }
 
   /** A bar chart, one bar per strategy (reused {@link SvgCharts#bars}); strategies without a value are left out. */
