@@ -21,7 +21,7 @@ import io.sequela.dispatch.WorkerQueues;
 import io.sequela.populate.CpuUsageCsv;
 import io.sequela.populate.CpuUsageSource;
 import io.sequela.populate.CpuUsageTable;
-import io.sequela.populate.GeneratedCpuUsage;
+import io.sequela.populate.ModelCpuUsage;
 import io.sequela.report.InterimReportFolder;
 import io.sequela.report.QueryStatsReport;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ public class QueryBenchSimulation extends Simulation {
 
   private static CpuUsageSource dataSource(Path data) {
     if (data == null) {
-      return new GeneratedCpuUsage();
+      return ModelCpuUsage.benchmarkDefault();
     }
     CpuUsageCsv csv = new CpuUsageCsv(data);
     csv.validateHeader();

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *
  * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
  * @param workers concurrent workers, at least 1
- * @param data a cpu_usage.csv to load through COPY, or null for the default generated data set
+ * @param data a cpu_usage.csv to load through COPY, or null for the default data set (the populator model models/cpu_usage.conf)
  * @param target {@code embedded}, an EZConnect string or a JDBC URL
  * @param user the user beside a JDBC URL, or null
  * @param password the password beside a JDBC URL, or null
@@ -67,7 +67,7 @@ public record QueryBenchSettings(Path queries, int workers, Path data, String ta
   @Override
   public String toString() {
     return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
-        + ", data=" + (data == null ? "generated" : data) + ", target=" + io.sequela.db.Target.mask(target)
+        + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + io.sequela.db.Target.mask(target)
         + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
   }
 }
