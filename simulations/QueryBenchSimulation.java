@@ -22,8 +22,9 @@ import io.sequela.populate.CpuUsageCsv;
 import io.sequela.populate.CpuUsageSource;
 import io.sequela.populate.CpuUsageTable;
 import io.sequela.populate.ModelCpuUsage;
-import io.sequela.report.InterimReportFolder;
+import io.sequela.report.GatlingRun;
 import io.sequela.report.QueryStatsReport;
+import io.sequela.simulation.AfterReport;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ import java.util.stream.IntStream;
 public class QueryBenchSimulation extends Simulation {
 
   private final QueryRecorder recorder = new QueryRecorder();
+  private final long startedAtMs = System.currentTimeMillis();
   private final WorkerQueues queues;
 
   public QueryBenchSimulation() {
@@ -116,12 +118,8 @@ public class QueryBenchSimulation extends Simulation {
     QueryStats stats = QueryStats.of(samples, queues.hosts());
     System.out.print(QueryStatsReport.consoleTable(stats));
     Path results = Path.of(System.getProperty("sequela.results.dir", "target/gatling"));
-    InterimReportFolder.newestRunFolder(results, "querybenchsimulation").ifPresent(run -> {
-      QueryStatsReport.write(run, stats, samples);
-      System.out.println("querybench: wrote " + run.resolve(QueryStatsReport.JSON) + " and " + QueryStatsReport.HTML);
-      // Gatling writes its pages after after(): link ours from their menus once it has, at JVM exit.
-      Runtime.getRuntime().addShutdownHook(new Thread(() ->
-          InterimReportFolder.linkFromMenus(run, QueryStatsReport.HTML, "Query statistics"), "querybench-menu-link"));
-    });
+    GatlingRun.latestSince(results, "QueryBenchSimulation", startedAtMs).ifPresentOrElse(
+        run -> AfterReport.register(run, g -> QueryStatsReport.write(g.folder(), stats, samples), 0),
+        () -> System.out.println("querybench: no run folder of this run under " + results));
   }
 }
