@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,15 @@ public record GatlingRun(Path folder) {
    * @return the folder, if any run folder exists
    */
   public static Optional<GatlingRun> latest(Path resultsDir, String simulationName) {
+    return latest(resultsDir, simulationName, g -> true);
+  }
+
+  /**
+   * The newest run folder of a simulation among those that pass a test.
+   *
+   * @param accept e.g. {@link #hasReport()}, to skip a newer run that wrote no report
+   */
+  public static Optional<GatlingRun> latest(Path resultsDir, String simulationName, Predicate<GatlingRun> accept) {
     String prefix = simulationName.toLowerCase(java.util.Locale.ROOT) + "-";
     if (!Files.isDirectory(resultsDir)) {
       return Optional.empty();
@@ -37,8 +47,9 @@ public record GatlingRun(Path folder) {
     try (Stream<Path> dirs = Files.list(resultsDir)) {
       return dirs.filter(Files::isDirectory)
           .filter(d -> d.getFileName().toString().startsWith(prefix))
-          .max(Comparator.comparing(d -> d.getFileName().toString()))
-          .map(GatlingRun::new);
+          .map(GatlingRun::new)
+          .filter(accept)
+          .max(Comparator.comparing(g -> g.folder().getFileName().toString()));
     } catch (IOException e) {
       throw new SequelaException("cannot list " + resultsDir + ": " + e.getMessage(), e);
     }

@@ -58,7 +58,7 @@ public final class ReportFolder {
    * @return empty when there is none (no report was written: {@code -Dgatling.noReports}, or a crash)
    */
   public static Optional<ReportFolder> latest(Path resultsDir, String simulationName) {
-    return GatlingRun.latest(resultsDir, simulationName).filter(GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
+    return GatlingRun.latest(resultsDir, simulationName, GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
   }
 
   /** The run folder. */
