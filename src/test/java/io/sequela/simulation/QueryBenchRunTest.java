@@ -1,5 +1,6 @@
 package io.sequela.simulation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.SequelaException;
@@ -28,31 +29,26 @@ class QueryBenchRunTest {
     }
   }
 
-  private static void set(Map<String, String> settings) {
+  /** Runs prepare with these settings (and the closed target unless given) and checks its one-line error. */
+  private void refused(Map<String, String> settings, String messageStart) {
+    clear();
+    System.setProperty("sequela.querybench.target", CLOSED);
     settings.forEach((k, v) -> System.setProperty("sequela.querybench." + k, v));
+    assertThatThrownBy(QueryBenchRun::prepare).isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessageStartingWith(messageStart).satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
   void aBadQueryLineNamesFileLineAndColumn() throws Exception {
     Path q = Files.writeString(dir.resolve("q.csv"), "hostname,start_time,end_time\nhost_000001,2017-1-1 08:59:22,2017-01-01 09:59:22\n");
-    set(Map.of("queries", q.toString(), "target", CLOSED));
-    assertThatThrownBy(QueryBenchRun::prepare).isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessageStartingWith(q + ": line 2: start_time: unparsable timestamp '2017-1-1 08:59:22'");
+    refused(Map.of("queries", q.toString()), q + ": line 2: start_time: unparsable timestamp '2017-1-1 08:59:22'");
   }
 
   @Test
   void aBadDataHeaderOrTargetOrWorkerCountNamesIt() throws Exception {
     Path data = Files.writeString(dir.resolve("cpu.csv"), "time,host,usage\n");
-    set(Map.of("data", data.toString(), "target", CLOSED));
-    assertThatThrownBy(QueryBenchRun::prepare).isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessage(data + ": line 1: header must be ts,host,usage, got 'time,host,usage'");
-    clear();
-    set(Map.of("target", "scott@nowhere"));
-    assertThatThrownBy(QueryBenchRun::prepare).isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessageStartingWith("sequela.querybench.target: must be 'embedded'");
-    clear();
-    set(Map.of("workers", "0", "target", CLOSED));
-    assertThatThrownBy(QueryBenchRun::prepare).isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessage("sequela.querybench.workers: must be >= 1, got 0");
+    refused(Map.of("data", data.toString()), data + ": line 1: header must be ts,host,usage, got 'time,host,usage'");
+    refused(Map.of("target", "scott@nowhere"), "sequela.querybench.target: must be 'embedded'");
+    refused(Map.of("workers", "0"), "sequela.querybench.workers: must be >= 1, got 0");
   }
 }
