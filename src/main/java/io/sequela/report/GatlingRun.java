@@ -58,6 +58,17 @@ public record GatlingRun(Path folder) {
     }
   }
 
+  /**
+   * The newest run folder of a simulation if it was created by a run that started at {@code startedAtMs}
+   * (folder time no more than 1 s earlier: file times may be rounded to the second).
+   *
+   * @param startedAtMs when the run started, ms since the epoch
+   * @return the folder, or empty when the newest one is older (this run wrote none)
+   */
+  public static Optional<GatlingRun> latestSince(Path resultsDir, String simulationName, long startedAtMs) {
+    return latest(resultsDir, simulationName).filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000);
+  }
+
   /** The run's simulation.log. */
   public Path simulationLog() {
     return folder.resolve("simulation.log");

@@ -206,8 +206,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /** This run's Gatling run folder: the newest one, created after this run started. */
   public GatlingRun runFolder() {
-    return GatlingRun.latest(settings.resultsDir(), "SeqOrderSimulation")
-        .filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000)
+    return GatlingRun.latestSince(settings.resultsDir(), "SeqOrderSimulation", startedAtMs)
         .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
   }
 
