@@ -13,12 +13,14 @@ import java.nio.file.Path;
  *
  * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
  * @param workers concurrent workers, at least 1
- * @param data a cpu_usage.csv to load through COPY, or null for the default generated data set
+ * @param data a cpu_usage.csv to load through COPY, or null for the default data set (the populator model models/cpu_usage.conf)
  * @param target {@code embedded}, an EZConnect string or a JDBC URL
  * @param user the user beside a JDBC URL, or null
  * @param password the password beside a JDBC URL, or null
+ * @param resultsDir where Gatling writes its run folders ({@code sequela.results.dir})
  */
-public record QueryBenchSettings(Path queries, int workers, Path data, String target, String user, String password) {
+public record QueryBenchSettings(Path queries, int workers, Path data, String target, String user, String password,
+    Path resultsDir) {
 
   /** The example query file on the classpath (resources/querybench/query_params.csv). */
   public static final String DEFAULT_QUERIES = "querybench/query_params.csv";
@@ -49,7 +51,8 @@ public record QueryBenchSettings(Path queries, int workers, Path data, String ta
         throw new SequelaException.InvalidInput(ROOT + ".workers: must be >= 1, got " + workers);
       }
       return new QueryBenchSettings(path(c, "queries"), workers, path(c, "data"), c.getString("target"),
-          emptyToNull(c.getString("user")), emptyToNull(c.getString("password")));
+          emptyToNull(c.getString("user")), emptyToNull(c.getString("password")),
+          Path.of(config.getString("sequela.results.dir")));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }
@@ -67,7 +70,7 @@ public record QueryBenchSettings(Path queries, int workers, Path data, String ta
   @Override
   public String toString() {
     return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
-        + ", data=" + (data == null ? "generated" : data) + ", target=" + io.sequela.db.Target.mask(target)
+        + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + io.sequela.db.Target.mask(target)
         + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
   }
 }

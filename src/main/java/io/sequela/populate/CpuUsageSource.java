@@ -4,8 +4,7 @@ import java.sql.Connection;
 
 /**
  * Where the query benchmark's {@code cpu_usage(ts timestamptz, host text, usage double precision)} rows
- * come from. The populator plugs in here (model resources/models/cpu_usage.conf) once it lands;
- * until then {@link GeneratedCpuUsage} stands in for it and {@link CpuUsageCsv} loads a user's file.
+ * come from: {@link ModelCpuUsage} (the populator's model, the default) or {@link CpuUsageCsv} (a user's file).
  */
 @FunctionalInterface
 public interface CpuUsageSource {

@@ -52,8 +52,7 @@ public final class Populator {
       throw new SequelaException.InvalidInput("threads: must be >= 1, got " + threads);
     }
     long t0 = System.nanoTime();
-    Map<String, List<ColumnValues>> values = model.tables().stream().collect(Collectors.toMap(Table::name,
-        t -> t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList()));
+    Map<String, List<ColumnValues>> values = columnValues(model);
     if (schema == Schema.CREATE) {
       withConnection(ds, "create tables", c -> {
         for (Table t : model.tables()) {
@@ -86,6 +85,32 @@ public final class Populator {
     return new LoadResult(model.totalRows(), (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * Loads the rows of every table of the model on one connection, range after range, without any DDL:
+   * for a caller that created the tables itself (e.g. the query benchmark's cpu_usage). The rows are the
+   * same as {@link #load(Model, Target, int)} writes.
+   *
+   * @param c an open connection in autocommit mode (PostgreSQL: COPY; others: one committed batch per range)
+   * @return rows written
+   * @throws SequelaException.DatabaseFailure naming the table when the database refuses
+   */
+  public static long loadRows(Model model, Connection c, Dialect dialect) {
+    Map<String, List<ColumnValues>> values = columnValues(model);
+    for (RowRange r : RowRange.split(model)) {
+      try {
+        RangeLoader.load(c, dialect, r, values.get(r.table().name()), Progress.none());
+      } catch (SQLException e) {
+        throw failure(r.table().name(), e);
+      }
+    }
+    return model.totalRows();
+  }
+
+  private static Map<String, List<ColumnValues>> columnValues(Model model) {
+    return model.tables().stream().collect(Collectors.toMap(Table::name,
+        t -> t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList()));
+  }
+
   private interface SqlWork {
     void run(Connection c) throws SQLException;
   }
@@ -94,8 +119,12 @@ public final class Populator {
     try (Connection c = ds.getConnection()) {
       work.run(c);
     } catch (SQLException e) {
-      throw new SequelaException.DatabaseFailure("populate " + what + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw failure(what, e);
     }
+  }
+
+  private static SequelaException.DatabaseFailure failure(String what, SQLException e) {
+    return new SequelaException.DatabaseFailure("populate " + what + ": " + e.getMessage().lines().findFirst().orElse(""), e);
   }
 
   private static void await(List<Future<?>> futures) {

@@ -59,14 +59,14 @@ public record GatlingRun(Path folder) {
   }
 
   /**
-   * The run folder of the run that started at {@code startedAtMs}: the newest one, created after that.
+   * The newest run folder of a simulation if it was created by a run that started at {@code startedAtMs}
+   * (folder time no more than 1 s earlier: file times may be rounded to the second).
    *
-   * @throws SequelaException when there is none
+   * @param startedAtMs when the run started, ms since the epoch
+   * @return the folder, or empty when the newest one is older (this run wrote none)
    */
-  public static GatlingRun ofRunStartedAt(Path resultsDir, String simulationName, long startedAtMs) {
-    return latest(resultsDir, simulationName)
-        .filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000)
-        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + resultsDir));
+  public static Optional<GatlingRun> latestSince(Path resultsDir, String simulationName, long startedAtMs) {
+    return latest(resultsDir, simulationName).filter(g -> g.folder().toFile().lastModified() >= startedAtMs - 1000);
   }
 
   /** The run's simulation.log. */

@@ -1,13 +1,7 @@
 package io.sequela.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sequela.SequelaException;
 import io.sequela.analysis.QuerySample;
 import io.sequela.analysis.QueryStats;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +9,13 @@ import java.util.Locale;
 /**
  * The query benchmark's results: a console table, {@code query-stats.json} (the machine-readable
  * result, {@link QueryStats} field names in snake_case) and {@code query-stats.html} (the same figures
- * plus a chart of query time over the run) in a Gatling run folder.
+ * plus a chart of query time over the run) in a Gatling run folder, linked from every page's menu.
  */
 public final class QueryStatsReport {
 
-  /** File names in the run folder. */
+  /** The JSON file's name in the run folder. */
   public static final String JSON = "query-stats.json";
+  /** The page's file name in the run folder. */
   public static final String HTML = "query-stats.html";
 
   private QueryStatsReport() {}
@@ -40,7 +35,8 @@ public final class QueryStatsReport {
     return b.toString();
   }
 
-  private static List<String[]> summaryRows(QueryStats s) {
+  /** The summary figures as (label with unit, value) pairs, shared by console and page. */
+  static List<String[]> summaryRows(QueryStats s) {
     return List.of(
         new String[] {"queries", Long.toString(s.queries())},
         new String[] {"rows returned", Long.toString(s.rowsReturned())},
@@ -55,38 +51,24 @@ public final class QueryStatsReport {
   }
 
   /**
-   * Writes {@link #JSON} and {@link #HTML} into {@code runFolder}.
+   * Writes {@link #JSON} and {@link #HTML} into a run folder Gatling has written its report into, and links
+   * the page from the menu of every page (again: replaces both, adds no second link).
    *
+   * @param runFolder a Gatling run folder holding index.html
    * @param samples the timed queries, for the chart
-   * @throws SequelaException when the files cannot be written
+   * @return the paths written: page, then JSON
+   * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
+   * @throws io.sequela.SequelaException when a file cannot be read or written
    */
-  public static void write(Path runFolder, QueryStats stats, List<QuerySample> samples) {
-    try {
-      Files.createDirectories(runFolder);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(runFolder.resolve(JSON).toFile(), stats);
-      Files.writeString(runFolder.resolve(HTML), InterimReportFolder.page("Query statistics", body(stats, samples)),
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new SequelaException("cannot write query statistics into " + runFolder + ": " + e.getMessage(), e);
-    }
+  public static List<Path> write(Path runFolder, QueryStats stats, List<QuerySample> samples) {
+    ReportFolder folder = ReportFolder.at(runFolder);
+    Path json = folder.writeJson(JSON, stats);
+    Path page = folder.addPage(HTML, "Query statistics", "Gatling Stats - Query statistics",
+        QueryStatsPage.body(stats, samples));
+    return List.of(page, json);
   }
 
-  static String body(QueryStats s, List<QuerySample> samples) {
-    StringBuilder b = new StringBuilder("<table><tr><th class=\"l\">figure</th><th>value</th></tr>\n");
-    for (String[] row : summaryRows(s)) {
-      b.append("<tr><td class=\"l\">").append(row[0]).append("</td><td>").append(row[1]).append("</td></tr>\n");
-    }
-    b.append("</table>\n<h2>Workers</h2>\n<table><tr><th>worker</th><th>queries</th><th>busy ms</th>"
-        + "<th class=\"l\">hosts</th></tr>\n");
-    for (QueryStats.WorkerStats w : s.workers()) {
-      String hosts = w.hosts().isEmpty() ? "<em>idle: no hosts</em>" : InterimReportFolder.escape(String.join(", ", w.hosts()));
-      b.append("<tr><td>").append(w.worker()).append("</td><td>").append(w.queries()).append("</td><td>")
-          .append(fmt(w.busyMs())).append("</td><td class=\"l\">").append(hosts).append("</td></tr>\n");
-    }
-    b.append("</table>\n<h2>Query time over the run</h2>\n").append(QueryTimeChart.svg(samples, s.workers().size()));
-    return b.toString();
-  }
-
+  /** Milliseconds with µs precision, e.g. {@code 0.312}. */
   static String fmt(double ms) {
     return String.format(Locale.ROOT, "%.3f", ms);
   }

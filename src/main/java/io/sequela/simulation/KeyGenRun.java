@@ -266,7 +266,8 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** This run's Gatling run folder: the newest one, created after this run started. */
   public GatlingRun runFolder() {
-    return GatlingRun.ofRunStartedAt(settings.resultsDir(), "KeyGenSimulation", startedAtMs);
+    return GatlingRun.latestSince(settings.resultsDir(), "KeyGenSimulation", startedAtMs)
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
   }
 
   @Override

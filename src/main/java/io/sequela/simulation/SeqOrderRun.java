@@ -206,7 +206,8 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /** This run's Gatling run folder: the newest one, created after this run started. */
   public GatlingRun runFolder() {
-    return GatlingRun.ofRunStartedAt(settings.resultsDir(), "SeqOrderSimulation", startedAtMs);
+    return GatlingRun.latestSince(settings.resultsDir(), "SeqOrderSimulation", startedAtMs)
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
   }
 
   @Override

@@ -52,19 +52,4 @@ class CpuUsageCsvTest {
           .hasMessage(header + ": line 1: header must be ts,host,usage, got 'time,host,usage'");
     }
   }
-
-  @Test
-  void generatedStandInHasTheBenchmarkShape() throws Exception {
-    try (Connection c = connect()) {
-      assertThat(CpuUsageTable.recreate(c, new GeneratedCpuUsage())).isEqualTo(GeneratedCpuUsage.ROWS);
-      try (ResultSet rs = c.createStatement().executeQuery("SELECT count(DISTINCT host), min(ts) AT TIME ZONE 'UTC', "
-          + "max(ts) AT TIME ZONE 'UTC', min(usage) >= 0 AND max(usage) <= 100 FROM cpu_usage")) {
-        rs.next();
-        assertThat(rs.getInt(1)).isEqualTo(20);
-        assertThat(rs.getString(2)).isEqualTo("2017-01-01 00:00:00");
-        assertThat(rs.getString(3)).isEqualTo("2017-01-02 23:59:50");
-        assertThat(rs.getBoolean(4)).isTrue();
-      }
-    }
-  }
 }

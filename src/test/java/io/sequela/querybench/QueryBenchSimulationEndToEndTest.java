@@ -9,7 +9,8 @@ import io.sequela.db.Target;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
 import io.sequela.dispatch.RendezvousHash;
-import io.sequela.report.InterimReportFolder;
+import io.sequela.report.GatlingRun;
+import io.sequela.simulation.AfterReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the real QueryBenchSimulation in-process through Gatling (as {@code mvn gatling:test} does, minus
  * the fork) on the embedded PostgreSQL with the default data set and the default CSV, then checks
- * query-stats.json against plain JDBC and the rendezvous assignment.
+ * query-stats.json against plain JDBC and the rendezvous assignment, and the page in the report's menu.
  */
 class QueryBenchSimulationEndToEndTest {
 
@@ -38,10 +39,13 @@ class QueryBenchSimulationEndToEndTest {
       System.clearProperty("sequela.querybench.workers");
     }
     assertThat(status).isZero();
+    // Gatling returned without exiting the JVM: add the pages its exit would have added
+    AfterReport.addPagesNow();
 
-    Path run = InterimReportFolder.newestRunFolder(results, "querybenchsimulation").orElseThrow();
+    Path run = GatlingRun.latest(results, "QueryBenchSimulation").orElseThrow().folder();
     assertThat(run.resolve("index.html")).exists();
     assertThat(run.resolve("query-stats.html")).exists();
+    assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"query-stats.html\"");
     JsonNode json = new ObjectMapper().readTree(run.resolve("query-stats.json").toFile());
 
     List<QueryParams> queries = QueryParamsCsv.readResource("querybench/query_params.csv");

@@ -41,4 +41,13 @@ class GatlingRunTest {
     assertThat(GatlingRun.latest(results, "QueryBenchSimulation")).isEmpty();
     assertThat(GatlingRun.latest(results.resolve("missing"), "SeqOrderSimulation")).isEmpty();
   }
+
+  @Test
+  void latestSinceIgnoresAFolderOlderThanTheRun() throws Exception {
+    Path folder = Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
+    assertThat(folder.toFile().setLastModified(1_000_000_000_000L)).isTrue();
+    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_000_500L)).get()
+        .extracting(GatlingRun::folder).isEqualTo(folder);
+    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_002_000L)).isEmpty();
+  }
 }

@@ -1,9 +1,11 @@
 package io.sequela.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sequela.SequelaException;
 import io.sequela.analysis.QuerySample;
 import io.sequela.analysis.QueryStats;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** query-stats.json and query-stats.html written into a copy of a real Gatling 3.11.5 report. */
 class QueryStatsReportTest {
 
   private static final List<QuerySample> SAMPLES = List.of(
@@ -20,8 +23,12 @@ class QueryStatsReportTest {
   private static final QueryStats STATS =
       QueryStats.of(SAMPLES, Map.of(1, List.of("host_a"), 2, List.of("host_b"), 3, List.of()));
 
+  @TempDir
+  Path tmp;
+
   @Test
-  void jsonHasTheDocumentedFields(@TempDir Path run) throws Exception {
+  void jsonHasTheDocumentedFields() throws Exception {
+    Path run = ReportFixture.copyTo(tmp.resolve("querybenchsimulation-1"));
     QueryStatsReport.write(run, STATS, SAMPLES);
     JsonNode j = new ObjectMapper().readTree(run.resolve("query-stats.json").toFile());
     assertThat(j.get("queries").asLong()).isEqualTo(2);
@@ -40,35 +47,35 @@ class QueryStatsReportTest {
   }
 
   @Test
-  void pageAndConsoleShowFiguresWorkersAndIdleWorkers(@TempDir Path run) throws Exception {
+  void pageAndConsoleShowFiguresWorkersAndIdleWorkers() throws Exception {
+    Path run = ReportFixture.copyTo(tmp.resolve("querybenchsimulation-1"));
     QueryStatsReport.write(run, STATS, SAMPLES);
     String html = Files.readString(run.resolve("query-stats.html"));
-    assertThat(html).contains("style/style.css", "median query time (ms)</td><td>3.000", "<svg", "idle: no hosts", "host_b");
-    assertThat(html.split("<circle", -1)).hasSize(3);
+    assertThat(html).contains("style/style.css", "<div class=\"item ouvert\"><a id=\"query_stats_html_link\"",
+        "<td class=\"value\">median query time (ms)</td><td class=\"value\">3.000</td>", "<svg", "idle: no hosts",
+        "host_b", "Query time over the run");
+    String chart = html.substring(html.indexOf("Query time over the run"));
+    assertThat(chart.split("<circle", -1)).as("one point per query").hasSize(3);
     String console = QueryStatsReport.consoleTable(STATS);
     assertThat(console).contains("2 queries, 60 rows returned", "total processing time (sum, ms)", "6.000",
         "(idle: no hosts)");
   }
 
   @Test
-  void everyGatlingPageGetsOneMenuLink(@TempDir Path run) throws Exception {
-    String menu = "<div class=\"item\"><a id=\"details_link\" href=\"req_x.html\">Details</a></div>";
-    Files.writeString(run.resolve("index.html"), "<html>" + menu + "</html>");
-    Files.writeString(run.resolve("req_x.html"), "<html>" + menu + "</html>");
-    Files.createDirectories(run.getParent().resolve("other"));
-    assertThat(InterimReportFolder.linkFromMenus(run, "query-stats.html", "Query statistics")).isEqualTo(2);
-    assertThat(InterimReportFolder.linkFromMenus(run, "query-stats.html", "Query statistics")).isZero();
-    assertThat(Files.readString(run.resolve("index.html")))
-        .isEqualTo("<html>" + menu + "<div class=\"item\"><a href=\"query-stats.html\">Query statistics</a></div></html>");
+  void everyGatlingPageGetsOneMenuLink() throws Exception {
+    Path run = ReportFixture.copyTo(tmp.resolve("querybenchsimulation-1"));
+    QueryStatsReport.write(run, STATS, SAMPLES);
+    QueryStatsReport.write(run, STATS, SAMPLES);
+    List<Path> pages = ReportFolder.at(run).htmlPages();
+    assertThat(pages).hasSize(6);
+    for (Path p : pages) {
+      assertThat(Files.readString(p).split("href=\"query-stats.html\"", -1)).as(p.toString()).hasSize(2);
+    }
   }
 
   @Test
-  void newestRunFolderPicksTheLatestOfTheSimulation(@TempDir Path results) throws Exception {
-    Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
-    Files.createDirectories(results.resolve("querybenchsimulation-20261121130000000"));
-    Files.createDirectories(results.resolve("seqordersimulation-20261121140000000"));
-    assertThat(InterimReportFolder.newestRunFolder(results, "querybenchsimulation"))
-        .contains(results.resolve("querybenchsimulation-20261121130000000"));
-    assertThat(InterimReportFolder.newestRunFolder(results.resolve("none"), "querybenchsimulation")).isEmpty();
+  void aFolderWithoutGatlingsReportIsRefused() {
+    assertThatThrownBy(() -> QueryStatsReport.write(tmp, STATS, SAMPLES))
+        .isInstanceOf(SequelaException.InvalidInput.class).hasMessageContaining("no index.html");
   }
 }

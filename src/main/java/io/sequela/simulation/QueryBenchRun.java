@@ -1,0 +1,140 @@
+package io.sequela.simulation;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.SequelaException;
+import io.sequela.analysis.QueryRecorder;
+import io.sequela.analysis.QuerySample;
+import io.sequela.analysis.QueryStats;
+import io.sequela.config.QueryBenchSettings;
+import io.sequela.db.CpuUsageQuery;
+import io.sequela.db.Pools;
+import io.sequela.db.Target;
+import io.sequela.db.TimingDataSource;
+import io.sequela.dispatch.QueryParams;
+import io.sequela.dispatch.QueryParamsCsv;
+import io.sequela.dispatch.RendezvousHash;
+import io.sequela.dispatch.WorkerQueues;
+import io.sequela.populate.CpuUsageCsv;
+import io.sequela.populate.CpuUsageSource;
+import io.sequela.populate.CpuUsageTable;
+import io.sequela.populate.ModelCpuUsage;
+import io.sequela.report.GatlingRun;
+import io.sequela.report.QueryStatsReport;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything QueryBenchSimulation does besides driving Gatling: settings, the query CSV and its split over
+ * the workers (rendezvous hashing), the cpu_usage data, the timed pool, and the statistics at the end.
+ * Gatling-free.
+ */
+public final class QueryBenchRun {
+
+  /** Pool name of the workers' connections (logs, PostgreSQL's application_name). */
+  private static final String POOL = "querybench";
+
+  private final QueryBenchSettings settings;
+  private final WorkerQueues queues;
+  private final Target target;
+  private final CpuUsageQuery query;
+  private final QueryRecorder recorder = new QueryRecorder();
+  private final long startedAtMs = System.currentTimeMillis();
+
+  private QueryBenchRun(QueryBenchSettings settings, WorkerQueues queues, Target target, CpuUsageQuery query) {
+    this.settings = settings;
+    this.queues = queues;
+    this.target = target;
+    this.query = query;
+  }
+
+  /**
+   * Reads and checks the settings, the query CSV and the data source, then (re)creates and loads cpu_usage
+   * on the target (starting the embedded PostgreSQL if needed) and picks the query's bucket function.
+   *
+   * @throws SequelaException.InvalidInput for a bad setting or input file (one line naming the setting, or
+   *     the file, line and column), before any database work
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached or refuses the load
+   */
+  public static QueryBenchRun prepare() {
+    QueryBenchSettings settings = QueryBenchSettings.load();
+    List<QueryParams> queries = settings.queries() == null
+        ? QueryParamsCsv.readResource(QueryBenchSettings.DEFAULT_QUERIES) : QueryParamsCsv.read(settings.queries());
+    CpuUsageSource source = dataSource(settings);
+    Target target;
+    try {
+      target = Target.parse(settings.target(), settings.user(), settings.password());
+    } catch (SequelaException.InvalidInput e) {
+      throw new SequelaException.InvalidInput("sequela.querybench.target: " + e.getMessage());
+    }
+    Target resolved = target.resolve();
+    return new QueryBenchRun(settings, WorkerQueues.split(queries, settings.workers()), resolved, load(resolved, source));
+  }
+
+  private static CpuUsageSource dataSource(QueryBenchSettings settings) {
+    if (settings.data() == null) {
+      return ModelCpuUsage.benchmarkDefault();
+    }
+    CpuUsageCsv csv = new CpuUsageCsv(settings.data());
+    csv.validateHeader();
+    return csv;
+  }
+
+  private static CpuUsageQuery load(Target target, CpuUsageSource source) {
+    try (HikariDataSource ds = Pools.open(target, POOL + "-load", 1); Connection c = ds.getConnection()) {
+      CpuUsageTable.recreate(c, source);
+      return CpuUsageQuery.detect(c);
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("loading cpu_usage failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The validated settings. */
+  public QueryBenchSettings settings() {
+    return settings;
+  }
+
+  /** Each worker's queue of queries in file order, and its hosts. */
+  public WorkerQueues queues() {
+    return queues;
+  }
+
+  /** The query, with time_bucket when TimescaleDB is installed, else date_trunc. */
+  public CpuUsageQuery query() {
+    return query;
+  }
+
+  /**
+   * The workers' pool configuration, one connection per worker, for the JDBC plugin: its connections time
+   * every benchmark query ({@link TimingDataSource}) into this run's samples.
+   */
+  public HikariConfig poolConfig() {
+    RendezvousHash hash = new RendezvousHash(settings.workers());
+    return TimingDataSource.poolConfig(target, POOL, settings.workers(), CpuUsageQuery.MARKER,
+        (host, start, nanos, rows) -> recorder.record(new QuerySample(hash.workerFor(host), host, start, nanos, rows)));
+  }
+
+  /**
+   * Ends the run, in {@code Simulation.after()}: prints the statistics and registers the {@link AfterReport}
+   * hook that adds query-stats.html|json to this run's report.
+   *
+   * @param out where the table goes (the console)
+   * @return the statistics, empty when no query was timed
+   */
+  public Optional<QueryStats> finish(PrintStream out) {
+    List<QuerySample> samples = recorder.samples();
+    if (samples.isEmpty()) {
+      out.println("querybench: no query was timed");
+      return Optional.empty();
+    }
+    QueryStats stats = QueryStats.of(samples, queues.hosts());
+    out.print(QueryStatsReport.consoleTable(stats));
+    GatlingRun.latestSince(settings.resultsDir(), "QueryBenchSimulation", startedAtMs).ifPresentOrElse(
+        run -> AfterReport.register(run, g -> QueryStatsReport.write(g.folder(), stats, samples), 0),
+        () -> out.println("querybench: no run folder of this run under " + settings.resultsDir()));
+    return Optional.of(stats);
+  }
+}
