@@ -15,6 +15,7 @@ import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.db.TransactionSpanningPool;
 import io.sequela.keys.KeyStrategy;
+import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
 import io.sequela.report.GatlingRun;
@@ -49,6 +50,8 @@ public final class KeyGenRun implements AutoCloseable {
   /** The payload every insert binds: 32 hex digits, like DMTN-099's rows. */
   public static final String PAYLOAD = "0123456789abcdef0123456789abcdef";
   private static final Logger LOG = LoggerFactory.getLogger(KeyGenRun.class);
+  /** Phase probe (2: queries and the sampler's), seq_block allocator (up to 2), and one to spare. */
+  private static final int ADMIN_CONNECTIONS = 5;
 
   private final KeyGenSettings settings;
   private final KeyGenPlan plan;
@@ -61,7 +64,7 @@ public final class KeyGenRun implements AutoCloseable {
   private final List<Snowflake> snowflakes = new ArrayList<>();
   private Target target;
   private HikariDataSource admin;
-  private SeqBlockKeys seqBlock;
+  private SequenceBlockAllocator seqBlock;
   private boolean flushStatistics;
 
   private KeyGenRun(KeyGenSettings settings) {
@@ -112,7 +115,7 @@ public final class KeyGenRun implements AutoCloseable {
 
   private void connect(Preseeder preseeder) {
     target = plan.target().resolve();
-    admin = Pools.open(target, "keygen admin", 4);
+    admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
     flushStatistics = dialect() == Dialect.POSTGRESQL && serverVersionNum() >= 150000;
     LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, plan.strategies(), dialect(),
         plan.users(), plan.insertsPerUser(), plan.commit());

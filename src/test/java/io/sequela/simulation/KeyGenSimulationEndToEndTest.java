@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class KeyGenSimulationEndToEndTest {
 
   private static final Path RESULTS = Path.of("target/gatling-test");
-  private static final List<String> STRATEGIES = List.of("seq", "site_seq", "uuid1", "uuid4", "uuid7", "snowflake");
+  private static final List<String> STRATEGIES = List.of("seq", "site_seq", "uuid1", "uuid4", "uuid7", "seq_block", "snowflake");
   private static int exitCode;
   private static GatlingRun run;
 
