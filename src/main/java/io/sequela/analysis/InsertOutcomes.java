@@ -1,11 +1,5 @@
 package io.sequela.analysis;
 
-import io.sequela.SequelaException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,27 +25,16 @@ public final class InsertOutcomes {
   }
 
   /**
-   * Reads the REQUEST records of a Gatling 3.11 text simulation.log (tab-separated
-   * {@code REQUEST, groups, name, start ms, end ms, OK|KO, message}), streaming.
+   * Records one Gatling request (a REQUEST record of simulation.log); requests not named
+   * {@link #requestName} are ignored.
    *
-   * @throws SequelaException when the file cannot be read
+   * @param millis response time in ms
+   * @param message the KO message (ignored for OK)
    */
-  public static InsertOutcomes fromSimulationLog(Path simulationLog) {
-    InsertOutcomes out = new InsertOutcomes();
-    try (BufferedReader in = Files.newBufferedReader(simulationLog, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.startsWith("REQUEST\t")) {
-          String[] f = line.split("\t", -1);
-          if (f.length >= 6 && f[2].startsWith(PREFIX)) {
-            out.record(f[2].substring(PREFIX.length()), Long.parseLong(f[4].trim()) - Long.parseLong(f[3].trim()),
-                "OK".equals(f[5].trim()), f.length > 6 ? f[6] : "");
-          }
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      throw new SequelaException("cannot read " + simulationLog + ": " + e.getMessage(), e);
+  public void recordRequest(String requestName, long millis, boolean okStatus, String message) {
+    if (requestName.startsWith(PREFIX)) {
+      record(requestName.substring(PREFIX.length()), millis, okStatus, message);
     }
-    return out;
   }
 
   /**

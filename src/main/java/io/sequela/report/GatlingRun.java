@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -83,29 +84,50 @@ public record GatlingRun(Path folder) {
   public record Outcomes(long ok, long ko) {}
 
   /**
-   * Counts OK and KO records per request name in simulation.log, streaming (memory independent of the
-   * log's size).
+   * One REQUEST record of simulation.log.
+   *
+   * @param name the request name
+   * @param startMs start, ms since the epoch
+   * @param endMs end, ms since the epoch
+   * @param ok true for OK, false for KO
+   * @param message the KO message (the driver's error text), empty for OK
+   */
+  public record Request(String name, long startMs, long endMs, boolean ok, String message) {}
+
+  /**
+   * Streams the REQUEST records of simulation.log to {@code sink} in file order (memory independent of the
+   * log's size); malformed lines are skipped.
+   *
+   * @throws SequelaException when the log cannot be read
+   */
+  public void forEachRequest(Consumer<Request> sink) {
+    try (BufferedReader r = Files.newBufferedReader(simulationLog(), StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith("REQUEST\t")) {
+          String[] f = line.split("\t", -1);
+          if (f.length >= 7) {
+            try {
+              sink.accept(new Request(f[2], Long.parseLong(f[3].trim()), Long.parseLong(f[4].trim()), f[5].equals("OK"), f[6]));
+            } catch (NumberFormatException e) {
+              // not a request record of this format: skip it
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new SequelaException("cannot read " + simulationLog() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Counts OK and KO records per request name in simulation.log, streaming.
    *
    * @return request name to outcomes; empty when the log holds no request
    * @throws SequelaException when the log cannot be read
    */
   public Map<String, Outcomes> outcomesByRequest() {
     Map<String, long[]> counts = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(simulationLog(), StandardCharsets.UTF_8)) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (!line.startsWith("REQUEST\t")) {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        if (f.length < 7) {
-          continue;
-        }
-        long[] c = counts.computeIfAbsent(f[2], k -> new long[2]);
-        c[f[5].equals("OK") ? 0 : 1]++;
-      }
-    } catch (IOException e) {
-      throw new SequelaException("cannot read " + simulationLog() + ": " + e.getMessage(), e);
-    }
+    forEachRequest(q -> counts.computeIfAbsent(q.name(), k -> new long[2])[q.ok() ? 0 : 1]++);
     Map<String, Outcomes> out = new HashMap<>();
     counts.forEach((k, v) -> out.put(k, new Outcomes(v[0], v[1])));
     return out;

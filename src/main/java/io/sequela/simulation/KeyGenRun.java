@@ -250,7 +250,8 @@ public final class KeyGenRun implements AutoCloseable {
     for (int k = 0; k < results.length; k++) {
       finishStage(k);
     }
-    InsertOutcomes outcomes = InsertOutcomes.fromSimulationLog(runFolder().simulationLog());
+    InsertOutcomes outcomes = new InsertOutcomes();
+    runFolder().forEachRequest(q -> outcomes.recordRequest(q.name(), q.endMs() - q.startMs(), q.ok(), q.message()));
     List<StrategyFigures> out = new ArrayList<>();
     for (int k = 0; k < results.length; k++) {
       String name = plan.strategies().get(k).id();
