@@ -2,6 +2,8 @@ package io.sequela.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.db.Target;
 import io.sequela.report.GatlingRun;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ class SeqOrderSimulationEndToEndTest {
     System.setProperty("sequela.results.dir", RESULTS.toString());
     exitCode = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", "SeqOrderSimulation", "-rf", RESULTS.toString()});
     run = GatlingRun.latest(RESULTS, "SeqOrderSimulation").orElseThrow();
+    AfterReport.addPagesNow(); // the JVM does not exit after Gatling here, so the hook would not run yet
   }
 
   @AfterAll
@@ -47,6 +50,23 @@ class SeqOrderSimulationEndToEndTest {
     assertThat(exitCode).isZero();
     assertThat(run.hasReport()).isTrue();
     assertThat(Files.exists(run.simulationLog())).isTrue();
+  }
+
+  @Test
+  void gapAnalysisPageIsLinkedAndNoorderInterleavesInCacheSizedIslands() throws Exception {
+    assertThat(run.folder().resolve("sequence-gaps.html")).exists();
+    assertThat(Files.readString(run.folder().resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
+    JsonNode modes = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile())
+        .get("tests").get(0).get("modes");
+    JsonNode order = modes.get("ORDER");
+    JsonNode noorder = modes.get("NOORDER");
+    assertThat(order.get("rows").asLong()).isEqualTo(200);
+    assertThat(noorder.get("rows").asLong()).isEqualTo(200);
+    assertThat(noorder.get("inversions_total").asLong()).isGreaterThan(order.get("inversions_total").asLong());
+    // tiny.json: sequence_cache 20; each NOORDER session draws its own block of 20 ids, so islands are
+    // a block long, or a multiple when two sessions of one node drew neighbouring blocks
+    assertThat(noorder.get("mean_island_length").asDouble()).isGreaterThanOrEqualTo(10.0);
+    assertThat(order.get("mean_island_length").asDouble()).isLessThan(10.0);
   }
 
   @Test
