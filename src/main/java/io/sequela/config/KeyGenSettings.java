@@ -8,7 +8,7 @@ import io.sequela.db.Target;
 import java.nio.file.Path;
 
 /**
- * KeyGenSimulation's settings, read once from {@code sequela.keygen} (defaults in keygen-reference.conf,
+ * KeyGenSimulation's settings, read once from {@code sequela.keygen} (defaults in reference.conf,
  * overridden by -D system properties) plus the shared {@code sequela.target} and {@code sequela.results.dir}.
  *
  * @param plan the validated plan, {@code sequela.target} applied
@@ -27,10 +27,7 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
    */
   public static KeyGenSettings load() {
     ConfigFactory.invalidateCaches();
-    return from(ConfigFactory.defaultOverrides()
-        .withFallback(ConfigFactory.parseResources("keygen-reference.conf"))
-        .withFallback(ConfigFactory.defaultReference())
-        .resolve());
+    return from(ConfigFactory.load());
   }
 
   /**

@@ -13,7 +13,6 @@ class KeyGenSettingsTest {
 
   private static Config with(String overrides) {
     return ConfigFactory.parseString(overrides)
-        .withFallback(ConfigFactory.parseResources("keygen-reference.conf"))
         .withFallback(ConfigFactory.defaultReference()).resolve();
   }
 
