@@ -2,10 +2,6 @@ package io.sequela.analysis;
 
 import io.sequela.SequelaException;
 import io.sequela.db.SequenceMode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,18 +39,7 @@ public final class Latencies {
    */
   public static Latencies fromSimulationLog(Path simulationLog) {
     Latencies l = new Latencies();
-    try (BufferedReader in = Files.newBufferedReader(simulationLog, StandardCharsets.UTF_8)) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.startsWith("REQUEST\t")) {
-          String[] f = line.split("\t", -1);
-          if (f.length >= 6) {
-            l.record(f[2], Long.parseLong(f[4].trim()) - Long.parseLong(f[3].trim()), "OK".equals(f[5].trim()));
-          }
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      throw new SequelaException("cannot read " + simulationLog + ": " + e.getMessage(), e);
-    }
+    new GatlingRun(simulationLog.getParent()).forEachRequest(r -> l.record(r.name(), r.endMs() - r.startMs(), r.ok()));
     return l;
   }
 

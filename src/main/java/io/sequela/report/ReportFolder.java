@@ -1,5 +1,6 @@
 package io.sequela.report;
 
+import io.sequela.analysis.GatlingRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sequela.SequelaException;

@@ -18,7 +18,7 @@ import io.sequela.keys.KeyStrategy;
 import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
-import io.sequela.report.GatlingRun;
+import io.sequela.analysis.GatlingRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -19,7 +19,7 @@ import io.sequela.populate.CpuUsageCsv;
 import io.sequela.populate.CpuUsageSource;
 import io.sequela.populate.CpuUsageTable;
 import io.sequela.populate.ModelCpuUsage;
-import io.sequela.report.GatlingRun;
+import io.sequela.analysis.GatlingRun;
 import io.sequela.report.QueryStatsReport;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -16,7 +16,7 @@ import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.db.SequenceMode;
 import io.sequela.report.ComparisonTable;
-import io.sequela.report.GatlingRun;
+import io.sequela.analysis.GatlingRun;
 import io.sequela.report.SequenceGapsReport;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.sequela.report;
+package io.sequela.analysis;
 
 import io.sequela.SequelaException;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.sequela.report;
+package io.sequela.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
