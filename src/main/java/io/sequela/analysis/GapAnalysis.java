@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ public final class GapAnalysis {
   /**
    * The figures of one test x mode, null when it has no rows: one query streams (time, id, node) in time
    * order into a {@link TimeOrderedPass}. PostgreSQL only streams with autocommit off and a fetch size, so
-   * both are set for the query and autocommit restored afterwards.
+   * both are set for the query and autocommit restored afterwards; on PostgreSQL the rows come in binary
+   * form (see {@link #preferBinaryRows}).
    */
   static ModeFigures analyseMode(Connection c, String runId, String test, SequenceMode mode, TimeBasis basis)
       throws SQLException {
@@ -74,6 +76,7 @@ public final class GapAnalysis {
     c.setAutoCommit(false);
     try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis), runId, test, mode)) {
       ps.setFetchSize(FETCH_SIZE);
+      preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           pass.add(rs.getTimestamp(1), rs.getLong(2), rs.getInt(3));
@@ -91,6 +94,18 @@ public final class GapAnalysis {
     LOG.debug("{} {} {}: {} rows; time-ordered query {} ms, sorts and walk {} ms", runId, test, mode, pass.rows(),
         (streamed - start) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
     return figures;
+  }
+
+  /**
+   * pgjdbc asks for rows in text form until a statement has run 5 times; a negative prepare threshold asks
+   * for binary at once. The server then sends a timestamp as 8 bytes instead of formatting 26 characters
+   * that the driver parses again: the time-ordered query of 10M rows ran in 7-13 s instead of 12-18 s
+   * here. Other drivers are left alone.
+   */
+  private static void preferBinaryRows(PreparedStatement ps) throws SQLException {
+    if (ps.isWrapperFor(PGStatement.class)) {
+      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+    }
   }
 
   private static PreparedStatement prepare(Connection c, String sql, String runId, String test, SequenceMode mode)
