@@ -79,7 +79,7 @@ public final class GapAnalysis {
       preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pass.add(rs.getTimestamp(1), rs.getLong(2), rs.getInt(3));
+          pass.add(rs.getTimestamp(1), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
         }
       }
       c.commit();
