@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class GapAnalysis {
       preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pass.add(rs.getTimestamp(1), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
+          pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
         }
       }
       c.commit();

@@ -1,7 +1,6 @@
 package io.sequela.analysis;
 
 import io.sequela.db.SequenceMode;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class TimeOrderedPass {
   private final Tally[] tallies = new Tally[OrderStream.MAX_NODES];
   private final List<ModeFigures.SamplePoint> sample = new ArrayList<>();
   private int stride = 1;
-  private Timestamp start;
+  private LocalDateTime start;
 
   /**
    * Takes the next row in time order (equal times in id order).
@@ -32,7 +31,7 @@ final class TimeOrderedPass {
    * @param node the row's node number
    * @throws IllegalArgumentException as {@link OrderStream#add} does
    */
-  void add(Timestamp time, long id, int node) {
+  void add(LocalDateTime time, long id, int node) {
     int row = stream.rows();
     int index = stream.add(id, node);
     Tally t = tallies[index];
@@ -54,7 +53,7 @@ final class TimeOrderedPass {
    * GapAnalysis#MAX_SAMPLE_POINTS}) first drops every other point and doubles the stride, so the sample is
    * always every k-th row from the first, never more than that many points.
    */
-  private void keepSample(int row, Timestamp time, long id, int node) {
+  private void keepSample(int row, LocalDateTime time, long id, int node) {
     if (sample.size() == GapAnalysis.MAX_SAMPLE_POINTS) {
       for (int i = 1; i < sample.size() / 2; i++) {
         sample.set(i, sample.get(2 * i));
@@ -63,7 +62,7 @@ final class TimeOrderedPass {
       stride *= 2;
     }
     if (row % stride == 0) {
-      long millis = Duration.between(start.toLocalDateTime(), time.toLocalDateTime()).toMillis();
+      long millis = Duration.between(start, time).toMillis();
       sample.add(new ModeFigures.SamplePoint(millis, id, node));
     }
   }
@@ -87,8 +86,7 @@ final class TimeOrderedPass {
     Map<Integer, NodeFigures> nodes = new LinkedHashMap<>();
     for (Tally t : tallies) {
       if (t != null) {
-        nodes.put(t.node, new NodeFigures(t.node, t.rows, t.minId, t.maxId, t.first.toLocalDateTime(),
-            t.last.toLocalDateTime()));
+        nodes.put(t.node, new NodeFigures(t.node, t.rows, t.minId, t.maxId, t.first, t.last));
       }
     }
     return new ModeFigures(mode, stream.rows(), ids.distinctIds(), ids.duplicateIds(), ids.minId(), ids.maxId(),
@@ -99,13 +97,13 @@ final class TimeOrderedPass {
   /** One node's rows so far. */
   private static final class Tally {
     final int node;
-    final Timestamp first;
-    Timestamp last;
+    final LocalDateTime first;
+    LocalDateTime last;
     long rows = 1;
     long minId;
     long maxId;
 
-    Tally(int node, long id, Timestamp time) {
+    Tally(int node, long id, LocalDateTime time) {
       this.node = node;
       this.first = time;
       this.last = time;
@@ -113,7 +111,7 @@ final class TimeOrderedPass {
       this.maxId = id;
     }
 
-    void add(long id, Timestamp time) {
+    void add(long id, LocalDateTime time) {
       rows++;
       minId = Math.min(minId, id);
       maxId = Math.max(maxId, id);

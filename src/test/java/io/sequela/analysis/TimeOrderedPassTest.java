@@ -3,7 +3,6 @@ package io.sequela.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.db.SequenceMode;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class TimeOrderedPassTest {
     TimeOrderedPass pass = new TimeOrderedPass();
     int rows = 3 * GapAnalysis.MAX_SAMPLE_POINTS + 5;
     for (int i = 0; i < rows; i++) {
-      pass.add(Timestamp.valueOf(T0.plusNanos(i * 1_000_000L)), i, 1 + i % 2);
+      pass.add(T0.plusNanos(i * 1_000_000L), i, 1 + i % 2);
     }
     ModeFigures m = pass.finish(SequenceMode.NOORDER);
 
@@ -34,7 +33,7 @@ class TimeOrderedPassTest {
     long[] ids = {1, 2, 101, 3, 102, 4};
     int[] nodes = {1, 1, 2, 1, 2, 1};
     for (int i = 0; i < ids.length; i++) {
-      pass.add(Timestamp.valueOf(T0.plusSeconds(i)), ids[i], nodes[i]);
+      pass.add(T0.plusSeconds(i), ids[i], nodes[i]);
     }
     ModeFigures m = pass.finish(SequenceMode.NOORDER);
 
