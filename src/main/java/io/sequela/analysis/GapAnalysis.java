@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The sequence-ordering gap analysis of one run: per test x mode, one query ({@link GapQueries}) streams
  * the rows in time order, the only sort the database does, and every figure comes from that one pass
  * ({@link TimeOrderedPass}: inversions, then gaps and islands from the same rows sorted by id in memory,
- * 17 to 25 bytes of heap per row).
+ * 17 to about 22 bytes of heap per row).
  */
 public final class GapAnalysis {
 

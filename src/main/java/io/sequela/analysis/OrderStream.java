@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Inversion figures, and the gaps and islands of the id order, from one streamed pass over (id, node) in
  * time order, in O(n log n) time and 17 bytes per row (one packed {@code long} key, one merge buffer
- * {@code long}, one node index byte) plus up to half again for the keys' growth.
+ * {@code long}, one node index byte), plus up to 4.5 bytes of slack: the key and node arrays grow by half
+ * when full.
  *
  * <p>Each row is packed as {@code id << 29 | timeRank}; a bottom-up merge sort of the keys counts the
  * total inversions (Kendall tau distance) and leaves the rows in id order, which gives every row's rank by

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * All figures of one test x mode from its rows in time order, read once: inversions, gaps and islands
- * ({@link OrderStream}), per-node rows, ids and first/last times, and the scatter sample. About 17 to 25
+ * ({@link OrderStream}), per-node rows, ids and first/last times, and the scatter sample. 17 to about 22
  * bytes of heap per row; not thread-safe.
  */
 final class TimeOrderedPass {
