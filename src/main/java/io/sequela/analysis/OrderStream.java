@@ -3,14 +3,17 @@ package io.sequela.analysis;
 import java.util.Arrays;
 
 /**
- * Inversion figures from one streamed pass over (id, node) in time order, in O(n log n) time and 17 bytes
- * per row (one packed {@code long} key, one merge buffer {@code long}, one node index byte).
+ * Inversion figures, and the gaps and islands of the id order, from one streamed pass over (id, node) in
+ * time order, in O(n log n) time and 17 bytes per row (one packed {@code long} key, one merge buffer
+ * {@code long}, one node index byte), plus up to 4.5 bytes of slack: the key and node arrays grow by half
+ * when full.
  *
  * <p>Each row is packed as {@code id << 29 | timeRank}; a bottom-up merge sort of the keys counts the
  * total inversions (Kendall tau distance) and leaves the rows in id order, which gives every row's rank by
- * id and so the displacement. Same-node inversions come from a second merge sort of the rows grouped by
- * node in time order, keyed {@code node << 56 | id << 29 | timeRank}: pairs from different nodes are
- * then never out of order. Not thread-safe; one instance per test x mode.
+ * id and so the displacement, and which an {@link IdOrderWalk} turns into gaps, islands, duplicates and
+ * node switches (so the database sorts the rows once, by time). Same-node inversions come from a second
+ * merge sort of the rows grouped by node in time order, keyed {@code node << 56 | id << 29 | timeRank}:
+ * pairs from different nodes are then never out of order. Not thread-safe; one instance per test x mode.
  */
 public final class OrderStream {
 
@@ -32,7 +35,7 @@ public final class OrderStream {
   private int rows;
   private long previousId = -1;
   private long adjacent;
-  private boolean finished;
+  private IdOrderFigures idOrder;
 
   /**
    * @param expectedRows rows the stream is likely to get (it grows beyond when needed), at least 0
@@ -47,12 +50,13 @@ public final class OrderStream {
    *
    * @param id the sequence part of the id, 0 to {@link #MAX_ID}
    * @param node the node number
+   * @return the node's index: 0 for the first node seen, 1 for the second, ...
    * @throws IllegalArgumentException for an id outside the range, more than {@link #MAX_ROWS} rows or more
    *     than {@link #MAX_NODES} nodes
    * @throws IllegalStateException after {@link #finish()}
    */
-  public void add(long id, int node) {
-    if (finished) {
+  public int add(long id, int node) {
+    if (idOrder != null) {
       throw new IllegalStateException("stream already finished");
     }
     if (id < 0 || id > MAX_ID) {
@@ -66,15 +70,17 @@ public final class OrderStream {
     }
     previousId = id;
     keys[rows] = id << RANK_BITS | rows;
-    nodeIndex[rows] = indexOf(node);
+    byte index = indexOf(node);
+    nodeIndex[rows] = index;
     rows++;
+    return index;
   }
 
   private void grow() {
     if (rows >= MAX_ROWS) {
       throw new IllegalArgumentException("more than " + MAX_ROWS + " rows in one stream");
     }
-    int size = (int) Math.min(MAX_ROWS, keys.length * 2L);
+    int size = (int) Math.min(MAX_ROWS, keys.length + (keys.length >> 1));
     keys = Arrays.copyOf(keys, size);
     nodeIndex = Arrays.copyOf(nodeIndex, size);
   }
@@ -98,23 +104,40 @@ public final class OrderStream {
   }
 
   /**
-   * Computes the figures; the stream takes no more rows afterwards.
+   * Computes the figures; the stream takes no more rows afterwards, and {@link #idOrder()} is ready.
    *
    * @return the figures, all 0 for fewer than two rows
    */
   public OrderFigures finish() {
-    finished = true;
+    if (idOrder != null) {
+      throw new IllegalStateException("stream already finished");
+    }
     long[] buffer = new long[rows];
     long total = countInversions(keys, buffer, rows);
+    IdOrderWalk walk = new IdOrderWalk();
     long maxDisplacement = 0;
     for (int p = 0; p < rows; p++) {
       long rank = keys[p] & RANK_MASK;
       maxDisplacement = Math.max(maxDisplacement, Math.abs(p - rank));
+      walk.add(keys[p] >>> RANK_BITS, nodes[nodeIndex[(int) rank]]);
       buffer[(int) rank] = keys[p];
     }
+    idOrder = walk.finish();
     groupByNodeInTimeOrder(buffer);
     long sameNode = countInversions(keys, buffer, rows);
     return new OrderFigures(adjacent, total, total - sameNode, sameNode, maxDisplacement);
+  }
+
+  /**
+   * The gaps and islands of the id order (equal ids by node number).
+   *
+   * @throws IllegalStateException before {@link #finish()}
+   */
+  public IdOrderFigures idOrder() {
+    if (idOrder == null) {
+      throw new IllegalStateException("stream not finished");
+    }
+    return idOrder;
   }
 
   /** Fills {@code keys} with the rows of {@code timeOrdered}, node by node, each node in time order. */

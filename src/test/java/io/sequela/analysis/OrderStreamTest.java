@@ -3,6 +3,8 @@ package io.sequela.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -58,17 +60,81 @@ class OrderStreamTest {
   }
 
   @Test
+  void idOrderAgreesWithALagOverIdAndNodeOnRandomRows() {
+    Random r = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + r.nextInt(300);
+      long[] ids = new long[n];
+      int[] nodes = new int[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = 261 + r.nextInt(n + r.nextInt(2000));
+        nodes[i] = 1 + r.nextInt(1 + round % 4);
+      }
+      assertThat(finished(ids, nodes).idOrder()).as("round %d", round).isEqualTo(lagOverIdAndNode(ids, nodes));
+    }
+  }
+
+  @Test
+  void equalIdsAreWalkedInNodeOrderWhateverTheirTimeOrder() {
+    // id order 4/1, 5/1, 5/2: one switch, islands {4,5 on node 1} {5 on node 2}
+    assertThat(finished(new long[] {4, 5, 5}, new int[] {1, 2, 1}).idOrder()).extracting(IdOrderFigures::nodeSwitches, IdOrderFigures::islands,
+        IdOrderFigures::duplicateIds).containsExactly(1L, 2L, 1L);
+  }
+
+  @Test
   void refusesIdsBeyondTheSequencePart() {
     OrderStream s = new OrderStream(1);
     assertThatThrownBy(() -> s.add(OrderStream.MAX_ID + 1, 1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static OrderFigures stream(long[] ids, int[] nodes) {
+    return filled(ids, nodes).finish();
+  }
+
+  /** A stream that took the rows, not finished yet. */
+  private static OrderStream filled(long[] ids, int[] nodes) {
     OrderStream s = new OrderStream(2);
     for (int i = 0; i < ids.length; i++) {
       s.add(ids[i], nodes[i]);
     }
-    return s.finish();
+    return s;
+  }
+
+  private static OrderStream finished(long[] ids, int[] nodes) {
+    OrderStream s = filled(ids, nodes);
+    s.finish();
+    return s;
+  }
+
+  /** What the former SQL computed: LAG over ORDER BY id, node, one row at a time. */
+  private static IdOrderFigures lagOverIdAndNode(long[] ids, int[] nodes) {
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.<Integer>comparingLong(i -> ids[i]).thenComparingInt(i -> nodes[i]));
+    long[] buckets = new long[GapHistogram.BUCKETS.size()];
+    long dup = 0;
+    long gaps = 0;
+    long largest = 0;
+    long islands = 0;
+    long switches = 0;
+    for (int k = 0; k < order.length; k++) {
+      int i = order[k];
+      Long step = k == 0 ? null : ids[i] - ids[order[k - 1]];
+      Integer prevNode = k == 0 ? null : nodes[order[k - 1]];
+      dup += step != null && step == 0 ? 1 : 0;
+      if (step != null && step > 1) {
+        gaps++;
+        largest = Math.max(largest, step - 1);
+        buckets[GapHistogram.bucketOf(step - 1)]++;
+      }
+      islands += step == null || step != 1 || nodes[i] != prevNode ? 1 : 0;
+      switches += prevNode != null && nodes[i] != prevNode ? 1 : 0;
+    }
+    return new IdOrderFigures(ids.length - dup, dup, Arrays.stream(ids).min().orElseThrow(),
+        Arrays.stream(ids).max().orElseThrow(), gaps, largest, islands, switches,
+        new GapHistogram(Arrays.stream(buckets).boxed().toList()));
   }
 
   /** O(n^2) pairs; rank by id = ids strictly lower + equal ids earlier in time. */

@@ -97,8 +97,12 @@ public final class GapAnalysisBench {
     GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, RUN, List.of("bench"), TimeBasis.SQL_DATE);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     ModeFigures m = r.tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
-    check(m.rows() == rows && m.islands() >= rows / BLOCK && m.order().totalInversions() > 0,
-        "unexpected figures: " + m.rows() + " rows, " + m.islands() + " islands");
+    // with whole block pairs the ids fill one range: no gaps or duplicates, one island and switch per block
+    boolean wholeBlocks = rows % (2 * BLOCK) == 0;
+    check(m.rows() == rows && m.islands() >= rows / BLOCK && m.order().totalInversions() > 0
+        && (!wholeBlocks || m.gapCount() == 0 && m.duplicateIds() == 0 && m.islands() == rows / BLOCK
+            && m.nodeSwitches() == m.islands() - 1),
+        "unexpected figures: " + m.rows() + " rows, " + m.gapCount() + " gaps, " + m.islands() + " islands");
     return ms;
   }
 
