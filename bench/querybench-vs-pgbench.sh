@@ -7,16 +7,10 @@
 # Default queries: 2,000 generated lines (seeded, 1-hour ranges over the 20 hosts); with the 200-line example
 # the JVM is still warming up (JIT) for most queries and the medians compare cold code.
 # Usage: bench/querybench-vs-pgbench.sh [queries.csv]   (as root; needs network to Debian for apt only)
-set -euo pipefail
+source "$(dirname "$0")/lib-pg.sh"
 cd "$(dirname "$0")/.."
-PORT="${PGPORT_BENCH:-55437}"
 WORK="$(pwd)/target/bench-querybench"
 QUERIES="${1:-$(pwd)/target/querybench-2000.csv}"
-
-if ! command -v pgbench >/dev/null || [ ! -x /usr/lib/postgresql/*/bin/initdb ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
-BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 
 rm -rf "$WORK" && mkdir -p "$WORK/log" && chown -R postgres:postgres "$WORK"
 if [ $# -eq 0 ]; then
@@ -30,13 +24,11 @@ with open(sys.argv[1], "w") as f:
         f.write(f"host_{r.randrange(20):06d},{s:%Y-%m-%d %H:%M:%S},{s + datetime.timedelta(hours=1):%Y-%m-%d %H:%M:%S}\n")
 PY
 fi
-runuser -u postgres -- "$BIN/initdb" -D "$WORK/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
-runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1" \
-  -l "$WORK/server.log" -w start >/dev/null
-trap 'runuser -u postgres -- "$BIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null' EXIT
+pg_start "${PGPORT_BENCH:-55437}"
+PORT=$PGPORT
 
 # 1. the simulation: loads cpu_usage into this server, runs every query once, writes query-stats.json
-mvn -q -o gatling:test -Dgatling.simulationClass=QueryBenchSimulation \
+mvn -q gatling:test -Dgatling.simulationClass=QueryBenchSimulation \
   -Dsequela.querybench.target="jdbc:postgresql://127.0.0.1:$PORT/postgres" -Dsequela.querybench.user=postgres \
   -Dsequela.querybench.workers=1 -Dsequela.querybench.queries="$(realpath "$QUERIES")" > "$WORK/simulation.out"
 RUN="$(ls -d target/gatling/querybenchsimulation-* | sort | tail -1)"
