@@ -1,0 +1,78 @@
+package io.sequela.populate;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes rows in PostgreSQL's COPY binary format (PostgreSQL docs, "COPY", "Binary Format"): a header,
+ * per row an int16 field count and per field an int32 length and the type's send/recv bytes, and an
+ * int16 -1 trailer. The server parses nothing: integers go as 2, 4 or 8 bytes by the column type, doubles
+ * as their IEEE 754 bits, timestamps as microseconds since 2000-01-01 00:00:00 UTC, uuids as 16 bytes,
+ * text as UTF-8. The values are those of {@link RowText}; only the wire format differs. The column types
+ * in the database must be exactly the model's (binary input does not convert), so use it only for
+ * tables created from the model.
+ */
+final class RowBinary {
+
+  /** Signature, flags (no OIDs) and header extension length 0. */
+  private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  /** Microseconds from 1970-01-01 to 2000-01-01 (PostgreSQL's timestamp epoch). */
+  static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+  private final List<ColumnValues> values;
+  private final int[] integerBytes;
+
+  RowBinary(Table table, List<ColumnValues> values) {
+    this.values = values;
+    this.integerBytes = new int[values.size()];
+    for (int i = 0; i < values.size(); i++) {
+      integerBytes[i] = switch (table.columns().get(i).type().name()) {
+        case "smallint" -> 2;
+        case "integer" -> 4;
+        default -> 8;
+      };
+    }
+  }
+
+  static void header(CopyBuffer out) {
+    out.putBytes(HEADER);
+  }
+
+  static void trailer(CopyBuffer out) {
+    out.putShort(-1);
+  }
+
+  void append(CopyBuffer out, long row) {
+    out.putShort(values.size());
+    for (int c = 0; c < values.size(); c++) {
+      ColumnValues v = values.get(c);
+      switch (v.kind()) {
+        case LONG -> putInteger(out, v.asLong(row), integerBytes[c]);
+        case DOUBLE -> {
+          out.putInt(8);
+          out.putLong(Double.doubleToRawLongBits(v.asDouble(row)));
+        }
+        case TIMESTAMP -> {
+          out.putInt(8);
+          out.putLong(v.asLong(row) - PG_EPOCH_MICROS);
+        }
+        case TEXT -> out.putLengthPrefixedUtf8(v.asText(row));
+        case UUID -> {
+          UUID u = v.asUuid(row);
+          out.putInt(16);
+          out.putLong(u.getMostSignificantBits());
+          out.putLong(u.getLeastSignificantBits());
+        }
+      }
+    }
+  }
+
+  private static void putInteger(CopyBuffer out, long value, int bytes) {
+    out.putInt(bytes);
+    switch (bytes) {
+      case 2 -> out.putShort((int) value);
+      case 4 -> out.putInt((int) value);
+      default -> out.putLong(value);
+    }
+  }
+}
