@@ -19,6 +19,7 @@ final class CopyBuffer {
 
   private byte[] bytes;
   private int size;
+  private char[] scratch = new char[256];
 
   /** @param capacity initial capacity in bytes */
   CopyBuffer(int capacity) {
@@ -67,25 +68,45 @@ final class CopyBuffer {
     size += 8;
   }
 
-  /** The UTF-8 bytes of {@code s}; ASCII is copied without an encoder. */
+  /** The UTF-8 bytes of {@code s}. */
   void putUtf8(CharSequence s) {
     int n = s.length();
+    if (scratch.length < n) {
+      scratch = new char[Math.max(n, scratch.length * 2)];
+    }
+    if (s instanceof String str) {
+      str.getChars(0, n, scratch, 0);
+    } else if (s instanceof StringBuilder sb) {
+      sb.getChars(0, n, scratch, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        scratch[i] = s.charAt(i);
+      }
+    }
+    putUtf8(scratch, n);
+  }
+
+  /** The UTF-8 bytes of {@code chars[0..n)}; ASCII is copied without an encoder. */
+  void putUtf8(char[] chars, int n) {
     ensure(n);
     for (int i = 0; i < n; i++) {
-      char ch = s.charAt(i);
+      char ch = chars[i];
       if (ch >= 0x80) {
-        putBytes(s.subSequence(i, n).toString().getBytes(StandardCharsets.UTF_8));
+        putBytes(new String(chars, i, n - i).getBytes(StandardCharsets.UTF_8));
         return;
       }
       bytes[size++] = (byte) ch;
     }
   }
 
-  /** A binary COPY field: int32 byte count, then the UTF-8 bytes of {@code s}. */
-  void putLengthPrefixedUtf8(String s) {
-    int lengthAt = size;
+  /** Starts a binary COPY field of unknown length: reserves its int32 byte count; returns where, for {@link #endField}. */
+  int startField() {
     putInt(0);
-    putUtf8(s);
-    INT.set(bytes, lengthAt, size - lengthAt - 4);
+    return size;
+  }
+
+  /** Ends the field started at {@code start}: writes its byte count. */
+  void endField(int start) {
+    INT.set(bytes, start - 4, size - start);
   }
 }

@@ -21,11 +21,17 @@ final class RowBinary {
 
   private final List<ColumnValues> values;
   private final int[] integerBytes;
+  /** Per random-text column, a reused array for its chars; null for other columns. */
+  private final char[][] textScratch;
 
   RowBinary(Table table, List<ColumnValues> values) {
     this.values = values;
     this.integerBytes = new int[values.size()];
+    this.textScratch = new char[values.size()][];
     for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) instanceof ColumnValues.RandomText text) {
+        textScratch[i] = new char[text.maxLength()];
+      }
       integerBytes[i] = switch (table.columns().get(i).type().name()) {
         case "smallint" -> 2;
         case "integer" -> 4;
@@ -56,7 +62,7 @@ final class RowBinary {
           out.putInt(8);
           out.putLong(v.asLong(row) - PG_EPOCH_MICROS);
         }
-        case TEXT -> out.putLengthPrefixedUtf8(v.asText(row));
+        case TEXT -> putText(out, v, row, textScratch[c]);
         case UUID -> {
           UUID u = v.asUuid(row);
           out.putInt(16);
@@ -65,6 +71,16 @@ final class RowBinary {
         }
       }
     }
+  }
+
+  private static void putText(CopyBuffer out, ColumnValues v, long row, char[] scratch) {
+    int start = out.startField();
+    if (scratch != null) {
+      out.putUtf8(scratch, ((ColumnValues.RandomText) v).chars(row, scratch));
+    } else {
+      out.putUtf8(v.asText(row));
+    }
+    out.endField(start);
   }
 
   private static void putInteger(CopyBuffer out, long value, int bytes) {
