@@ -61,13 +61,13 @@ public final class Populator {
     Set<Table> binary = binaryCopyTables(model, dialect, schema);
     Set<Table> frozen = binary.size() >= threads ? binary : Set.of();
     if (schema == Schema.CREATE) {
-      withConnection(ds, "create tables", c -> {
+      withConnection(ds, "create tables", c -> unflushed(c, dialect, () -> {
         for (Table t : model.tables()) {
           if (!frozen.contains(t)) {
             TableWriter.create(c, dialect, t);
           }
         }
-      });
+      }));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "sequela-populate"));
     try {
@@ -86,11 +86,11 @@ public final class Populator {
       if (schema == Schema.CREATE) {
         done.clear();
         for (Table t : model.tables()) {
-          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> {
+          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> unflushed(c, dialect, () -> {
             for (String sql : TableWriter.afterLoad(dialect, t)) {
               TableWriter.execute(c, sql);
             }
-          })));
+          }))));
         }
         await(done);
       }
@@ -123,6 +123,15 @@ public final class Populator {
       TableWriter.create(c, d, t);
       RangeLoader.copy(c, new RowRange(t, 0, t.rows()), values, RangeLoader.Copy.BINARY_FREEZE, progress);
     });
+  }
+
+  /** PostgreSQL: in one transaction whose commit does not wait for a WAL flush; other databases: as is. */
+  private static void unflushed(Connection c, Dialect d, RangeLoader.SqlStep step) throws SQLException {
+    if (d == Dialect.POSTGRESQL) {
+      RangeLoader.inLoadTransaction(c, step);
+    } else {
+      step.run();
+    }
   }
 
   private interface SqlWork {
