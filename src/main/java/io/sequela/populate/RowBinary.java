@@ -1,5 +1,6 @@
 package io.sequela.populate;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,12 +20,14 @@ final class RowBinary {
   /** Microseconds from 1970-01-01 to 2000-01-01 (PostgreSQL's timestamp epoch). */
   static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 
+  private final Table table;
   private final List<ColumnValues> values;
   private final int[] integerBytes;
   /** Per random-text column, a reused array for its chars; null for other columns. */
   private final char[][] textScratch;
 
   RowBinary(Table table, List<ColumnValues> values) {
+    this.table = table;
     this.values = values;
     this.integerBytes = new int[values.size()];
     this.textScratch = new char[values.size()][];
@@ -48,12 +51,18 @@ final class RowBinary {
     out.putShort(-1);
   }
 
-  void append(CopyBuffer out, long row) {
+  /**
+   * Appends one row.
+   *
+   * @throws SQLException (SQLSTATE 22003, as the server's text input would raise) when an integer does not fit
+   *     its column, e.g. a ref to a bigint column from a smallint one: binary input would silently wrap it
+   */
+  void append(CopyBuffer out, long row) throws SQLException {
     out.putShort(values.size());
     for (int c = 0; c < values.size(); c++) {
       ColumnValues v = values.get(c);
       switch (v.kind()) {
-        case LONG -> putInteger(out, v.asLong(row), integerBytes[c]);
+        case LONG -> putInteger(out, v.asLong(row), c);
         case DOUBLE -> {
           out.putInt(8);
           out.putLong(Double.doubleToRawLongBits(v.asDouble(row)));
@@ -83,7 +92,12 @@ final class RowBinary {
     out.endField(start);
   }
 
-  private static void putInteger(CopyBuffer out, long value, int bytes) {
+  private void putInteger(CopyBuffer out, long value, int column) throws SQLException {
+    int bytes = integerBytes[column];
+    if (bytes < 8 && value != (bytes == 2 ? (short) value : (int) value)) {
+      Column col = table.columns().get(column);
+      throw new SQLException("value " + value + " is out of range for type " + col.type() + " (column " + col.name() + ")", "22003");
+    }
     out.putInt(bytes);
     switch (bytes) {
       case 2 -> out.putShort((int) value);

@@ -1,7 +1,9 @@
 package io.sequela.populate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sequela.SequelaException;
 import io.sequela.db.Target;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,7 +73,7 @@ class CopyFormatsTest {
   }
 
   @Test
-  void binaryRowsCarryTheTypeWidthsAndThe2000Epoch() {
+  void binaryRowsCarryTheTypeWidthsAndThe2000Epoch() throws Exception {
     Model model = ModelLoader.parseString(TYPES);
     Table t = model.table("types");
     RowBinary rows = new RowBinary(t, t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList());
@@ -89,6 +91,19 @@ class CopyFormatsTest {
     b.getLong();
     assertThat(b.getInt()).isEqualTo(8);
     assertThat(b.getLong()).isEqualTo(-1L); // 1999-12-31 23:59:59.999999 is 1 µs before PostgreSQL's epoch
+  }
+
+  @Test
+  void anIntegerTooWideForItsColumnFailsLikeTextInputInsteadOfWrapping() {
+    Model model = ModelLoader.parseString("""
+        tables {
+          wide { rows = 3, columns = [{ name = id, type = bigint, gen = sequence, start = 40000 }] }
+          narrow { rows = 3, columns = [{ name = id, type = smallint, gen = ref, table = wide, column = id }] }
+        }
+        """);
+    assertThatThrownBy(() -> Populator.load(model, PG, 2))
+        .isInstanceOf(SequelaException.DatabaseFailure.class)
+        .hasMessageContaining("populate narrow: value 4000").hasMessageContaining("out of range for type smallint (column id)");
   }
 
   private static void assertVerified(Model model) throws Exception {
