@@ -26,7 +26,8 @@ final class PopulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--threads", paramLabel = "<n>", defaultValue = "2", showDefaultValue = Visibility.ALWAYS,
-      description = "Loading threads (one connection each).")
+      description = "Loading threads (one connection each). PostgreSQL: with at least as many tables as threads each "
+          + "table loads as one COPY FREEZE stream in the transaction that creates it, otherwise its row ranges load in parallel.")
   int threads;
 
   @Option(names = "--schema", paramLabel = "create|none", defaultValue = "create", showDefaultValue = Visibility.ALWAYS,

@@ -109,21 +109,7 @@ abstract class ColumnValues {
       };
     }
     if (gen instanceof Generator.Text g) {
-      char[] alphabet = g.alphabet().toCharArray();
-      return new ColumnValues(ValueKind.TEXT, seed) {
-        String asText(long row) {
-          RowRandom r = new RowRandom(seed, row);
-          int len = (int) r.nextLongInclusive(g.minLength(), g.maxLength());
-          char[] out = new char[len];
-          long bits = 0;
-          for (int i = 0; i < len; i++) {
-            // four characters per 64 random bits: 16-bit multiply-shift (bias < alphabet size / 65536)
-            bits = (i & 3) == 0 ? r.nextLong() : bits >>> 16;
-            out[i] = alphabet[(int) (((bits & 0xFFFF) * alphabet.length) >>> 16)];
-          }
-          return new String(out);
-        }
-      };
+      return new RandomText(g, seed);
     }
     throw new IllegalStateException("unknown generator " + gen);
   }
@@ -177,6 +163,41 @@ abstract class ColumnValues {
       }
     }
     return lo;
+  }
+
+  /** The string generator; {@link #chars} writes a value into a caller's array, so a loader allocates nothing per row. */
+  static final class RandomText extends ColumnValues {
+    private final Generator.Text g;
+    private final char[] alphabet;
+
+    RandomText(Generator.Text g, long seed) {
+      super(ValueKind.TEXT, seed);
+      this.g = g;
+      this.alphabet = g.alphabet().toCharArray();
+    }
+
+    /** The longest value, in chars: the size {@link #chars} needs. */
+    int maxLength() {
+      return g.maxLength();
+    }
+
+    String asText(long row) {
+      char[] out = new char[g.maxLength()];
+      return new String(out, 0, chars(row, out));
+    }
+
+    /** Writes the value of {@code row} into {@code out} (at least {@link #maxLength()} long); returns its length. */
+    int chars(long row, char[] out) {
+      RowRandom r = new RowRandom(seed, row);
+      int len = (int) r.nextLongInclusive(g.minLength(), g.maxLength());
+      long bits = 0;
+      for (int i = 0; i < len; i++) {
+        // four characters per 64 random bits: 16-bit multiply-shift (bias < alphabet size / 65536)
+        bits = (i & 3) == 0 ? r.nextLong() : bits >>> 16;
+        out[i] = alphabet[(int) (((bits & 0xFFFF) * alphabet.length) >>> 16)];
+      }
+      return len;
+    }
   }
 
   private static final class Categorical extends ColumnValues {

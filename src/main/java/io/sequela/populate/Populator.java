@@ -8,8 +8,10 @@ import io.sequela.db.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +22,9 @@ import javax.sql.DataSource;
 /**
  * Loads a model into a database: the library entry point behind {@code sequela populate}, usable from
  * simulations. Row ranges of {@link RowRange#CHUNK_ROWS} rows are spread over a fixed pool of threads,
- * each with its own connection; values do not depend on the number of threads.
+ * each with its own connection; values do not depend on the number of threads. On PostgreSQL, tables
+ * created from the model load through COPY binary, and when they are at least as many as the threads, each
+ * loads as one COPY FREEZE stream in the transaction that creates it (see {@link RangeLoader}).
  */
 public final class Populator {
 
@@ -53,29 +57,39 @@ public final class Populator {
     }
     long t0 = System.nanoTime();
     Map<String, List<ColumnValues>> values = columnValues(model);
+    Set<Table> binary = binaryCopyTables(model, dialect, schema);
+    Set<Table> frozen = binary.size() >= threads ? binary : Set.of();
     if (schema == Schema.CREATE) {
-      withConnection(ds, "create tables", c -> {
+      withConnection(ds, "create tables", c -> unflushed(c, dialect, () -> {
         for (Table t : model.tables()) {
-          TableWriter.create(c, dialect, t);
+          if (!frozen.contains(t)) {
+            TableWriter.create(c, dialect, t);
+          }
         }
-      });
+      }));
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "sequela-populate"));
     try {
       List<Future<?>> done = new ArrayList<>();
+      for (Table t : frozen) {
+        done.add(pool.submit(() -> withConnection(ds, t.name(), c -> createAndLoadFrozen(c, dialect, t, values.get(t.name()), progress))));
+      }
       for (RowRange r : RowRange.split(model)) {
-        done.add(pool.submit(() -> withConnection(ds, r.table().name(),
-            c -> RangeLoader.load(c, dialect, r, values.get(r.table().name()), progress))));
+        Table t = r.table();
+        if (!frozen.contains(t)) {
+          RangeLoader.Copy format = binary.contains(t) ? RangeLoader.Copy.BINARY : RangeLoader.Copy.TEXT;
+          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> RangeLoader.load(c, dialect, r, values.get(t.name()), format, progress))));
+        }
       }
       await(done);
       if (schema == Schema.CREATE) {
         done.clear();
         for (Table t : model.tables()) {
-          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> {
+          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> unflushed(c, dialect, () -> {
             for (String sql : TableWriter.afterLoad(dialect, t)) {
               TableWriter.execute(c, sql);
             }
-          })));
+          }))));
         }
         await(done);
       }
@@ -88,7 +102,7 @@ public final class Populator {
   /**
    * Loads the rows of every table of the model on one connection, range after range, without any DDL:
    * for a caller that created the tables itself (e.g. the query benchmark's cpu_usage). The rows are the
-   * same as {@link #load(Model, Target, int)} writes.
+   * same as {@link #load(Model, Target, int)} writes; COPY text, since the table is not the model's own DDL.
    *
    * @param c an open connection in autocommit mode (PostgreSQL: COPY; others: one committed batch per range)
    * @return rows written
@@ -98,7 +112,7 @@ public final class Populator {
     Map<String, List<ColumnValues>> values = columnValues(model);
     for (RowRange r : RowRange.split(model)) {
       try {
-        RangeLoader.load(c, dialect, r, values.get(r.table().name()), Progress.none());
+        RangeLoader.load(c, dialect, r, values.get(r.table().name()), RangeLoader.Copy.TEXT, Progress.none());
       } catch (SQLException e) {
         throw failure(r.table().name(), e);
       }
@@ -109,6 +123,40 @@ public final class Populator {
   private static Map<String, List<ColumnValues>> columnValues(Model model) {
     return model.tables().stream().collect(Collectors.toMap(Table::name,
         t -> t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList()));
+  }
+
+  /**
+   * PostgreSQL tables this load creates from the model's DDL: their column types are exactly the model's,
+   * so they take COPY binary. Tables from a setup script or {@code --schema none} take COPY text.
+   */
+  private static Set<Table> binaryCopyTables(Model model, Dialect dialect, Schema schema) {
+    if (dialect != Dialect.POSTGRESQL || schema != Schema.CREATE) {
+      return Set.of();
+    }
+    return model.tables().stream().filter(t -> t.setupScript() == null).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /**
+   * Creates a table and loads all its rows in one transaction, one stream: COPY FREEZE (allowed only in the
+   * creating transaction) writes the rows frozen, so the later key build and ANALYZE set no hint bits.
+   * Used when there are at least as many such tables as threads; otherwise the ranges of a table load in
+   * parallel on several connections, which COPY FREEZE cannot do.
+   */
+  private static void createAndLoadFrozen(Connection c, Dialect d, Table t, List<ColumnValues> values, Progress progress)
+      throws SQLException {
+    RangeLoader.inLoadTransaction(c, () -> {
+      TableWriter.create(c, d, t);
+      RangeLoader.copy(c, new RowRange(t, 0, t.rows()), values, RangeLoader.Copy.BINARY_FREEZE, progress);
+    });
+  }
+
+  /** PostgreSQL: in one transaction whose commit does not wait for a WAL flush; other databases: as is. */
+  private static void unflushed(Connection c, Dialect d, RangeLoader.SqlStep step) throws SQLException {
+    if (d == Dialect.POSTGRESQL) {
+      RangeLoader.inLoadTransaction(c, step);
+    } else {
+      step.run();
+    }
   }
 
   private interface SqlWork {

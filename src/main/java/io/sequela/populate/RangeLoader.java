@@ -1,7 +1,6 @@
 package io.sequela.populate;
 
 import io.sequela.db.Dialect;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,22 +14,56 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes one row range: PostgreSQL through COPY in text format (the driver's CopyManager), streamed in
- * buffers of {@link #BUFFER_CHARS}; other databases through JDBC batches of {@link #BATCH_ROWS}, one
- * commit per range. Memory is bounded by one buffer or batch per thread, whatever the row count.
+ * Writes one row range. PostgreSQL: COPY through the driver's CopyManager, in binary format for tables
+ * created from the model ({@link RowBinary}: the server parses nothing) and in text format otherwise
+ * ({@link RowText}: the existing column types may differ from the model's and text input converts), streamed
+ * in buffers of {@link #BUFFER_BYTES}, one transaction per range with {@code synchronous_commit} off for that
+ * transaction only. Other databases: JDBC batches of {@link #BATCH_ROWS}, one commit per range. Memory is
+ * bounded by one buffer or batch per thread, whatever the row count.
  */
 final class RangeLoader {
 
-  static final int BUFFER_CHARS = 256 * 1024;
+  static final int BUFFER_BYTES = 256 * 1024;
   static final int BATCH_ROWS = 1000;
+
+  /** How a range reaches PostgreSQL. */
+  enum Copy {
+    TEXT, BINARY,
+    /** Binary, rows written frozen: only in the transaction that created or truncated the table. */
+    BINARY_FREEZE
+  }
 
   private RangeLoader() {}
 
-  static void load(Connection c, Dialect d, RowRange r, List<ColumnValues> values, Progress progress) throws SQLException {
-    if (d == Dialect.POSTGRESQL) {
-      copy(c, r, values, progress);
-    } else {
+  static void load(Connection c, Dialect d, RowRange r, List<ColumnValues> values, Copy format, Progress progress) throws SQLException {
+    if (d != Dialect.POSTGRESQL) {
       batch(c, r, values, progress);
+      return;
+    }
+    inLoadTransaction(c, () -> copy(c, r, values, format, progress));
+  }
+
+  /** A step that needs a database, for {@link #inLoadTransaction}. */
+  interface SqlStep {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code step} in one PostgreSQL transaction with {@code synchronous_commit} off for it alone (a commit
+   * lost in a crash means reloading, which a crashed load needs anyway), rolled back on any failure.
+   */
+  static void inLoadTransaction(Connection c, SqlStep step) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      TableWriter.execute(c, "SET LOCAL synchronous_commit TO off");
+      step.run();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
     }
   }
 
@@ -38,26 +71,49 @@ final class RangeLoader {
     return t.columns().stream().map(Column::name).collect(Collectors.joining(", "));
   }
 
-  private static void copy(Connection c, RowRange r, List<ColumnValues> values, Progress progress) throws SQLException {
-    RowText text = new RowText(r.table(), values);
+  /**
+   * Streams rows [r.from, r.to) through one COPY in the connection's current transaction.
+   *
+   * @throws SQLException when the server refuses a row or the connection breaks; the COPY is cancelled
+   */
+  static void copy(Connection c, RowRange r, List<ColumnValues> values, Copy format, Progress progress) throws SQLException {
+    Table t = r.table();
+    String options = switch (format) {
+      case TEXT -> "";
+      case BINARY -> " WITH (FORMAT binary)";
+      case BINARY_FREEZE -> " WITH (FORMAT binary, FREEZE)";
+    };
     CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + r.table().name() + " (" + columnList(r.table()) + ") FROM STDIN");
+        .copyIn("COPY " + t.name() + " (" + columnList(t) + ") FROM STDIN" + options);
     try {
-      StringBuilder sb = new StringBuilder(BUFFER_CHARS + 4096);
+      CopyBuffer buf = new CopyBuffer(BUFFER_BYTES + 4096);
+      RowBinary binary = format == Copy.TEXT ? null : new RowBinary(t, values);
+      RowText text = format == Copy.TEXT ? new RowText(t, values) : null;
+      StringBuilder line = new StringBuilder(256);
+      if (binary != null) {
+        RowBinary.header(buf);
+      }
       long pending = 0;
       for (long row = r.from(); row < r.to(); row++) {
-        text.append(sb, row);
+        if (binary != null) {
+          binary.append(buf, row);
+        } else {
+          line.setLength(0);
+          text.append(line, row);
+          buf.putUtf8(line);
+        }
         pending++;
-        if (sb.length() >= BUFFER_CHARS) {
-          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-          in.writeToCopy(bytes, 0, bytes.length);
-          sb.setLength(0);
+        if (buf.size() >= BUFFER_BYTES) {
+          in.writeToCopy(buf.bytes(), 0, buf.size());
+          buf.clear();
           progress.advance(pending);
           pending = 0;
         }
       }
-      byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-      in.writeToCopy(bytes, 0, bytes.length);
+      if (binary != null) {
+        RowBinary.trailer(buf);
+      }
+      in.writeToCopy(buf.bytes(), 0, buf.size());
       in.endCopy();
       progress.advance(pending);
     } finally {
