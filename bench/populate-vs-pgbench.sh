@@ -13,25 +13,15 @@
 # (about 1.1-1.5 s here); pgbench, a C program, starts in milliseconds.
 # Usage: bench/populate-vs-pgbench.sh   (as root; THREADS=1 (pgbench -i uses one connection), REPEAT=3 and a free
 # PORT by default)
-set -euo pipefail
+source "$(dirname "$0")/lib-pg.sh"
 cd "$(dirname "$0")/.."
 PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 THREADS=${THREADS:-1}
 REPEAT=${REPEAT:-3}
+PG_EXTRA_OPTS="-c max_wal_size=4GB -c checkpoint_timeout=30min" pg_start "$PORT"
+WORK=$PG_DIR
 
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v pgbench >/dev/null; then
-  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql
-fi
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-WORK=$(mktemp -d /tmp/sequela-bench.XXXXXX)
-chown postgres:postgres "$WORK"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
-stop() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -m fast -w stop >/dev/null || true; rm -rf "$WORK"; }
-trap stop EXIT
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w \
-  -o "-p $PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_wal_size=4GB -c checkpoint_timeout=30min" start >/dev/null
-
-[ -f target/sequela.jar ] || mvn -q -o package -DskipTests
+[ -f target/sequela.jar ] || mvn -q package -DskipTests
 URL="jdbc:postgresql://127.0.0.1:$PORT/postgres"
 
 now() { date +%s.%N; }
