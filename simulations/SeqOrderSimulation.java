@@ -1,5 +1,4 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -9,14 +8,12 @@ import io.sequela.config.ScenarioSpec;
 import io.sequela.simulation.SeqOrderRun;
 import io.sequela.simulation.Stage;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The sequela test plan as a Gatling simulation: every test once per sequence mode (ORDER, then NOORDER),
- * each node's users inserting into JOB_EXECUTION through their node's own pool. Plan and target come from
+ * each node's users inserting into JOB_EXECUTION through their node's own pool ({@link LeanInsert}). Plan and target come from
  * -Dsequela.plan and -Dsequela.target (see README.md). Thin: the logic is in io.sequela.simulation.
  */
 public class SeqOrderSimulation extends Simulation {
@@ -30,27 +27,20 @@ public class SeqOrderSimulation extends Simulation {
     for (Stage stage : run.stages()) {
       for (ScenarioSpec node : stage.test().scenarii()) {
         populations.add(scenario(stage.requestName(node))
-            .exec(session -> session.set("node", node.nodeNumber()).set("test_name", stage.test().name())
-                .set("run_id", run.runId()).set("seq_mode", stage.mode().name()))
             .asLongAs(session -> !run.gate().isOpen(stage.index())).on(pause(POLL))
             .group(stage.mode().name()).on(repeat(node.iterations()).on(paced(stage, node)))
             .exec(session -> {
               run.gate().userDone(stage.index());
               return session;
             })
-            .injectOpen(atOnceUsers(node.users()))
-            .protocols(DB().hikariConfig(run.poolConfig(stage, node))));
+            .injectOpen(atOnceUsers(node.users())));
       }
     }
     setUp(populations).maxDuration(run.maxDuration());
   }
 
-  private static ChainBuilder paced(Stage stage, ScenarioSpec node) {
-    ChainBuilder insert = exec(session -> session.set("py_date", LocalDateTime.now()))
-        .exec(jdbc(stage.requestName(node))
-            .insertInto("job_execution", "py_date", "node", "test_name", "run_id", "seq_mode")
-            .values(Map.of("py_date", "#{py_date}", "node", "#{node}", "test_name", "#{test_name}",
-                "run_id", "#{run_id}", "seq_mode", "#{seq_mode}")));
+  private ChainBuilder paced(Stage stage, ScenarioSpec node) {
+    ChainBuilder insert = exec(new LeanInsert(stage.requestName(node), clock -> run.insertWorkers(stage, node, clock)));
     if (node.interval().isZero()) {
       return insert;
     }

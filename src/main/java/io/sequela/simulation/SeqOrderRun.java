@@ -1,6 +1,5 @@
 package io.sequela.simulation;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.analysis.GapAnalysis;
@@ -26,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
   private final Map<String, HikariDataSource> admin = new LinkedHashMap<>();
   private final StageGate gate;
+  private final List<InsertWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
 
   private SeqOrderRun(SeqOrderSettings settings) {
@@ -139,9 +141,19 @@ public final class SeqOrderRun implements AutoCloseable {
     return resolved.values().iterator().next().dialect();
   }
 
-  /** A pool configuration for one node in one stage: its own connections, opened fresh for the stage's mode. */
-  public HikariConfig poolConfig(Stage stage, ScenarioSpec node) {
-    return Pools.config(resolved.get(node), "node-" + node.nodeNumber() + " " + stage.mode(), node.users());
+  /**
+   * Opens the insert workers of one node in one stage: its own pool (fresh connections for the stage's
+   * mode; they call no sequence before the stage opens) and one worker per user. Closed by {@link #close()}.
+   *
+   * @param clockMs the clock response times are taken from, ms
+   * @throws SequelaException.DatabaseFailure when the node cannot be reached
+   */
+  public InsertWorkers insertWorkers(Stage stage, ScenarioSpec node, LongSupplier clockMs) {
+    InsertWorkers.Row row = new InsertWorkers.Row(node.nodeNumber(), stage.test().name(), runId, stage.mode().name());
+    InsertWorkers w = InsertWorkers.open(resolved.get(node), "node-" + node.nodeNumber() + " " + stage.mode(),
+        node.users(), row, clockMs);
+    workers.add(w);
+    return w;
   }
 
   /** The pool used for results: the first node's. */
@@ -212,6 +224,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   @Override
   public void close() {
+    workers.forEach(InsertWorkers::close);
     admin.values().forEach(HikariDataSource::close);
   }
 }

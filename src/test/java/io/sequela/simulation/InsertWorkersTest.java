@@ -1,0 +1,87 @@
+package io.sequela.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sequela.db.Dialect;
+import io.sequela.db.SqlScripts;
+import io.sequela.db.Target;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** InsertWorkers against the embedded PostgreSQL: rows, reported outcomes, failures and closing. */
+class InsertWorkersTest {
+
+  private static Target pg;
+
+  private record Outcome(long startMs, long endMs, String error) {}
+
+  @BeforeAll
+  static void schema() throws SQLException {
+    pg = Target.parse("embedded", null, null).resolve();
+    try (Connection c = connect()) {
+      SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<Outcome> insert(InsertWorkers w, int n) throws InterruptedException {
+    List<Outcome> out = new CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(n);
+    for (int i = 0; i < n; i++) {
+      w.submit((s, e, err) -> {
+        out.add(new Outcome(s, e, err));
+        done.countDown();
+      });
+    }
+    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
+  void insertsBoundRowsThroughOneConnectionPerWorkerAndClosesThem() throws Exception {
+    String run = RunId.next();
+    InsertWorkers w = InsertWorkers.open(pg, "node-7 NOORDER", 2, new InsertWorkers.Row(7, "iw_test", run, "NOORDER"),
+        System::currentTimeMillis);
+    List<Outcome> out = insert(w, 40);
+    assertThat(out).hasSize(40).allSatisfy(o -> {
+      assertThat(o.error()).isNull();
+      assertThat(o.endMs()).isGreaterThanOrEqualTo(o.startMs());
+    });
+    assertThat(count("SELECT count(*) FROM job_execution WHERE run_id = '" + run
+        + "' AND node = 7 AND test_name = 'iw_test' AND seq_mode = 'NOORDER' AND py_date <= sql_date")).isEqualTo(40);
+    String sessions = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'sequela node-7 NOORDER'";
+    assertThat(count(sessions)).isEqualTo(2);
+    w.close();
+    assertThat(count(sessions)).isZero();
+    assertThat(insert(w, 1).get(0).error()).contains("closed");
+  }
+
+  @Test
+  void everyFailedInsertIsReportedWithTheDriverMessageAndTheWorkerKeepsServing() throws Exception {
+    String tooLong = "x".repeat(200); // seq_mode is varchar(8)
+    try (InsertWorkers w = InsertWorkers.open(pg, "node-8 bad", 1,
+        new InsertWorkers.Row(8, "iw_bad", RunId.next(), tooLong), System::currentTimeMillis)) {
+      List<Outcome> out = insert(w, 3);
+      assertThat(out).hasSize(3).allSatisfy(o -> assertThat(o.error()).contains("value too long"));
+    }
+  }
+}
