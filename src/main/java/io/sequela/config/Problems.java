@@ -14,7 +14,7 @@ public final class Problems {
   private final String source;
   private final List<String> lines = new ArrayList<>();
 
-  /** @param source the file or resource name that starts each line */
+  /** @param source the file or resource name that starts each line, or null for lines that start with the path */
   public Problems(String source) {
     this.source = source;
   }
@@ -22,7 +22,13 @@ public final class Problems {
   /** Records a problem at {@code path}; {@code at} gives the line (may be null when the key is missing). */
   public void add(ConfigValue at, String path, String problem) {
     int line = at == null || at.origin() == null ? -1 : at.origin().lineNumber();
-    lines.add(source + (line > 0 ? ":" + line : "") + ": " + path + ": " + problem);
+    String where = source == null ? "" : source + (line > 0 ? ":" + line : "") + ": ";
+    lines.add(where + path + ": " + problem);
+  }
+
+  /** True while no problem has been recorded. */
+  public boolean isEmpty() {
+    return lines.isEmpty();
   }
 
   /** The problems so far, one line each. */

@@ -31,9 +31,9 @@ final class GeneratorParser {
 
   private static final String DEFAULT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-  private final Problems problems;
+  private final ModelProblems problems;
 
-  GeneratorParser(Problems problems) {
+  GeneratorParser(ModelProblems problems) {
     this.problems = problems;
   }
 

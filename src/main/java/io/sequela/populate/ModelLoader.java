@@ -80,7 +80,7 @@ public final class ModelLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static Model parse(Config c) {
-    Problems problems = new Problems();
+    ModelProblems problems = new ModelProblems();
     problems.unknownKeys(c, "model", ROOT_KEYS);
     Long seed = problems.getLong(c, "seed", "model", 0L);
     Map<String, Table> tables = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ public final class ModelLoader {
     return "\"" + key + "\"";
   }
 
-  private static Table table(Config c, String path, String name, Problems problems) {
+  private static Table table(Config c, String path, String name, ModelProblems problems) {
     problems.unknownKeys(c, path, TABLE_KEYS);
     if (!name.matches(IDENTIFIER)) {
       problems.add(path, "table name must be a plain SQL identifier (letters, digits, _)");
@@ -133,7 +133,7 @@ public final class ModelLoader {
     return columns == null ? null : new Table(name, rows, columns, pk, indexes, script);
   }
 
-  private static List<Column> columns(Config c, String path, long rows, Problems problems) {
+  private static List<Column> columns(Config c, String path, long rows, ModelProblems problems) {
     if (!problems.required(c, "columns", path)) {
       return null;
     }
@@ -185,7 +185,7 @@ public final class ModelLoader {
     return out;
   }
 
-  private static List<String> names(List<Object> raw, String path, List<Column> columns, Problems problems) {
+  private static List<String> names(List<Object> raw, String path, List<Column> columns, ModelProblems problems) {
     List<String> out = new ArrayList<>();
     for (Object o : raw == null ? List.of() : raw) {
       String n = String.valueOf(o);

@@ -11,9 +11,9 @@ import java.util.Map;
 final class References {
 
   private final Map<String, Table> tables;
-  private final Problems problems;
+  private final ModelProblems problems;
 
-  References(Map<String, Table> tables, Problems problems) {
+  References(Map<String, Table> tables, ModelProblems problems) {
     this.tables = tables;
     this.problems = problems;
   }

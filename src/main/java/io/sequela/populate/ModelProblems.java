@@ -5,8 +5,8 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
+import io.sequela.config.Problems;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,12 +15,13 @@ import java.util.TreeSet;
  * Collects every problem of a model before failing, each one line {@code <path>: <what is wrong>},
  * and reads typed fields off a Config, turning wrong types into problems instead of exceptions.
  */
-final class Problems {
+final class ModelProblems {
 
-  private final List<String> lines = new ArrayList<>();
+  /** The model's paths say where, so lines start with the path. */
+  private final Problems lines = new Problems(null);
 
   void add(String path, String message) {
-    lines.add(path + ": " + message);
+    lines.add(null, path, message);
   }
 
   boolean isEmpty() {
@@ -33,9 +34,7 @@ final class Problems {
    * @throws SequelaException.InvalidInput when there is any problem
    */
   void throwIfAny() {
-    if (!lines.isEmpty()) {
-      throw new SequelaException.InvalidInput(String.join("\n", lines));
-    }
+    lines.throwIfAny();
   }
 
   /** Reports keys of {@code c} outside {@code allowed}. */
