@@ -11,7 +11,6 @@ import io.sequela.report.KeyGenPage;
 import io.sequela.report.KeyGenReport;
 import io.sequela.simulation.AfterReport;
 import io.sequela.simulation.KeyGenRun;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,6 @@ import java.util.Map;
  * or "end" the user's inserts and its COMMIT request must share one connection and transaction.
  */
 public class KeyGenSimulation extends Simulation {
-
-  private static final Duration POLL = Duration.ofMillis(5);
 
   private final KeyGenRun run = SimulationExit.orExit(KeyGenRun::prepare);
 
@@ -67,20 +64,12 @@ public class KeyGenSimulation extends Simulation {
         phase = phase.exec(jdbc("commit " + s.id()).rawSql("COMMIT"));
       }
     }
-    return asLongAs(session -> !run.gate().isOpen(k)).on(pause(POLL))
-        .group(s.id()).on(phase)
-        .exec(session -> {
-          run.gate().userDone(k);
-          return session;
-        });
+    return Gated.stage(run.gate(), k, s.id(), phase);
   }
 
   @Override
   public void before() {
-    SimulationExit.orExit(() -> {
-      run.gate().start();
-      return null;
-    });
+    Gated.start(run.gate());
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.simulation.SeqOrderRun;
 import io.sequela.simulation.Stage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,6 @@ import java.util.List;
  */
 public class SeqOrderSimulation extends Simulation {
 
-  private static final Duration POLL = Duration.ofMillis(5);
-
   private final SeqOrderRun run = SimulationExit.orExit(SeqOrderRun::prepare);
 
   {
@@ -27,12 +24,7 @@ public class SeqOrderSimulation extends Simulation {
     for (Stage stage : run.stages()) {
       for (ScenarioSpec node : stage.test().scenarii()) {
         populations.add(scenario(stage.requestName(node))
-            .asLongAs(session -> !run.gate().isOpen(stage.index())).on(pause(POLL))
-            .group(stage.mode().name()).on(repeat(node.iterations()).on(paced(stage, node)))
-            .exec(session -> {
-              run.gate().userDone(stage.index());
-              return session;
-            })
+            .exec(Gated.stage(run.gate(), stage.index(), stage.mode().name(), repeat(node.iterations()).on(paced(stage, node))))
             .injectOpen(atOnceUsers(node.users())));
       }
     }
@@ -51,10 +43,7 @@ public class SeqOrderSimulation extends Simulation {
 
   @Override
   public void before() {
-    SimulationExit.orExit(() -> {
-      run.gate().start();
-      return null;
-    });
+    Gated.start(run.gate());
   }
 
   @Override
