@@ -2,8 +2,8 @@ package io.sequela.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.testing.EmbeddedDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,14 +23,11 @@ class SequenceModeSwitchTest {
 
   @BeforeAll
   static void schema() throws SQLException {
-    pg = Target.parse("embedded", null, null).resolve();
-    try (Connection c = connect()) {
-      SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
-    }
+    pg = EmbeddedDb.withJobExecutionSchema();
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+    return EmbeddedDb.connect(pg);
   }
 
   private static void switchTo(SequenceMode mode) throws SQLException {

@@ -2,11 +2,9 @@ package io.sequela.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sequela.db.Dialect;
-import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
+import io.sequela.testing.EmbeddedDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,14 +24,11 @@ class InsertWorkersTest {
 
   @BeforeAll
   static void schema() throws SQLException {
-    pg = Target.parse("embedded", null, null).resolve();
-    try (Connection c = connect()) {
-      SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
-    }
+    pg = EmbeddedDb.withJobExecutionSchema();
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+    return EmbeddedDb.connect(pg);
   }
 
   private static long count(String sql) throws SQLException {
