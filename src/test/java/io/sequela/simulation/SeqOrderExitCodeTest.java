@@ -1,0 +1,78 @@
+package io.sequela.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sequela.analysis.GatlingRun;
+import io.sequela.db.Target;
+import io.sequela.testing.EmbeddedDb;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a nightly job sees: SeqOrderSimulation in its own JVM (as the Maven plugin forks it), so the exit
+ * status is the real one. A lost row fails the run with ExitCodes.RECONCILIATION_FAILED after the pages
+ * are written; a bad plan exits with ExitCodes.BAD_INPUT, one line per problem and no stack trace.
+ */
+class SeqOrderExitCodeTest {
+
+  @TempDir Path dir;
+
+  private record Outcome(int exitCode, String output) {}
+
+  private Outcome gatling(Path plan, String... properties) throws IOException, InterruptedException {
+    Path results = dir.resolve("results");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "-Dsequela.plan=" + plan, "-Dsequela.results.dir=" + results,
+        "-Dsequela.embedded.dir=" + dir.resolve("pg")));
+    cmd.addAll(List.of(properties));
+    cmd.addAll(List.of("io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
+    return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  private Path plan(String test, int iterations) throws IOException {
+    return Files.writeString(dir.resolve("plan.json"), "{ \"modes\": [\"NOORDER\"], \"tests\": [ { \"test_name\": \"" + test
+        + "\", \"scenarii\": [ { \"node_number\": 1, \"iterations\": " + iterations
+        + ", \"interval\": 0, \"connection\": \"scott/Tiger_s3cret@rac1:1521/svc\" } ] } ] }");
+  }
+
+  @Test
+  void aLostRowFailsTheRunAfterThePagesAreWritten() throws Exception {
+    Target pg = EmbeddedDb.withJobExecutionSchema();
+    try (Connection c = EmbeddedDb.connect(pg); Statement st = c.createStatement()) {
+      // the database accepts the insert and keeps nothing: Gatling counts OK, JOB_EXECUTION has no row
+      st.execute("CREATE OR REPLACE RULE lose_rows AS ON INSERT TO job_execution WHERE NEW.test_name = 'lost' DO INSTEAD NOTHING");
+      try {
+        Outcome o = gatling(plan("lost", 5), "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user());
+        assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.RECONCILIATION_FAILED);
+        assertThat(o.output()).contains("MISMATCH: OK != rows").contains("reconciliation FAILED").doesNotContain("Tiger_s3cret");
+        GatlingRun run = GatlingRun.latest(dir.resolve("results"), "SeqOrderSimulation").orElseThrow();
+        assertThat(run.hasReport()).isTrue();
+        assertThat(run.folder().resolve("sequence-gaps.json")).exists();
+      } finally {
+        st.execute("DROP RULE lose_rows ON job_execution");
+      }
+    }
+  }
+
+  @Test
+  void aBadPlanExitsWithOneLinePerProblemAndNoStackTrace() throws Exception {
+    Outcome o = gatling(plan("bad", -5));
+    assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(o.output()).contains("sequela: plan.json:1: tests[0].scenarii[0].iterations: must be a positive integer, got -5")
+        .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Tiger_s3cret");
+    assertThat(dir.resolve("pg")).doesNotExist();
+  }
+}
