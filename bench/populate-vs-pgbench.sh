@@ -11,13 +11,14 @@
 # char(84) blank), 640 MB; bench_accounts is (bigint sequence, integer uniform, double normal via StrictMath,
 # timestamptz, varchar of 40-84 random characters), 610 MB. sequela's time includes starting the JVM
 # (about 1.1-1.5 s here); pgbench, a C program, starts in milliseconds.
-# Usage: bench/populate-vs-pgbench.sh   (as root; THREADS=1 (pgbench -i uses one connection), REPEAT=3 and a free
+# Usage: bench/populate-vs-pgbench.sh   (as root; MODEL=bench/populate-5m.conf (or bench/populate-5m-pgbench-values.conf), THREADS=1 (pgbench -i uses one connection), REPEAT=3 and a free
 # PORT by default)
 source "$(dirname "$0")/lib-pg.sh"
 cd "$(dirname "$0")/.."
 PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 THREADS=${THREADS:-1}
 REPEAT=${REPEAT:-3}
+MODEL=${MODEL:-bench/populate-5m.conf}
 PG_EXTRA_OPTS="-c max_wal_size=4GB -c checkpoint_timeout=30min" pg_start "$PORT"
 WORK=$PG_DIR
 
@@ -33,7 +34,7 @@ pgbench_once() {
 }
 populate_once() {
   local t0; t0=$(now)
-  java -jar target/sequela.jar populate --model bench/populate-5m.conf --target "$URL" --user postgres --threads "$THREADS" \
+  java -jar target/sequela.jar populate --model "$MODEL" --target "$URL" --user postgres --threads "$THREADS" \
     >"$WORK/populate.log" 2>"$WORK/populate.err" || { cat "$WORK/populate.err"; exit 1; }
   echo "$(now) - $t0" | bc -l >>"$WORK/ours.times"
   sed 's/^/  sequela: /' "$WORK/populate.log"
@@ -45,7 +46,7 @@ for ((i = 1; i <= REPEAT; i++)); do
   if ((i % 2)); then pgbench_once; populate_once; else populate_once; pgbench_once; fi
   printf 'round %d: pgbench %.2f s, sequela %.2f s\n' "$i" "$(tail -1 "$WORK/pg.times")" "$(tail -1 "$WORK/ours.times")"
 done
-java -jar target/sequela.jar verify --model bench/populate-5m.conf --target "$URL" --user postgres
+java -jar target/sequela.jar verify --model "$MODEL" --target "$URL" --user postgres
 
 pg=$(median "$WORK/pg.times")
 ours=$(median "$WORK/ours.times")
