@@ -162,15 +162,13 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   /**
-   * An upper bound for the run's duration, for Gatling's maxDuration: three times the planned pauses of
-   * every stage plus 5 minutes, so a hung database cannot hold a nightly job forever.
+   * An upper bound for the run's duration, for Gatling's maxDuration: three times every stage's
+   * {@link Stage#plannedDuration()} plus 5 minutes, so a hung database cannot hold a nightly job forever
+   * while a long plan still runs to its end.
    */
   public java.time.Duration maxDuration() {
-    long ms = 0;
-    for (Stage s : stages) {
-      ms += s.test().scenarii().stream().mapToLong(n -> n.interval().toMillis() * n.iterations()).max().orElse(0);
-    }
-    return java.time.Duration.ofMillis(ms * 3 + 300_000);
+    java.time.Duration planned = stages.stream().map(Stage::plannedDuration).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    return planned.multipliedBy(3).plusMinutes(5);
   }
 
   /**
