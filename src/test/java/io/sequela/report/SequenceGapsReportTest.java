@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +65,9 @@ class SequenceGapsReportTest {
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
     Latencies latencies = Latencies.fromSimulationLog(run.resolve("simulation.log"));
-    assertThat(SequenceGapsReport.writeToLatestRun(tmp, "SeqOrderSimulation", r)).get(InstanceOfAssertFactories.STRING)
+    assertThat(SequenceGapsReport.write(run, r, latencies))
+        .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
+    assertThat(ComparisonTable.render(r, latencies))
         .startsWith("sequence gaps: run e2e, postgresql, ordered by SQL_DATE").contains("p99 latency (ms)");
 
     assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
