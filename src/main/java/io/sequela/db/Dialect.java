@@ -17,6 +17,25 @@ public interface Dialect {
   /** Lower-case name, also the folder under {@code sql/}: postgresql, oracle, h2. */
   String name();
 
+  /** The JDBC driver's class, e.g. {@code org.postgresql.Driver}. */
+  String driverClassName();
+
+  /**
+   * Loads the JDBC driver, which registers it with {@link java.sql.DriverManager}. The shaded
+   * {@code sequela.jar} does not list the Oracle driver as a service: initialising it costs about 0.15 s of
+   * every command's start-up. So code that reaches {@code DriverManager} for a dialect calls this first
+   * ({@link Pools} does).
+   *
+   * @throws SequelaException when the driver is not on the class path
+   */
+  default void loadDriver() {
+    try {
+      Class.forName(driverClassName());
+    } catch (ClassNotFoundException e) {
+      throw new SequelaException("JDBC driver " + driverClassName() + " for " + name() + " is not on the class path", e);
+    }
+  }
+
   /**
    * Statements that put a sequence in a mode.
    *

@@ -9,6 +9,11 @@ import java.util.List;
 final class H2Dialect implements Dialect {
 
   @Override
+  public String driverClassName() {
+    return "org.h2.Driver";
+  }
+
+  @Override
   public String name() {
     return "h2";
   }

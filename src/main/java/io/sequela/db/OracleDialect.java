@@ -9,6 +9,11 @@ import java.util.List;
 final class OracleDialect implements Dialect {
 
   @Override
+  public String driverClassName() {
+    return "oracle.jdbc.OracleDriver";
+  }
+
+  @Override
   public String name() {
     return "oracle";
   }

@@ -27,6 +27,7 @@ public final class Pools {
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName(name);
     cfg.setJdbcUrl(target.jdbcUrl());
+    cfg.setDriverClassName(target.dialect().driverClassName());
     if (target.user() != null) {
       cfg.setUsername(target.user());
     }

@@ -9,6 +9,11 @@ import java.util.List;
 final class PostgresDialect implements Dialect {
 
   @Override
+  public String driverClassName() {
+    return "org.postgresql.Driver";
+  }
+
+  @Override
   public String name() {
     return "postgresql";
   }

@@ -49,6 +49,7 @@ public final class TransactionSpanningPool {
     cfg.setUsername(null);
     cfg.setPassword(null);
     cfg.setDataSourceProperties(new Properties());
+    target.dialect().loadDriver();
     cfg.setDataSource(new HeldDataSource(target.jdbcUrl(), props));
     cfg.setAutoCommit(false);
     return cfg;

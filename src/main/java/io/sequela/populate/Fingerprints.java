@@ -95,6 +95,7 @@ public final class Fingerprints {
   public static DatabaseStatus measure(Target target, DatabaseStatus shape) {
     Target resolved = target.resolve();
     // one plain connection: a refused connection fails at once instead of after a pool's retries
+    resolved.dialect().loadDriver();
     try (Connection c = DriverManager.getConnection(resolved.jdbcUrl(), resolved.user(), resolved.password())) {
       return measure(c, resolved.dialect(), shape);
     } catch (SQLException e) {
