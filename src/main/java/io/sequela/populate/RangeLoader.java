@@ -17,9 +17,10 @@ import org.postgresql.copy.CopyIn;
  * Writes one row range. PostgreSQL: COPY through the driver's CopyManager, in binary format for tables
  * created from the model ({@link RowBinary}: the server parses nothing) and in text format otherwise
  * ({@link RowText}: the existing column types may differ from the model's and text input converts), streamed
- * in buffers of {@link #BUFFER_BYTES}, one transaction per range with {@code synchronous_commit} off for that
+ * in buffers of {@link #BUFFER_BYTES} through a {@link CopyPipe} (rows are made while the previous buffer is
+ * sent), one transaction per range with {@code synchronous_commit} off for that
  * transaction only. Other databases: JDBC batches of {@link #BATCH_ROWS}, one commit per range. Memory is
- * bounded by one buffer or batch per thread, whatever the row count.
+ * bounded by {@link CopyPipe#DEPTH} buffers or one batch per thread, whatever the row count.
  */
 final class RangeLoader {
 
@@ -85,16 +86,16 @@ final class RangeLoader {
     };
     CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
         .copyIn("COPY " + t.name() + " (" + columnList(t) + ") FROM STDIN" + options);
-    try {
-      CopyBuffer buf = new CopyBuffer(BUFFER_BYTES + 4096);
+    try (CopyPipe pipe = new CopyPipe(in, BUFFER_BYTES + 4096)) {
       RowBinary binary = format == Copy.TEXT ? null : new RowBinary(t, values);
       RowText text = format == Copy.TEXT ? new RowText(t, values) : null;
       StringBuilder line = new StringBuilder(256);
       if (binary != null) {
-        RowBinary.header(buf);
+        RowBinary.header(pipe.buffer());
       }
       long pending = 0;
       for (long row = r.from(); row < r.to(); row++) {
+        CopyBuffer buf = pipe.buffer();
         if (binary != null) {
           binary.append(buf, row);
         } else {
@@ -104,22 +105,16 @@ final class RangeLoader {
         }
         pending++;
         if (buf.size() >= BUFFER_BYTES) {
-          in.writeToCopy(buf.bytes(), 0, buf.size());
-          buf.clear();
+          pipe.handOff();
           progress.advance(pending);
           pending = 0;
         }
       }
       if (binary != null) {
-        RowBinary.trailer(buf);
+        RowBinary.trailer(pipe.buffer());
       }
-      in.writeToCopy(buf.bytes(), 0, buf.size());
-      in.endCopy();
+      pipe.finish();
       progress.advance(pending);
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
-      }
     }
   }
 
