@@ -10,11 +10,16 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Computes {@link Fingerprint}s: expected ones from the model in Java (no database), measured ones in SQL
@@ -34,7 +39,7 @@ public final class Fingerprints {
       List<ColumnValues> values = t.columns().stream().map(c -> ColumnValues.of(model, t, c)).toList();
       List<RowRange> ranges = RowRange.split(new Model(model.seed(), List.of(t)));
       Fingerprint.Accumulator[] total = ranges.parallelStream()
-          .map(r -> accumulate(values, r))
+          .map(r -> accumulate(t, values, r))
           .reduce(Fingerprints::merge)
           .orElseGet(() -> fresh(values.size()));
       List<Fingerprint> cols = new ArrayList<>();
@@ -54,13 +59,14 @@ public final class Fingerprints {
     return a;
   }
 
-  private static Fingerprint.Accumulator[] accumulate(List<ColumnValues> values, RowRange r) {
+  private static Fingerprint.Accumulator[] accumulate(Table t, List<ColumnValues> values, RowRange r) {
     Fingerprint.Accumulator[] acc = fresh(values.size());
     MessageDigest md5 = Projection.md5();
     for (int c = 0; c < values.size(); c++) {
       ColumnValues v = values.get(c);
+      boolean padded = t.columns().get(c).type().blankPadded();
       for (long row = r.from(); row < r.to(); row++) {
-        acc[c].add(Projection.of(v, row, md5));
+        acc[c].add(Projection.of(v, row, padded, md5));
       }
     }
     return acc;
@@ -103,10 +109,36 @@ public final class Fingerprints {
     }
   }
 
+  /**
+   * The columns of {@code shape} that the database holds as CHAR(n) (blank-padded), from the driver's
+   * metadata of an empty result: the status file records value kinds, not SQL types.
+   */
+  private static Set<String> blankPaddedColumns(Connection c, TableFingerprint shape) {
+    String cols = shape.columns().stream().map(Fingerprint::column).collect(Collectors.joining(", "));
+    Set<String> out = new HashSet<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + (cols.isEmpty() ? "1" : cols) + " FROM " + shape.table() + " WHERE 1 = 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount() && !cols.isEmpty(); i++) {
+        if (md.getColumnType(i) == Types.CHAR || md.getColumnType(i) == Types.NCHAR) {
+          out.add(shape.columns().get(i - 1).column());
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(shape.table(), e);
+    }
+    return out;
+  }
+
+  private static SequelaException.DatabaseFailure failure(String table, SQLException e) {
+    return new SequelaException.DatabaseFailure("verify " + table + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+  }
+
   private static TableFingerprint measureTable(Connection c, Dialect dialect, TableFingerprint shape) {
+    Set<String> padded = blankPaddedColumns(c, shape);
     StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
     for (Fingerprint f : shape.columns()) {
-      String p = Projection.sql(dialect, f.kind(), f.column());
+      String p = Projection.sql(dialect, f.kind(), f.column(), padded.contains(f.column()));
       sql.append(", COUNT(").append(f.column()).append("), MIN(").append(p).append("), MAX(").append(p)
           .append("), SUM(").append(p).append(")");
     }
@@ -125,7 +157,7 @@ public final class Fingerprints {
       }
       return new TableFingerprint(shape.table(), rs.getLong(1), cols);
     } catch (SQLException e) {
-      throw new SequelaException.DatabaseFailure("verify " + shape.table() + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw failure(shape.table(), e);
     }
   }
 

@@ -171,7 +171,7 @@ public final class ModelLoader {
       SqlType type = typeName == null ? null : SqlType.parse(typeName);
       if (type == null) {
         problems.add(cpath + ".type", typeName == null ? "is required" : "unknown type '" + typeName
-            + "' (expected smallint, integer, bigint, double precision, text, varchar(n), timestamp, timestamptz or uuid)");
+            + "' (expected smallint, integer, bigint, double precision, text, varchar(n), char(n), timestamp, timestamptz or uuid)");
         continue;
       }
       Generator g = generators.parse(col, cpath, type, rows);

@@ -13,14 +13,27 @@ final class Projection {
 
   private Projection() {}
 
-  /** The projection of row {@code row} of a column. */
-  static long of(ColumnValues v, long row, MessageDigest md5) {
+  /**
+   * The projection of row {@code row} of a column.
+   *
+   * @param blankPadded a char(n) column: trailing blanks are not part of the value (see {@link SqlType#blankPadded()})
+   */
+  static long of(ColumnValues v, long row, boolean blankPadded, MessageDigest md5) {
     return switch (v.kind()) {
       case LONG, TIMESTAMP -> v.asLong(row);
       case DOUBLE -> (long) Math.floor(v.asDouble(row) * SCALE);
-      case TEXT -> hash(v.asText(row), md5);
+      case TEXT -> hash(blankPadded ? withoutTrailingBlanks(v.asText(row)) : v.asText(row), md5);
       case UUID -> hash(v.asUuid(row).toString(), md5);
     };
+  }
+
+  /** {@code s} without trailing U+0020 (SQL's RTRIM; not {@link String#stripTrailing}, which also drops tabs). */
+  static String withoutTrailingBlanks(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
   }
 
   static long hash(String s, MessageDigest md5) {
@@ -41,11 +54,12 @@ final class Projection {
   }
 
   /**
-   * The projection as an SQL expression over column {@code c}.
+   * The projection as an SQL expression over column {@code c}; a blank-padded (char(n)) column is hashed
+   * without its trailing blanks, as {@link #of} does.
    *
    * @throws SequelaException.UnsupportedDialect for Oracle (not implemented: no way to test it here)
    */
-  static String sql(Dialect d, ValueKind kind, String c) {
+  static String sql(Dialect d, ValueKind kind, String c, boolean blankPadded) {
     boolean pg = d == Dialect.POSTGRESQL;
     if (!pg && d != Dialect.H2) {
       throw new SequelaException.UnsupportedDialect("verify supports postgresql and h2, not " + d.name());
@@ -54,7 +68,7 @@ final class Projection {
       case LONG -> "CAST(" + c + " AS BIGINT)";
       case DOUBLE -> "CAST(FLOOR(" + c + " * CAST(1000000 AS DOUBLE PRECISION)) AS BIGINT)";
       case TIMESTAMP -> "CAST(EXTRACT(EPOCH FROM " + c + ") * 1000000 AS BIGINT)";
-      case TEXT -> md5Sql(pg, c);
+      case TEXT -> md5Sql(pg, blankPadded ? "RTRIM(" + c + ")" : c);
       case UUID -> md5Sql(pg, "CAST(" + c + " AS VARCHAR)");
     };
   }

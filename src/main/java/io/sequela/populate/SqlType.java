@@ -7,14 +7,16 @@ import java.util.regex.Pattern;
 /**
  * A column's SQL type in a model, written in PostgreSQL spelling and mapped per dialect at DDL time.
  *
- * @param name the canonical name: smallint, integer, bigint, double precision, text, varchar, timestamp,
+ * @param name the canonical name: smallint, integer, bigint, double precision, text, varchar, char, timestamp,
  *     timestamptz, uuid
  * @param kind the Java shape of its values
- * @param length the maximum length in characters for varchar, else 0
+ * @param length the maximum length in characters for varchar, the length for char (values are blank-padded
+ *     to it by the database, as pgbench_accounts.filler char(84)), else 0
  */
 public record SqlType(String name, ValueKind kind, int length) {
 
-  private static final Pattern VARCHAR = Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*(\\d+)\\s*\\)");
+  private static final Pattern VARCHAR = Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*([1-9]\\d*)\\s*\\)");
+  private static final Pattern CHAR = Pattern.compile("(?:char|character)\\s*\\(\\s*([1-9]\\d*)\\s*\\)");
 
   /**
    * Parses a type name (case-insensitive; aliases int, int4, int8, float8, double, timestamp with time zone).
@@ -26,6 +28,10 @@ public record SqlType(String name, ValueKind kind, int length) {
     Matcher m = VARCHAR.matcher(t);
     if (m.matches()) {
       return new SqlType("varchar", ValueKind.TEXT, Integer.parseInt(m.group(1)));
+    }
+    Matcher c = CHAR.matcher(t);
+    if (c.matches()) {
+      return new SqlType("char", ValueKind.TEXT, Integer.parseInt(c.group(1)));
     }
     return switch (t) {
       case "smallint", "int2" -> new SqlType("smallint", ValueKind.LONG, 0);
@@ -58,6 +64,14 @@ public record SqlType(String name, ValueKind kind, int length) {
     };
   }
 
+  /**
+   * True for char(n): the database pads values with blanks to n characters, and trailing blanks are not
+   * significant (SQL standard; PostgreSQL drops them when a char(n) becomes text).
+   */
+  public boolean blankPadded() {
+    return name.equals("char");
+  }
+
   /** True for timestamptz: values are instants written with a +00 offset. */
   public boolean withTimeZone() {
     return name.equals("timestamptz");
@@ -74,6 +88,7 @@ public record SqlType(String name, ValueKind kind, int length) {
       case "double precision" -> oracle ? "BINARY_DOUBLE" : "double precision";
       case "text" -> oracle ? "VARCHAR2(4000)" : h2 ? "varchar" : "text";
       case "varchar" -> (oracle ? "VARCHAR2(" : "varchar(") + length + ")";
+      case "char" -> (oracle ? "CHAR(" : "char(") + length + ")";
       case "timestamp" -> oracle ? "TIMESTAMP(6)" : "timestamp(6)";
       case "timestamptz" -> oracle || h2 ? "TIMESTAMP(6) WITH TIME ZONE" : "timestamptz";
       case "uuid" -> oracle ? "RAW(16)" : "uuid";
@@ -83,6 +98,6 @@ public record SqlType(String name, ValueKind kind, int length) {
 
   @Override
   public String toString() {
-    return name.equals("varchar") ? "varchar(" + length + ")" : name;
+    return length > 0 ? name + "(" + length + ")" : name;
   }
 }

@@ -60,6 +60,10 @@ class ModelValidationTest {
         .isEqualTo("tables.t.columns.id.max: 40000 is outside smallint's range [-32768, 32767]");
     assertThat(problems("t { rows = 10, columns = [{ name = s, type = \"varchar(4)\", gen = string, max-length = 5 }] }"))
         .isEqualTo("tables.t.columns.s.max-length: must be <= 4 (varchar(4)), got 5");
+    assertThat(problems("t { rows = 10, columns = [{ name = s, type = \"char(3)\", gen = categorical, values = [abcd] }] }"))
+        .startsWith("tables.t.columns.s.values[0]:");
+    assertThat(problems("t { rows = 10, columns = [{ name = s, type = \"char(0)\", gen = string }] }"))
+        .startsWith("tables.t.columns.s.type: unknown type 'char(0)' (expected smallint, integer, bigint, double precision, text, varchar(n), char(n),");
   }
 
   @Test
