@@ -14,7 +14,7 @@ pg_install() {
 pg_start() {
   local port=$1
   pg_install
-  PG_DIR=$(mktemp -d /tmp/sequela-bench-pg.XXXXXX)
+  PG_DIR=$(mktemp -d "${PG_PARENT:-/tmp}/sequela-bench-pg.XXXXXX")
   chown postgres:postgres "$PG_DIR"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \

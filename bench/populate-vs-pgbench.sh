@@ -7,17 +7,18 @@
 # The two loads do the same steps: pgbench -i drops and creates its tables, sends COPY ... FREEZE in the
 # transaction that truncates them, vacuums and adds primary keys; sequela (one thread, the default here) drops
 # and creates the table, sends COPY (FORMAT binary, FREEZE) in the creating transaction, adds the primary key
-# and ANALYZEs. Rows are comparable in width and cost more to make here: pgbench_accounts is (int, int, int 0,
-# char(84) blank), 640 MB; bench_accounts is (bigint sequence, integer uniform, double normal via StrictMath,
-# timestamptz, varchar of 40-84 random characters), 610 MB. sequela's time includes starting the JVM
-# (about 1.1-1.5 s here); pgbench, a C program, starts in milliseconds.
-# Usage: bench/populate-vs-pgbench.sh   (as root; MODEL=bench/populate-5m.conf (or bench/populate-5m-pgbench-values.conf), THREADS=1 (pgbench -i uses one connection), REPEAT=3 and a free
-# PORT by default)
+# and ANALYZEs. The default model, bench/populate-5m.conf, writes pgbench_accounts' own rows (int id, int branch,
+# int 0, char(84) blank) plus a timestamptz column: the same bytes as pgbench's plus 8 a row.
+# MODEL=bench/populate-5m-random-text.conf loads a heavier table instead: a random 40-84 character string a row
+# (560 MB on the wire where pgbench sends 100 MB) beside a bigint, an integer, a normal double and a timestamptz.
+# sequela's time includes starting the JVM (about 0.3 s here); pgbench, a C program, starts in milliseconds.
+# Usage: bench/populate-vs-pgbench.sh   (as root; MODEL=bench/populate-5m.conf, THREADS=1 (pgbench -i uses one
+# connection), REPEAT=5 and a free PORT by default)
 source "$(dirname "$0")/lib-pg.sh"
 cd "$(dirname "$0")/.."
 PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 THREADS=${THREADS:-1}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
 MODEL=${MODEL:-bench/populate-5m.conf}
 PG_EXTRA_OPTS="-c max_wal_size=4GB -c checkpoint_timeout=30min" pg_start "$PORT"
 WORK=$PG_DIR
@@ -26,13 +27,18 @@ WORK=$PG_DIR
 URL="jdbc:postgresql://127.0.0.1:$PORT/postgres"
 
 now() { date +%s.%N; }
+# before each timed load, untimed: a CHECKPOINT, so neither side pays for the other's dirty buffers and WAL (a
+# checkpoint that max_wal_size starts in the middle of a load slows that load by up to 2x)
+quiesce() { psql -q -c CHECKPOINT >/dev/null; }
 pgbench_once() {
+  quiesce
   local t0; t0=$(now)
   pgbench -i -s 50 -q -h 127.0.0.1 -p "$PORT" -U postgres postgres >"$WORK/pgbench.log" 2>&1 || { cat "$WORK/pgbench.log"; exit 1; }
   echo "$(now) - $t0" | bc -l >>"$WORK/pg.times"
   grep -h "done in" "$WORK/pgbench.log" | sed 's/^/  pgbench: /'
 }
 populate_once() {
+  quiesce
   local t0; t0=$(now)
   java -jar target/sequela.jar populate --model "$MODEL" --target "$URL" --user postgres --threads "$THREADS" \
     >"$WORK/populate.log" 2>"$WORK/populate.err" || { cat "$WORK/populate.err"; exit 1; }
