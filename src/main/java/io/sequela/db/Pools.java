@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.sequela.SequelaException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /** HikariCP pools for targets: one pool per node, autocommit on (each statement its own transaction). */
 public final class Pools {
@@ -39,13 +42,48 @@ public final class Pools {
     cfg.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
     cfg.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
     cfg.setAutoCommit(true);
-    if (target.dialect() == Dialect.POSTGRESQL) {
-      cfg.addDataSourceProperty("connectTimeout", "10");
-      cfg.addDataSourceProperty("ApplicationName", "sequela " + name);
-    } else if (target.dialect() == Dialect.ORACLE) {
-      cfg.addDataSourceProperty("oracle.net.CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-    }
+    cfg.setDataSourceProperties(driverProperties(target, name));
     return cfg;
+  }
+
+  /** Driver properties for a target: connect timeout ({@link #CONNECT_TIMEOUT}) and, on PostgreSQL, the application name. */
+  static Properties driverProperties(Target target, String name) {
+    Properties p = new Properties();
+    if (target.dialect() == Dialect.POSTGRESQL) {
+      p.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+      p.setProperty("ApplicationName", "sequela " + name);
+    } else if (target.dialect() == Dialect.ORACLE) {
+      p.setProperty("oracle.net.CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+    }
+    return p;
+  }
+
+  /**
+   * Plain driver connections for a target, without a pool, for work that holds one connection per thread
+   * for its whole length (the populator): no pool start-up, no logging framework, and a refused connection
+   * fails at once. Same timeout and application name as {@link #config}.
+   *
+   * @param target a resolved target ({@link Target#resolve()})
+   * @param name on PostgreSQL the session's application_name after {@code "sequela "}
+   * @return a source whose {@code open()} throws {@link SequelaException.DatabaseFailure} (see {@link #unreachable})
+   *     when the database cannot be reached
+   */
+  public static ConnectionSource direct(Target target, String name) {
+    target.dialect().loadDriver();
+    Properties props = driverProperties(target, name);
+    if (target.user() != null) {
+      props.setProperty("user", target.user());
+    }
+    if (target.password() != null) {
+      props.setProperty("password", target.password());
+    }
+    return () -> {
+      try {
+        return DriverManager.getConnection(target.jdbcUrl(), props);
+      } catch (SQLException e) {
+        throw unreachable(target, name, e);
+      }
+    };
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.sequela.populate;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
+import io.sequela.db.ConnectionSource;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
@@ -12,19 +12,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Loads a model into a database: the library entry point behind {@code sequela populate}, usable from
- * simulations. Row ranges of {@link RowRange#CHUNK_ROWS} rows are spread over a fixed pool of threads,
- * each with its own connection; values do not depend on the number of threads. On PostgreSQL, tables
- * created from the model load through COPY binary, and when they are at least as many as the threads, each
- * loads as one COPY FREEZE stream in the transaction that creates it (see {@link RangeLoader}).
+ * simulations. Work (a table created and loaded as one stream, or a range of {@link RowRange#CHUNK_ROWS}
+ * rows) is spread over {@code threads} workers, each holding one connection for the whole load; values do
+ * not depend on the number of threads. On PostgreSQL, tables created from the model load through COPY binary,
+ * and when they are at least as many as the threads, each loads as one COPY FREEZE stream in the transaction
+ * that creates it (see {@link RangeLoader}).
  */
 public final class Populator {
 
@@ -36,22 +33,28 @@ public final class Populator {
    * @param target any target; {@code embedded} is started if needed
    * @param threads loading threads (and connections), at least 1
    * @return rows written and wall time
-   * @throws SequelaException.DatabaseFailure naming the table when the database refuses
+   * @throws SequelaException.DatabaseFailure naming the table when the database refuses, or the host when
+   *     it cannot be reached
    */
   public static LoadResult load(Model model, Target target, int threads) {
     return load(model, target, threads, Schema.CREATE, Progress.none());
   }
 
-  /** As {@link #load(Model, Target, int)}, with a schema policy and a progress sink. */
+  /**
+   * As {@link #load(Model, Target, int)}, with a schema policy and a progress sink. Plain driver connections
+   * ({@link Pools#direct}), one per thread: a pool would only add its start-up.
+   */
   public static LoadResult load(Model model, Target target, int threads, Schema schema, Progress progress) {
     Target resolved = target.resolve();
-    try (HikariDataSource pool = Pools.open(resolved, "populate", threads)) {
-      return load(model, pool, resolved.dialect(), threads, schema, progress);
-    }
+    return load(model, Pools.direct(resolved, "populate"), resolved.dialect(), threads, schema, progress);
   }
 
   /** As {@link #load(Model, Target, int)} on a data source of the given dialect (at least {@code threads} connections). */
   public static LoadResult load(Model model, DataSource ds, Dialect dialect, int threads, Schema schema, Progress progress) {
+    return load(model, ds::getConnection, dialect, threads, schema, progress);
+  }
+
+  private static LoadResult load(Model model, ConnectionSource source, Dialect dialect, int threads, Schema schema, Progress progress) {
     if (threads < 1) {
       throw new SequelaException.InvalidInput("threads: must be >= 1, got " + threads);
     }
@@ -59,42 +62,39 @@ public final class Populator {
     Map<String, List<ColumnValues>> values = columnValues(model);
     Set<Table> binary = binaryCopyTables(model, dialect, schema);
     Set<Table> frozen = binary.size() >= threads ? binary : Set.of();
-    if (schema == Schema.CREATE) {
-      withConnection(ds, "create tables", c -> unflushed(c, dialect, () -> {
-        for (Table t : model.tables()) {
-          if (!frozen.contains(t)) {
-            TableWriter.create(c, dialect, t);
-          }
-        }
-      }));
+    List<Workers.Task> loads = new ArrayList<>();
+    for (Table t : frozen) {
+      loads.add(new Workers.Task(t.name(), c -> createAndLoadFrozen(c, dialect, t, values.get(t.name()), progress)));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "sequela-populate"));
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (Table t : frozen) {
-        done.add(pool.submit(() -> withConnection(ds, t.name(), c -> createAndLoadFrozen(c, dialect, t, values.get(t.name()), progress))));
+    for (RowRange r : RowRange.split(model)) {
+      Table t = r.table();
+      if (!frozen.contains(t)) {
+        RangeLoader.Copy format = binary.contains(t) ? RangeLoader.Copy.BINARY : RangeLoader.Copy.TEXT;
+        loads.add(new Workers.Task(t.name(), c -> RangeLoader.load(c, dialect, r, values.get(t.name()), format, progress)));
       }
-      for (RowRange r : RowRange.split(model)) {
-        Table t = r.table();
-        if (!frozen.contains(t)) {
-          RangeLoader.Copy format = binary.contains(t) ? RangeLoader.Copy.BINARY : RangeLoader.Copy.TEXT;
-          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> RangeLoader.load(c, dialect, r, values.get(t.name()), format, progress))));
-        }
+    }
+    List<Workers.Task> keys = new ArrayList<>();
+    if (schema == Schema.CREATE) {
+      for (Table t : model.tables()) {
+        keys.add(new Workers.Task(t.name(), c -> unflushed(c, dialect, () -> {
+          for (String sql : TableWriter.afterLoad(dialect, t)) {
+            TableWriter.execute(c, sql);
+          }
+        })));
       }
-      await(done);
+    }
+    try (Workers workers = Workers.open(source, Math.min(threads, Math.max(1, loads.size())))) {
       if (schema == Schema.CREATE) {
-        done.clear();
-        for (Table t : model.tables()) {
-          done.add(pool.submit(() -> withConnection(ds, t.name(), c -> unflushed(c, dialect, () -> {
-            for (String sql : TableWriter.afterLoad(dialect, t)) {
-              TableWriter.execute(c, sql);
+        workers.runOnFirst(new Workers.Task("create tables", c -> unflushed(c, dialect, () -> {
+          for (Table t : model.tables()) {
+            if (!frozen.contains(t)) {
+              TableWriter.create(c, dialect, t);
             }
-          }))));
-        }
-        await(done);
+          }
+        })));
       }
-    } finally {
-      pool.shutdownNow();
+      workers.run(loads);
+      workers.run(keys);
     }
     return new LoadResult(model.totalRows(), (System.nanoTime() - t0) / 1_000_000);
   }
@@ -114,7 +114,7 @@ public final class Populator {
       try {
         RangeLoader.load(c, dialect, r, values.get(r.table().name()), RangeLoader.Copy.TEXT, Progress.none());
       } catch (SQLException e) {
-        throw failure(r.table().name(), e);
+        throw Workers.failure(r.table().name(), e);
       }
     }
     return model.totalRows();
@@ -159,33 +159,4 @@ public final class Populator {
     }
   }
 
-  private interface SqlWork {
-    void run(Connection c) throws SQLException;
-  }
-
-  private static void withConnection(DataSource ds, String what, SqlWork work) {
-    try (Connection c = ds.getConnection()) {
-      work.run(c);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
-  private static SequelaException.DatabaseFailure failure(String what, SQLException e) {
-    return new SequelaException.DatabaseFailure("populate " + what + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-  }
-
-  private static void await(List<Future<?>> futures) {
-    try {
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(true));
-      throw e.getCause() instanceof SequelaException se ? se : new SequelaException("populate failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SequelaException("populate interrupted", e);
-    }
-  }
 }
