@@ -28,7 +28,9 @@ public final class Populator {
   private Populator() {}
 
   /**
-   * Drops, creates and loads every table of the model, then adds primary keys and indexes.
+   * Drops every table of the model (committed first, as {@code pgbench -i} does), creates and loads them, then
+   * adds primary keys and indexes. A failed load leaves no half-filled table: each table created from the
+   * model is created and loaded in one transaction when it loads as one stream.
    *
    * @param target any target; {@code embedded} is started if needed
    * @param threads loading threads (and connections), at least 1
@@ -85,6 +87,11 @@ public final class Populator {
     }
     try (Workers workers = Workers.open(source, Math.min(threads, Math.max(1, loads.size())))) {
       if (schema == Schema.CREATE) {
+        workers.runOnFirst(new Workers.Task("drop tables", c -> unflushed(c, dialect, () -> {
+          for (Table t : model.tables()) {
+            TableWriter.dropIfExists(c, dialect, t);
+          }
+        })));
         workers.runOnFirst(new Workers.Task("create tables", c -> unflushed(c, dialect, () -> {
           for (Table t : model.tables()) {
             if (!frozen.contains(t)) {
