@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RowBinaryBenchmark {
 
-  @Param({"bench/populate-5m.conf", "bench/populate-5m-random-text.conf"})
+  @Param({"bench/populate-5m.conf", "bench/populate-5m-timestamp.conf", "bench/populate-5m-random-text.conf"})
   public String model;
 
   private RowBinary rows;
