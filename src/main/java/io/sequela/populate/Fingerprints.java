@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -101,8 +100,7 @@ public final class Fingerprints {
   public static DatabaseStatus measure(Target target, DatabaseStatus shape) {
     Target resolved = target.resolve();
     // one plain connection: a refused connection fails at once instead of after a pool's retries
-    resolved.dialect().loadDriver();
-    try (Connection c = DriverManager.getConnection(resolved.jdbcUrl(), resolved.user(), resolved.password())) {
+    try (Connection c = Pools.direct(resolved, "verify").open()) {
       return measure(c, resolved.dialect(), shape);
     } catch (SQLException e) {
       throw Pools.unreachable(resolved, "verify", e);
