@@ -11,10 +11,16 @@ import java.util.TreeMap;
  * {@link Percentiles#nearestRank nearest-rank}; the median of an even count is the mean of the two
  * middle values ({@link Percentiles#median}).
  *
- * @param queries queries run
+ * @param assignment how hosts were handed to workers, e.g. {@code rendezvous}
+ * @param workersRequested workers the run was asked for
+ * @param workersBusy workers with at least one host
+ * @param queries queries that returned (and were timed)
+ * @param errors queries that failed; counted, not fatal, not in the times
  * @param rowsReturned rows returned by all queries together
  * @param totalMs total processing time: the sum of all query times, ms
  * @param wallMs wall-clock time of the run: from the first query's start to the last query's end, ms
+ * @param imbalance the busiest worker's busy time over the mean busy time of all requested workers (idle
+ *     ones count as 0): 1 when every worker is equally busy, N when one worker of N does everything
  * @param minMs fastest query, ms
  * @param medianMs median query time, ms
  * @param avgMs mean query time, ms
@@ -24,10 +30,15 @@ import java.util.TreeMap;
  * @param workers one entry per worker, in id order
  */
 public record QueryStats(
+    @JsonProperty("assignment") String assignment,
+    @JsonProperty("workers_requested") int workersRequested,
+    @JsonProperty("workers_busy") int workersBusy,
     @JsonProperty("queries") long queries,
+    @JsonProperty("errors") long errors,
     @JsonProperty("rows_returned") long rowsReturned,
     @JsonProperty("total_ms") double totalMs,
     @JsonProperty("wall_ms") double wallMs,
+    @JsonProperty("imbalance") double imbalance,
     @JsonProperty("min_ms") double minMs,
     @JsonProperty("median_ms") double medianMs,
     @JsonProperty("avg_ms") double avgMs,
@@ -55,9 +66,12 @@ public record QueryStats(
    *
    * @param samples the timed queries, at least one
    * @param hostsByWorker worker id (1..N) to its hosts; every worker listed here gets an entry, idle or not
+   * @param assignment how hosts were handed to workers, e.g. {@code balanced}
+   * @param errors queries that failed
    * @throws IllegalArgumentException when there are no samples
    */
-  public static QueryStats of(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker) {
+  public static QueryStats of(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker, String assignment,
+      long errors) {
     if (samples.isEmpty()) {
       throw new IllegalArgumentException("no queries were timed");
     }
@@ -73,10 +87,23 @@ public record QueryStats(
       first = Math.min(first, s.startNanos());
       last = Math.max(last, s.startNanos() + s.durationNanos());
     }
-    return new QueryStats(samples.size(), rows, ms(total), ms(last - first), ms(sorted[0]),
+    int busyWorkers = (int) hostsByWorker.values().stream().filter(h -> !h.isEmpty()).count();
+    return new QueryStats(assignment, hostsByWorker.size(), busyWorkers, samples.size(), errors, rows, ms(total),
+        ms(last - first), imbalance(samples, hostsByWorker.size(), total), ms(sorted[0]),
         ms(Percentiles.median(sorted)), ms((double) total / samples.size()), ms(sorted[sorted.length - 1]),
         ms(Percentiles.nearestRank(sorted, 95)), ms(Percentiles.nearestRank(sorted, 99)),
         workerStats(samples, hostsByWorker));
+  }
+
+  /** Busiest worker's ns over total ns / workers, to 3 decimals; 1 when no time was measured. */
+  private static double imbalance(List<QuerySample> samples, int workers, long totalNanos) {
+    Map<Integer, Long> busy = new TreeMap<>();
+    samples.forEach(s -> busy.merge(s.worker(), s.durationNanos(), Long::sum));
+    long busiest = busy.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    if (totalNanos <= 0) {
+      return 1.0;
+    }
+    return Math.round(busiest * (double) Math.max(workers, 1) / totalNanos * 1000) / 1000.0;
   }
 
   private static List<WorkerStats> workerStats(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker) {

@@ -38,6 +38,15 @@ public final class TimingDataSource implements DataSource {
      * @param rows rows read
      */
     void onQuery(String key, long startNanos, long durationNanos, long rows);
+
+    /**
+     * A marked query that failed, in executeQuery or while its rows were read; the error still reaches the
+     * caller. Does nothing unless overridden.
+     *
+     * @param key the String bound to parameter 1, or null
+     * @param error what the driver threw
+     */
+    default void onError(String key, Throwable error) {}
   }
 
   private final DataSource delegate;
@@ -104,7 +113,14 @@ public final class TimingDataSource implements DataSource {
         }
         if (m.getName().equals("executeQuery") && (args == null || args.length == 0)) {
           long start = System.nanoTime();
-          return new TimedResultSet((ResultSet) call(ps, m, args), key, start).proxy;
+          ResultSet rs;
+          try {
+            rs = (ResultSet) call(ps, m, args);
+          } catch (Throwable e) {
+            listener.onError(key, e);
+            throw e;
+          }
+          return new TimedResultSet(rs, key, start).proxy;
         }
         return call(ps, m, args);
       });
@@ -120,7 +136,16 @@ public final class TimingDataSource implements DataSource {
     TimedResultSet(ResultSet rs, String key, long start) {
       this.proxy = TimingDataSource.proxy(ResultSet.class, rs, (p, m, args) -> {
         boolean end = m.getName().equals("close");
-        Object result = call(rs, m, args);
+        Object result;
+        try {
+          result = call(rs, m, args);
+        } catch (Throwable e) {
+          if (!reported) {
+            reported = true;
+            listener.onError(key, e);
+          }
+          throw e;
+        }
         if (m.getName().equals("next") && (args == null || args.length == 0)) {
           if ((Boolean) result) {
             rows++;

@@ -20,9 +20,12 @@ final class QueryStatsPage {
   static String body(QueryStats s, List<QuerySample> samples) {
     StringBuilder b = new StringBuilder("<div class=\"schema-container\" style=\"display:block;padding:10px\">\n");
     b.append("<h2>Query statistics</h2>\n<p>").append(Html.number(s.queries())).append(" queries on ")
-        .append(Html.number((long) s.workers().size())).append(" workers, ").append(Html.number(s.rowsReturned()))
+        .append(Html.number((long) s.workersBusy())).append(" of ").append(Html.number((long) s.workersRequested()))
+        .append(" workers (").append(Html.escape(s.assignment())).append(" assignment), ")
+        .append(Html.number(s.errors())).append(" failed, ").append(Html.number(s.rowsReturned()))
         .append(" rows returned. Query times run from execute to the last row read, in ms; percentiles are nearest-rank, "
-            + "the median of an even count is the mean of the two middle values.</p>\n");
+            + "the median of an even count is the mean of the two middle values. Imbalance is the busiest worker's "
+            + "busy time over the mean busy time of all requested workers.</p>\n");
     List<List<String>> figures = new ArrayList<>();
     for (String[] row : QueryStatsReport.summaryRows(s)) {
       figures.add(List.of(Html.escape(row[0]), Html.escape(row[1])));

@@ -38,10 +38,15 @@ public final class QueryStatsReport {
   /** The summary figures as (label with unit, value) pairs, shared by console and page. */
   static List<String[]> summaryRows(QueryStats s) {
     return List.of(
+        new String[] {"assignment", s.assignment()},
+        new String[] {"workers requested", Integer.toString(s.workersRequested())},
+        new String[] {"workers busy (with hosts)", Integer.toString(s.workersBusy())},
         new String[] {"queries", Long.toString(s.queries())},
+        new String[] {"errors (failed queries)", Long.toString(s.errors())},
         new String[] {"rows returned", Long.toString(s.rowsReturned())},
         new String[] {"total processing time (sum, ms)", fmt(s.totalMs())},
         new String[] {"wall-clock time of the run (ms)", fmt(s.wallMs())},
+        new String[] {"imbalance (busiest / mean busy)", fmt(s.imbalance())},
         new String[] {"min query time (ms)", fmt(s.minMs())},
         new String[] {"median query time (ms)", fmt(s.medianMs())},
         new String[] {"average query time (ms)", fmt(s.avgMs())},

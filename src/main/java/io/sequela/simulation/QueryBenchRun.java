@@ -13,7 +13,6 @@ import io.sequela.db.Target;
 import io.sequela.db.TimingDataSource;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
-import io.sequela.dispatch.RendezvousHash;
 import io.sequela.dispatch.WorkerQueues;
 import io.sequela.populate.CpuUsageCsv;
 import io.sequela.populate.CpuUsageSource;
@@ -26,10 +25,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Everything QueryBenchSimulation does besides driving Gatling: settings, the query CSV and its split over
- * the workers (rendezvous hashing), the cpu_usage data, the timed pool, and the statistics at the end.
+ * the workers (the {@link io.sequela.dispatch.Assignment} chosen by {@code sequela.querybench.assignment}),
+ * the cpu_usage data, the timed pool (which also counts failed queries), and the statistics at the end.
  * Gatling-free.
  */
 public final class QueryBenchRun {
@@ -42,6 +43,7 @@ public final class QueryBenchRun {
   private final Target target;
   private final CpuUsageQuery query;
   private final QueryRecorder recorder = new QueryRecorder();
+  private final LongAdder errors = new LongAdder();
   private final long startedAtMs = System.currentTimeMillis();
 
   private QueryBenchRun(QueryBenchSettings settings, WorkerQueues queues, Target target, CpuUsageQuery query) {
@@ -71,7 +73,8 @@ public final class QueryBenchRun {
       throw new SequelaException.InvalidInput("sequela.querybench.target: " + e.getMessage());
     }
     Target resolved = target.resolve();
-    return new QueryBenchRun(settings, WorkerQueues.split(queries, settings.workers()), resolved, load(resolved, source));
+    WorkerQueues queues = WorkerQueues.split(queries, settings.workers(), settings.assignment());
+    return new QueryBenchRun(settings, queues, resolved, load(resolved, source));
   }
 
   private static CpuUsageSource dataSource(QueryBenchSettings settings) {
@@ -109,12 +112,26 @@ public final class QueryBenchRun {
 
   /**
    * The workers' pool configuration, one connection per worker, for the JDBC plugin: its connections time
-   * every benchmark query ({@link TimingDataSource}) into this run's samples.
+   * every benchmark query ({@link TimingDataSource}) into this run's samples and count the ones that fail.
    */
   public HikariConfig poolConfig() {
-    RendezvousHash hash = new RendezvousHash(settings.workers());
     return TimingDataSource.poolConfig(target, POOL, settings.workers(), CpuUsageQuery.MARKER,
-        (host, start, nanos, rows) -> recorder.record(new QuerySample(hash.workerFor(host), host, start, nanos, rows)));
+        new TimingDataSource.Listener() {
+          @Override
+          public void onQuery(String host, long start, long nanos, long rows) {
+            recorder.record(new QuerySample(queues.workerFor(host), host, start, nanos, rows));
+          }
+
+          @Override
+          public void onError(String host, Throwable error) {
+            errors.increment();
+          }
+        });
+  }
+
+  /** Benchmark queries that failed so far (the run goes on: a failure is counted, not fatal). */
+  public long errors() {
+    return errors.sum();
   }
 
   /**
@@ -127,10 +144,10 @@ public final class QueryBenchRun {
   public Optional<QueryStats> finish(PrintStream out) {
     List<QuerySample> samples = recorder.samples();
     if (samples.isEmpty()) {
-      out.println("querybench: no query was timed");
+      out.println("querybench: no query was timed (" + errors() + " failed)");
       return Optional.empty();
     }
-    QueryStats stats = QueryStats.of(samples, queues.hosts());
+    QueryStats stats = QueryStats.of(samples, queues.hosts(), queues.assignment().id(), errors());
     out.print(QueryStatsReport.consoleTable(stats));
     GatlingRun.latestSince(settings.resultsDir(), "QueryBenchSimulation", startedAtMs).ifPresentOrElse(
         run -> AfterReport.register(run, g -> QueryStatsReport.write(g.folder(), stats, samples), 0),

@@ -42,7 +42,13 @@ class QueryStatsTest {
         new QuerySample(2, "b", MS, 2 * MS, 0),
         new QuerySample(2, "c", 3 * MS, 10 * MS, 61),
         new QuerySample(1, "a", 4 * MS, MS, 1));
-    QueryStats s = QueryStats.of(samples, Map.of(1, List.of("a"), 2, List.of("b", "c"), 3, List.of()));
+    QueryStats s = QueryStats.of(samples, Map.of(1, List.of("a"), 2, List.of("b", "c"), 3, List.of()), "balanced", 2);
+    assertThat(s.assignment()).isEqualTo("balanced");
+    assertThat(s.workersRequested()).isEqualTo(3);
+    assertThat(s.workersBusy()).isEqualTo(2);
+    assertThat(s.errors()).isEqualTo(2);
+    // busiest worker 12 ms over the mean of 17 ms / 3 requested workers (the idle one counts as 0)
+    assertThat(s.imbalance()).isEqualTo(2.118);
     assertThat(s.queries()).isEqualTo(4);
     assertThat(s.rowsReturned()).isEqualTo(122);
     assertThat(s.totalMs()).isEqualTo(17.0);
@@ -61,13 +67,22 @@ class QueryStatsTest {
   }
 
   @Test
+  void equallyBusyWorkersHaveImbalanceOne() {
+    List<QuerySample> samples = List.of(new QuerySample(1, "a", 0, 3 * MS, 1), new QuerySample(2, "b", 0, 3 * MS, 1));
+    QueryStats s = QueryStats.of(samples, Map.of(1, List.of("a"), 2, List.of("b")), "balanced", 0);
+    assertThat(s.imbalance()).isEqualTo(1.0);
+    assertThat(s.workersBusy()).isEqualTo(2);
+  }
+
+  @Test
   void millisecondsKeepMicrosecondPrecision() {
-    QueryStats s = QueryStats.of(List.of(new QuerySample(1, "a", 0, 1_234_567, 1)), Map.of(1, List.of("a")));
+    QueryStats s = QueryStats.of(List.of(new QuerySample(1, "a", 0, 1_234_567, 1)), Map.of(1, List.of("a")),
+        "rendezvous", 0);
     assertThat(s.medianMs()).isEqualTo(1.235);
   }
 
   @Test
   void noSamplesIsAnError() {
-    assertThatThrownBy(() -> QueryStats.of(List.of(), Map.of())).hasMessage("no queries were timed");
+    assertThatThrownBy(() -> QueryStats.of(List.of(), Map.of(), "rendezvous", 0)).hasMessage("no queries were timed");
   }
 }

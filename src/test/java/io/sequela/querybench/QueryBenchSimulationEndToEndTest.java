@@ -54,6 +54,11 @@ class QueryBenchSimulationEndToEndTest {
     assertThat(json.get("min_ms").asDouble()).isPositive()
         .isLessThanOrEqualTo(json.get("median_ms").asDouble());
     assertThat(json.get("max_ms").asDouble()).isGreaterThanOrEqualTo(json.get("p99_ms").asDouble());
+    assertThat(json.get("assignment").asText()).isEqualTo("rendezvous");
+    assertThat(json.get("workers_requested").asInt()).isEqualTo(4);
+    assertThat(json.get("workers_busy").asInt()).isEqualTo(4);
+    assertThat(json.get("errors").asLong()).isZero();
+    assertThat(json.get("imbalance").asDouble()).isBetween(1.0, 4.0);
 
     Map<Integer, List<String>> expected = new RendezvousHash(4).assign(queries.stream().map(QueryParams::hostname).toList());
     JsonNode workers = json.get("workers");

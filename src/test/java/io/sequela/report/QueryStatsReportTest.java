@@ -21,7 +21,7 @@ class QueryStatsReportTest {
   private static final List<QuerySample> SAMPLES = List.of(
       new QuerySample(1, "host_a", 0, 2_000_000, 60), new QuerySample(2, "host_b", 500_000, 4_000_000, 0));
   private static final QueryStats STATS =
-      QueryStats.of(SAMPLES, Map.of(1, List.of("host_a"), 2, List.of("host_b"), 3, List.of()));
+      QueryStats.of(SAMPLES, Map.of(1, List.of("host_a"), 2, List.of("host_b"), 3, List.of()), "balanced-queries", 1);
 
   @TempDir
   Path tmp;
@@ -36,6 +36,12 @@ class QueryStatsReportTest {
     assertThat(j.get("total_ms").asDouble()).isEqualTo(6.0);
     assertThat(j.get("wall_ms").asDouble()).isEqualTo(4.5);
     assertThat(j.get("median_ms").asDouble()).isEqualTo(3.0);
+    assertThat(j.get("assignment").asText()).isEqualTo("balanced-queries");
+    assertThat(j.get("workers_requested").asInt()).isEqualTo(3);
+    assertThat(j.get("workers_busy").asInt()).isEqualTo(2);
+    assertThat(j.get("errors").asLong()).isEqualTo(1);
+    // busiest 4 ms over the mean of 6 ms / 3 workers
+    assertThat(j.get("imbalance").asDouble()).isEqualTo(2.0);
     for (String f : List.of("min_ms", "avg_ms", "max_ms", "p95_ms", "p99_ms")) {
       assertThat(j.has(f)).as(f).isTrue();
     }
@@ -53,12 +59,15 @@ class QueryStatsReportTest {
     String html = Files.readString(run.resolve("query-stats.html"));
     assertThat(html).contains("style/style.css", "<div class=\"item ouvert\"><a id=\"query_stats_html_link\"",
         "<td class=\"value\">median query time (ms)</td><td class=\"value\">3.000</td>", "<svg", "idle: no hosts",
-        "host_b", "Query time over the run");
+        "host_b", "Query time over the run", "2 of 3 workers (balanced-queries assignment), 1 failed",
+        "<td class=\"value\">imbalance (busiest / mean busy)</td><td class=\"value\">2.000</td>");
     String chart = html.substring(html.indexOf("Query time over the run"));
     assertThat(chart.split("<circle", -1)).as("one point per query").hasSize(3);
     String console = QueryStatsReport.consoleTable(STATS);
     assertThat(console).contains("2 queries, 60 rows returned", "total processing time (sum, ms)", "6.000",
-        "(idle: no hosts)");
+        "(idle: no hosts)").containsPattern("assignment +balanced-queries").containsPattern("workers requested +3")
+        .containsPattern("workers busy \\(with hosts\\) +2").containsPattern("errors \\(failed queries\\) +1")
+        .containsPattern("imbalance \\(busiest / mean busy\\) +2.000");
   }
 
   @Test
