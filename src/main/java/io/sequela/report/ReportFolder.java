@@ -1,6 +1,6 @@
 package io.sequela.report;
 
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sequela.SequelaException;

@@ -1,7 +1,7 @@
 package io.sequela.report;
 
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.Latencies;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Latencies;
 import java.nio.file.Path;
 import java.util.List;
 

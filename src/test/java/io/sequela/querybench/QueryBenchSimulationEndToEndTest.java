@@ -9,7 +9,7 @@ import io.sequela.db.Target;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
 import io.sequela.dispatch.RendezvousHash;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.simulation.AfterReport;
 import java.nio.file.Files;
 import java.nio.file.Path;

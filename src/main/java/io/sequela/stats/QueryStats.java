@@ -1,0 +1,97 @@
+package io.sequela.stats;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The query benchmark's result: counts and query times in ms (µs precision). Percentiles are
+ * {@link Percentiles#nearestRank nearest-rank}; the median of an even count is the mean of the two
+ * middle values ({@link Percentiles#median}).
+ *
+ * @param queries queries run
+ * @param rowsReturned rows returned by all queries together
+ * @param totalMs total processing time: the sum of all query times, ms
+ * @param wallMs wall-clock time of the run: from the first query's start to the last query's end, ms
+ * @param minMs fastest query, ms
+ * @param medianMs median query time, ms
+ * @param avgMs mean query time, ms
+ * @param maxMs slowest query, ms
+ * @param p95Ms 95th percentile query time, ms
+ * @param p99Ms 99th percentile query time, ms
+ * @param workers one entry per worker, in id order
+ */
+public record QueryStats(
+    @JsonProperty("queries") long queries,
+    @JsonProperty("rows_returned") long rowsReturned,
+    @JsonProperty("total_ms") double totalMs,
+    @JsonProperty("wall_ms") double wallMs,
+    @JsonProperty("min_ms") double minMs,
+    @JsonProperty("median_ms") double medianMs,
+    @JsonProperty("avg_ms") double avgMs,
+    @JsonProperty("max_ms") double maxMs,
+    @JsonProperty("p95_ms") double p95Ms,
+    @JsonProperty("p99_ms") double p99Ms,
+    @JsonProperty("workers") List<WorkerStats> workers) {
+
+  /**
+   * One worker's share.
+   *
+   * @param worker the worker id, 1..N
+   * @param queries queries it ran
+   * @param busyMs the sum of its query times, ms
+   * @param hosts the hosts assigned to it, in name order
+   */
+  public record WorkerStats(
+      @JsonProperty("worker") int worker,
+      @JsonProperty("queries") long queries,
+      @JsonProperty("busy_ms") double busyMs,
+      @JsonProperty("hosts") List<String> hosts) {}
+
+  /**
+   * Computes the statistics; {@code samples} is not changed.
+   *
+   * @param samples the timed queries, at least one
+   * @param hostsByWorker worker id (1..N) to its hosts; every worker listed here gets an entry, idle or not
+   * @throws IllegalArgumentException when there are no samples
+   */
+  public static QueryStats of(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker) {
+    if (samples.isEmpty()) {
+      throw new IllegalArgumentException("no queries were timed");
+    }
+    long[] durations = samples.stream().mapToLong(QuerySample::durationNanos).toArray();
+    long[] sorted = Percentiles.sortedCopy(durations);
+    long total = 0;
+    long rows = 0;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (QuerySample s : samples) {
+      total += s.durationNanos();
+      rows += s.rows();
+      first = Math.min(first, s.startNanos());
+      last = Math.max(last, s.startNanos() + s.durationNanos());
+    }
+    return new QueryStats(samples.size(), rows, ms(total), ms(last - first), ms(sorted[0]),
+        ms(Percentiles.median(sorted)), ms((double) total / samples.size()), ms(sorted[sorted.length - 1]),
+        ms(Percentiles.nearestRank(sorted, 95)), ms(Percentiles.nearestRank(sorted, 99)),
+        workerStats(samples, hostsByWorker));
+  }
+
+  private static List<WorkerStats> workerStats(List<QuerySample> samples, Map<Integer, List<String>> hostsByWorker) {
+    List<WorkerStats> out = new ArrayList<>();
+    for (Map.Entry<Integer, List<String>> e : new TreeMap<>(hostsByWorker).entrySet()) {
+      int w = e.getKey();
+      long n = samples.stream().filter(s -> s.worker() == w).count();
+      long busy = samples.stream().filter(s -> s.worker() == w).mapToLong(QuerySample::durationNanos).sum();
+      out.add(new WorkerStats(w, n, ms(busy), e.getValue()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** ns to ms, rounded to the µs. */
+  static double ms(double nanos) {
+    return Math.round(nanos / 1_000.0) / 1_000.0;
+  }
+}

@@ -1,0 +1,73 @@
+package io.sequela.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sequela.stats.QueryStats.WorkerStats;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class QueryStatsTest {
+
+  private static final long MS = 1_000_000;
+
+  @Test
+  void medianOfAnEvenCountIsTheMeanOfTheTwoMiddleValues() {
+    assertThat(Percentiles.median(new long[] {1, 2, 3, 10})).isEqualTo(2.5);
+    assertThat(Percentiles.median(new long[] {1, 2, 10})).isEqualTo(2.0);
+    assertThat(Percentiles.median(new long[] {7})).isEqualTo(7.0);
+  }
+
+  @Test
+  void percentilesAreNearestRankWithoutTouchingTheCallersData() {
+    long[] hundred = LongStream.rangeClosed(1, 100).map(i -> 101 - i).toArray();
+    long[] before = hundred.clone();
+    long[] sorted = Percentiles.sortedCopy(hundred);
+    assertThat(hundred).containsExactly(before);
+    assertThat(Percentiles.nearestRank(sorted, 95)).isEqualTo(95);
+    assertThat(Percentiles.nearestRank(sorted, 99)).isEqualTo(99);
+    assertThat(Percentiles.nearestRank(sorted, 0)).isEqualTo(1);
+    assertThat(Percentiles.nearestRank(sorted, 100)).isEqualTo(100);
+    assertThat(Percentiles.nearestRank(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 99)).isEqualTo(10);
+    assertThatThrownBy(() -> Percentiles.nearestRank(sorted, 101)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void statisticsAreExactOnKnownDurations() {
+    // worker 1: 4 ms at t=0, 1 ms at t=4; worker 2: 2 ms at t=1, 10 ms at t=3 (ends at 13 ms); worker 3 idle
+    List<QuerySample> samples = List.of(
+        new QuerySample(1, "a", 0, 4 * MS, 60),
+        new QuerySample(2, "b", MS, 2 * MS, 0),
+        new QuerySample(2, "c", 3 * MS, 10 * MS, 61),
+        new QuerySample(1, "a", 4 * MS, MS, 1));
+    QueryStats s = QueryStats.of(samples, Map.of(1, List.of("a"), 2, List.of("b", "c"), 3, List.of()));
+    assertThat(s.queries()).isEqualTo(4);
+    assertThat(s.rowsReturned()).isEqualTo(122);
+    assertThat(s.totalMs()).isEqualTo(17.0);
+    assertThat(s.wallMs()).isEqualTo(13.0);
+    assertThat(s.minMs()).isEqualTo(1.0);
+    assertThat(s.medianMs()).isEqualTo(3.0);
+    assertThat(s.avgMs()).isEqualTo(4.25);
+    assertThat(s.maxMs()).isEqualTo(10.0);
+    assertThat(s.p95Ms()).isEqualTo(10.0);
+    assertThat(s.p99Ms()).isEqualTo(10.0);
+    assertThat(s.workers()).containsExactly(
+        new WorkerStats(1, 2, 5.0, List.of("a")),
+        new WorkerStats(2, 2, 12.0, List.of("b", "c")),
+        new WorkerStats(3, 0, 0.0, List.of()));
+    assertThat(samples.get(0).durationNanos()).isEqualTo(4 * MS);
+  }
+
+  @Test
+  void millisecondsKeepMicrosecondPrecision() {
+    QueryStats s = QueryStats.of(List.of(new QuerySample(1, "a", 0, 1_234_567, 1)), Map.of(1, List.of("a")));
+    assertThat(s.medianMs()).isEqualTo(1.235);
+  }
+
+  @Test
+  void noSamplesIsAnError() {
+    assertThatThrownBy(() -> QueryStats.of(List.of(), Map.of())).hasMessage("no queries were timed");
+  }
+}
