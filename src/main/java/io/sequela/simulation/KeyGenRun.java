@@ -6,6 +6,7 @@ import io.sequela.SequelaException;
 import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.probe.OracleAsh;
 import io.sequela.probe.PhaseProbe;
+import io.sequela.stats.Percentiles;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
 import io.sequela.config.KeyGenPlan;
@@ -259,8 +260,8 @@ public final class KeyGenRun implements AutoCloseable {
       double wallS = Math.max(0.001, (gate.closedAtMs(k) - gate.openedAtMs(k)) / 1000.0);
       Histogram h = outcomes.okTimes(name).orElse(null);
       out.add(new StrategyFigures(name, r == null ? 0 : r.rowsAdded(), wallS, outcomes.okCount(name) / wallS,
-          h == null ? null : h.getValueAtPercentile(50), h == null ? null : h.getValueAtPercentile(95),
-          h == null ? null : h.getValueAtPercentile(99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
+          h == null ? null : Percentiles.valueAt(h, 50), h == null ? null : Percentiles.valueAt(h, 95),
+          h == null ? null : Percentiles.valueAt(h, 99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
           outcomes.duplicates(name), r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(),
           r == null ? null : r.walBytes(), r == null ? null : r.idxBlksRead(), r == null ? null : r.idxBlksHit(),
           r == null ? null : r.waitEvents(), r == null ? "phase not measured" : r.note()));

@@ -3,8 +3,8 @@ package io.sequela.stats;
 import org.HdrHistogram.Histogram;
 
 /**
- * Response times of a set of requests, from an HdrHistogram (3 significant digits, percentiles as
- * HdrHistogram defines them: the value at or below which the given percent of recorded values fall).
+ * Response times of a set of requests, from an HdrHistogram of ms (3 significant digits: exact up to
+ * 2,047 ms); percentiles as {@link Percentiles} defines them (nearest rank).
  *
  * @param count OK requests recorded
  * @param meanMs mean response time, ms
@@ -20,7 +20,7 @@ public record LatencySummary(long count, double meanMs, long p50Ms, long p95Ms, 
     if (ms.getTotalCount() == 0) {
       return new LatencySummary(0, 0, 0, 0, 0, 0);
     }
-    return new LatencySummary(ms.getTotalCount(), ms.getMean(), ms.getValueAtPercentile(50),
-        ms.getValueAtPercentile(95), ms.getValueAtPercentile(99), ms.getMaxValue());
+    return new LatencySummary(ms.getTotalCount(), ms.getMean(), Percentiles.valueAt(ms, 50),
+        Percentiles.valueAt(ms, 95), Percentiles.valueAt(ms, 99), ms.getMaxValue());
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param rows rows the measured phase added to the table (count after minus pre-seeded rows)
  * @param wallS wall time of the phase, first user start to last user done, in s
  * @param insertsPerS OK inserts per second of wall time (inserts/s)
- * @param p50Ms median insert response time in ms (Gatling's, ms resolution)
+ * @param p50Ms median insert response time in ms (Gatling's, ms resolution; a {@link Percentiles} percentile)
  * @param p95Ms 95th percentile in ms
  * @param p99Ms 99th percentile in ms
  * @param maxMs largest insert response time in ms
