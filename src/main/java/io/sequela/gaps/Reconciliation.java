@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * Planned inserts against Gatling's OK and KO counts and the rows the database holds for the run: per
  * test x mode x node, OK must equal rows. A mismatch means a lost or phantom insert, or a row counted
- * under the wrong run.
+ * under the wrong run. The console table is {@code report.ReconciliationTable}.
  *
  * @param lines one line per test x mode x node, in run order
  */
@@ -69,19 +69,6 @@ public record Reconciliation(List<Line> lines) {
   /** The key of {@link #rowCounts}. */
   public static String key(String test, String mode, int node) {
     return test + "|" + mode + "|" + node;
-  }
-
-  /** A fixed-width console table with a status column and a closing verdict line. */
-  public String render() {
-    StringBuilder sb = new StringBuilder();
-    String fmt = "%-24s %-8s %5s %9s %9s %7s %9s  %s%n";
-    sb.append(String.format(fmt, "test", "mode", "node", "planned", "OK", "KO", "rows", "status"));
-    for (Line l : lines) {
-      sb.append(String.format(fmt, l.test(), l.mode(), l.node(), l.planned(), l.ok(), l.ko(), l.rows(),
-          l.reconciles() ? "ok" : l.ok() != l.rows() ? "MISMATCH: OK != rows" : "MISMATCH: OK + KO != planned"));
-    }
-    sb.append(reconciles() ? "reconciliation: OK = rows on every node" : "reconciliation FAILED: see MISMATCH lines above");
-    return sb.toString();
   }
 
   /** Builder-style accumulation in run order. */

@@ -15,6 +15,7 @@ import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.db.SequenceMode;
 import io.sequela.report.ComparisonTable;
+import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.report.SequenceGapsReport;
 import java.io.PrintStream;
@@ -189,7 +190,7 @@ public final class SeqOrderRun implements AutoCloseable {
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, settings.clock());
     out.println();
     out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
-    out.println(rec.render());
+    out.println(ReconciliationTable.render(rec));
     out.println();
     out.print(ComparisonTable.render(gaps, latencies));
     if (!rec.reconciles()) {

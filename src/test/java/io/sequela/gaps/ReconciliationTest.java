@@ -6,6 +6,7 @@ import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
+import io.sequela.report.ReconciliationTable;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,13 +40,13 @@ class ReconciliationTest {
           .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 1, 1, rows.get("rec|ORDER|2")))
           .build();
       assertThat(ok.reconciles()).isTrue();
-      assertThat(ok.render()).endsWith("reconciliation: OK = rows on every node");
+      assertThat(ReconciliationTable.render(ok)).endsWith("reconciliation: OK = rows on every node");
 
       Reconciliation lost = new Reconciliation.Builder()
           .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 2, 0, rows.get("rec|ORDER|2")))
           .build();
       assertThat(lost.reconciles()).isFalse();
-      assertThat(lost.render()).contains("MISMATCH: OK != rows").contains("reconciliation FAILED");
+      assertThat(ReconciliationTable.render(lost)).contains("MISMATCH: OK != rows").contains("reconciliation FAILED");
     }
   }
 }
