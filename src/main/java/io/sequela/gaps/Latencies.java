@@ -1,10 +1,7 @@
 package io.sequela.gaps;
 
-import io.sequela.SequelaException;
 import io.sequela.db.SequenceMode;
-import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.stats.LatencySummary;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Response times per test x mode x node, as the load generator measured them. Requests are named
  * {@code "<test_name> <ORDER|NOORDER> node <n>"}; other requests are ignored. Only OK requests are
- * recorded; KO requests are counted.
+ * recorded; KO requests are counted. Filled by whoever reads the requests (SeqOrderRun, from this run's
+ * simulation.log); the pages only read it.
  */
 public final class Latencies {
 
@@ -28,21 +26,12 @@ public final class Latencies {
 
   private record Key(String test, SequenceMode mode, int node) {}
 
+  /** An empty set, to be filled by {@link #record} (the simulation feeds it this run's requests). */
+  public Latencies() {}
+
   /** No latencies: pages show the database figures only. */
   public static Latencies none() {
     return new Latencies();
-  }
-
-  /**
-   * Reads the REQUEST records of a Gatling 3.11 text {@code simulation.log}: tab-separated
-   * {@code REQUEST, groups, name, start ms, end ms, OK|KO, message}. Other records are skipped.
-   *
-   * @throws SequelaException when the file cannot be read
-   */
-  public static Latencies fromSimulationLog(Path simulationLog) {
-    Latencies l = new Latencies();
-    new GatlingRun(simulationLog.getParent()).forEachRequest(r -> l.record(r.name(), r.endMs() - r.startMs(), r.ok()));
-    return l;
   }
 
   /**

@@ -185,7 +185,8 @@ public final class SeqOrderRun implements AutoCloseable {
   public Reconciliation finish(PrintStream out) {
     GatlingRun gr = runFolder();
     Reconciliation rec = reconcile(gr);
-    Latencies latencies = Latencies.fromSimulationLog(gr.simulationLog());
+    Latencies latencies = new Latencies();
+    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, settings.clock());
     out.println();

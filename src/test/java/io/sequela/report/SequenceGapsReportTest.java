@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
@@ -64,7 +65,8 @@ class SequenceGapsReportTest {
     assertThat(noorder.order().sameNodeInversions()).isZero();
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
-    Latencies latencies = Latencies.fromSimulationLog(run.resolve("simulation.log"));
+    Latencies latencies = new Latencies();
+    new GatlingRun(run).forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
     assertThat(SequenceGapsReport.write(run, r, latencies))
         .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
     assertThat(ComparisonTable.render(r, latencies))
