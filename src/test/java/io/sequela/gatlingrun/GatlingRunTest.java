@@ -43,6 +43,20 @@ class GatlingRunTest {
   }
 
   @Test
+  void latestWithAReportPicksTheNewestRunFolderHoldingIndexHtml() throws Exception {
+    for (String name : new String[] {"seqordersimulation-20261121110000000", "seqordersimulation-20261121120000000",
+        "keygensimulation-20261121140000000"}) {
+      Files.writeString(Files.createDirectories(results.resolve(name)).resolve("index.html"), "<html></html>");
+    }
+    Files.createDirectories(results.resolve("seqordersimulation-20261121130000000"));
+
+    assertThat(GatlingRun.latest(results, "SeqOrderSimulation", GatlingRun::hasReport)).get()
+        .extracting(g -> g.folder().getFileName().toString()).isEqualTo("seqordersimulation-20261121120000000");
+    assertThat(GatlingRun.latest(results, "QueryBenchSimulation", GatlingRun::hasReport)).isEmpty();
+    assertThat(GatlingRun.latest(results.resolve("absent"), "SeqOrderSimulation", GatlingRun::hasReport)).isEmpty();
+  }
+
+  @Test
   void latestSinceIgnoresAFolderOlderThanTheRun() throws Exception {
     Path folder = Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
     assertThat(folder.toFile().setLastModified(1_000_000_000_000L)).isTrue();
