@@ -71,7 +71,7 @@ class QueryBenchSimulationEndToEndTest {
     long rows = 0;
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
       for (QueryParams q : queries) {
-        rows += CpuUsageQuery.DATE_TRUNC.run(c, q).size();
+        rows += CpuUsageQuery.DATE_TRUNC.run(c, q.hostname(), q.start(), q.end()).size();
       }
     }
     return rows;
