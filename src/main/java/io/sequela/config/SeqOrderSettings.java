@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.analysis.TimeBasis;
+import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Target;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,6 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
-import io.sequela.dispatch.QueryParams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,14 +89,17 @@ public record CpuUsageQuery(String bucketExpression) {
   /**
    * Runs the query once over JDBC.
    *
+   * @param host the host, e.g. {@code host_000008}
+   * @param start the range start, UTC, inclusive
+   * @param end the range end, UTC, inclusive
    * @return the minutes in order; empty for an unknown host or an empty range
-   * @throws SequelaException.DatabaseFailure on an SQL error
+   * @throws SequelaException.DatabaseFailure naming the host and range on an SQL error
    */
-  public List<MinuteRow> run(Connection c, QueryParams q) {
+  public List<MinuteRow> run(Connection c, String host, LocalDateTime start, LocalDateTime end) {
     try (PreparedStatement ps = c.prepareStatement(jdbcSql())) {
-      ps.setString(1, q.hostname());
-      ps.setObject(2, q.start());
-      ps.setObject(3, q.end());
+      ps.setString(1, host);
+      ps.setObject(2, start);
+      ps.setObject(3, end);
       List<MinuteRow> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -106,7 +108,7 @@ public record CpuUsageQuery(String bucketExpression) {
       }
       return out;
     } catch (SQLException e) {
-      throw new SequelaException.DatabaseFailure("query for " + q.hostname() + " (line " + q.line() + ") failed: "
+      throw new SequelaException.DatabaseFailure("query for " + host + " from " + start + " to " + end + " failed: "
           + e.getMessage(), e);
     }
   }

@@ -1,11 +1,11 @@
 package io.sequela.report;
 
-import io.sequela.analysis.Comparison;
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.LatencySummary;
-import io.sequela.analysis.Latencies;
-import io.sequela.analysis.ModeFigures;
-import io.sequela.analysis.TestFigures;
+import io.sequela.gaps.Comparison;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.stats.LatencySummary;
+import io.sequela.gaps.Latencies;
+import io.sequela.gaps.ModeFigures;
+import io.sequela.gaps.TestFigures;
 import io.sequela.db.SequenceMode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sequela.report;
 
-import io.sequela.analysis.StrategyFigures;
+import io.sequela.stats.StrategyFigures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.SequelaException;
-import io.sequela.analysis.StrategyFigures;
+import io.sequela.stats.StrategyFigures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.sequela.report;
 
-import io.sequela.analysis.QuerySample;
-import io.sequela.analysis.QueryStats;
+import io.sequela.stats.QuerySample;
+import io.sequela.stats.QueryStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

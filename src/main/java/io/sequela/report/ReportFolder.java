@@ -1,6 +1,5 @@
 package io.sequela.report;
 
-import io.sequela.analysis.GatlingRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sequela.SequelaException;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,18 +44,6 @@ public final class ReportFolder {
       throw new SequelaException.InvalidInput(dir + ": not a Gatling report folder (no index.html)");
     }
     return new ReportFolder(dir);
-  }
-
-  /**
-   * The newest run folder of a simulation that has an index.html, by folder name (Gatling's timestamp
-   * suffix sorts in time order).
-   *
-   * @param resultsDir Gatling's results folder, e.g. {@code target/gatling}
-   * @param simulationName the simulation's simple class name, e.g. {@code SeqOrderSimulation}
-   * @return empty when there is none (no report was written: {@code -Dgatling.noReports}, or a crash)
-   */
-  public static Optional<ReportFolder> latest(Path resultsDir, String simulationName) {
-    return GatlingRun.latest(resultsDir, simulationName, GatlingRun::hasReport).map(g -> new ReportFolder(g.folder()));
   }
 
   /** The run folder. */

@@ -2,14 +2,14 @@ package io.sequela.report;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sequela.analysis.Comparison;
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.GapHistogram;
-import io.sequela.analysis.LatencySummary;
-import io.sequela.analysis.Latencies;
-import io.sequela.analysis.ModeFigures;
-import io.sequela.analysis.NodeFigures;
-import io.sequela.analysis.TestFigures;
+import io.sequela.gaps.Comparison;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.GapHistogram;
+import io.sequela.stats.LatencySummary;
+import io.sequela.gaps.Latencies;
+import io.sequela.gaps.ModeFigures;
+import io.sequela.gaps.NodeFigures;
+import io.sequela.gaps.TestFigures;
 import java.util.Optional;
 
 /**

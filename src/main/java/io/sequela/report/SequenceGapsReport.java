@@ -1,7 +1,7 @@
 package io.sequela.report;
 
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.Latencies;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Latencies;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public final class SequenceGapsReport {
    *
    * @param runFolder a Gatling run folder holding index.html
    * @param result the run's figures ({@code GapAnalysis.run})
-   * @param latencies the run's response times ({@link Latencies#fromSimulationLog}, or {@link Latencies#none()})
+   * @param latencies the run's response times, read from simulation.log by the caller (or {@link Latencies#none()})
    * @return the paths written: page, then JSON
    * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
    */

@@ -1,7 +1,7 @@
 package io.sequela.simulation;
 
 import io.sequela.db.EmbeddedPostgres;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -3,10 +3,11 @@ package io.sequela.simulation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
-import io.sequela.analysis.InsertOutcomes;
-import io.sequela.analysis.OracleAsh;
-import io.sequela.analysis.PhaseProbe;
-import io.sequela.analysis.StrategyFigures;
+import io.sequela.gatlingrun.InsertOutcomes;
+import io.sequela.probe.OracleAsh;
+import io.sequela.probe.PhaseProbe;
+import io.sequela.stats.Percentiles;
+import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
 import io.sequela.config.KeyGenPlan;
 import io.sequela.config.KeyGenSettings;
@@ -18,7 +19,7 @@ import io.sequela.keys.KeyStrategy;
 import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -259,8 +260,8 @@ public final class KeyGenRun implements AutoCloseable {
       double wallS = Math.max(0.001, (gate.closedAtMs(k) - gate.openedAtMs(k)) / 1000.0);
       Histogram h = outcomes.okTimes(name).orElse(null);
       out.add(new StrategyFigures(name, r == null ? 0 : r.rowsAdded(), wallS, outcomes.okCount(name) / wallS,
-          h == null ? null : h.getValueAtPercentile(50), h == null ? null : h.getValueAtPercentile(95),
-          h == null ? null : h.getValueAtPercentile(99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
+          h == null ? null : Percentiles.valueAt(h, 50), h == null ? null : Percentiles.valueAt(h, 95),
+          h == null ? null : Percentiles.valueAt(h, 99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
           outcomes.duplicates(name), r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(),
           r == null ? null : r.walBytes(), r == null ? null : r.idxBlksRead(), r == null ? null : r.idxBlksHit(),
           r == null ? null : r.waitEvents(), r == null ? "phase not measured" : r.note()));

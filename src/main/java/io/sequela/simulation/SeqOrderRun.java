@@ -2,10 +2,10 @@ package io.sequela.simulation;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
-import io.sequela.analysis.GapAnalysis;
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.Latencies;
-import io.sequela.analysis.Reconciliation;
+import io.sequela.gaps.GapAnalysis;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Latencies;
+import io.sequela.gaps.Reconciliation;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
@@ -15,7 +15,8 @@ import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.db.SequenceMode;
 import io.sequela.report.ComparisonTable;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.report.ReconciliationTable;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.report.SequenceGapsReport;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -184,12 +185,13 @@ public final class SeqOrderRun implements AutoCloseable {
   public Reconciliation finish(PrintStream out) {
     GatlingRun gr = runFolder();
     Reconciliation rec = reconcile(gr);
-    Latencies latencies = Latencies.fromSimulationLog(gr.simulationLog());
+    Latencies latencies = new Latencies();
+    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, settings.clock());
     out.println();
     out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
-    out.println(rec.render());
+    out.println(ReconciliationTable.render(rec));
     out.println();
     out.print(ComparisonTable.render(gaps, latencies));
     if (!rec.reconciles()) {

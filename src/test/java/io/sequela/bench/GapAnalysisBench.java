@@ -1,10 +1,10 @@
 package io.sequela.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.sequela.analysis.GapAnalysis;
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.ModeFigures;
-import io.sequela.analysis.TimeBasis;
+import io.sequela.gaps.GapAnalysis;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.ModeFigures;
+import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.SequenceMode;

@@ -3,7 +3,6 @@ package io.sequela.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.db.CpuUsageQuery.MinuteRow;
-import io.sequela.dispatch.QueryParams;
 import io.sequela.populate.CpuUsageTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,8 +42,8 @@ class CpuUsageQueryTest {
     return DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
   }
 
-  private static QueryParams q(String host, String start, String end) {
-    return new QueryParams(2, host, LocalDateTime.parse(start), LocalDateTime.parse(end));
+  private static List<MinuteRow> run(CpuUsageQuery query, Connection c, String host, String start, String end) {
+    return query.run(c, host, LocalDateTime.parse(start), LocalDateTime.parse(end));
   }
 
   private static MinuteRow row(String minute, double max, double min) {
@@ -60,9 +59,9 @@ class CpuUsageQueryTest {
       }
       CpuUsageQuery query = CpuUsageQuery.detect(c);
       assertThat(query).isEqualTo(CpuUsageQuery.DATE_TRUNC);
-      assertThat(query.run(c, q("h1", "2017-01-01T10:00:30", "2017-01-01T10:02:00"))).containsExactly(
+      assertThat(run(query, c, "h1", "2017-01-01T10:00:30", "2017-01-01T10:02:00")).containsExactly(
           row("2017-01-01T10:00:00Z", 7, 3), row("2017-01-01T10:01:00Z", 9, 1), row("2017-01-01T10:02:00Z", 4, 4));
-      assertThat(query.run(c, q("h1", "2017-01-01T09:59:59", "2017-01-01T09:59:59")))
+      assertThat(run(query, c, "h1", "2017-01-01T09:59:59", "2017-01-01T09:59:59"))
           .containsExactly(row("2017-01-01T09:59:00Z", 50, 50));
     }
   }
@@ -70,8 +69,8 @@ class CpuUsageQueryTest {
   @Test
   void unknownHostOrEmptyRangeReturnsNoRows() throws Exception {
     try (Connection c = connect()) {
-      assertThat(CpuUsageQuery.DATE_TRUNC.run(c, q("nobody", "2017-01-01T00:00:00", "2017-01-02T00:00:00"))).isEmpty();
-      assertThat(CpuUsageQuery.DATE_TRUNC.run(c, q("h1", "2017-01-01T10:02:01", "2017-01-01T10:02:09"))).isEmpty();
+      assertThat(run(CpuUsageQuery.DATE_TRUNC, c, "nobody", "2017-01-01T00:00:00", "2017-01-02T00:00:00")).isEmpty();
+      assertThat(run(CpuUsageQuery.DATE_TRUNC, c, "h1", "2017-01-01T10:02:01", "2017-01-01T10:02:09")).isEmpty();
     }
   }
 

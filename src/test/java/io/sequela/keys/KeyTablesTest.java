@@ -3,7 +3,7 @@ package io.sequela.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sequela.analysis.InsertOutcomes;
+import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import java.sql.Connection;

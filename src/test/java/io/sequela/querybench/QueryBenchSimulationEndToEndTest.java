@@ -9,7 +9,7 @@ import io.sequela.db.Target;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
 import io.sequela.dispatch.RendezvousHash;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.simulation.AfterReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class QueryBenchSimulationEndToEndTest {
     long rows = 0;
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
       for (QueryParams q : queries) {
-        rows += CpuUsageQuery.DATE_TRUNC.run(c, q).size();
+        rows += CpuUsageQuery.DATE_TRUNC.run(c, q.hostname(), q.start(), q.end()).size();
       }
     }
     return rows;

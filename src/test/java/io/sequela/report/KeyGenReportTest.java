@@ -3,7 +3,7 @@ package io.sequela.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sequela.analysis.StrategyFigures;
+import io.sequela.stats.StrategyFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

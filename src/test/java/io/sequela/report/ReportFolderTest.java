@@ -38,19 +38,6 @@ class ReportFolderTest {
   }
 
   @Test
-  void latestPicksTheNewestRunFolderWithAReport() throws Exception {
-    ReportFixture.copyTo(tmp.resolve("seqordersimulation-20261121110000000"));
-    ReportFixture.copyTo(tmp.resolve("seqordersimulation-20261121120000000"));
-    Files.createDirectories(tmp.resolve("seqordersimulation-20261121130000000"));
-    ReportFixture.copyTo(tmp.resolve("keygensimulation-20261121140000000"));
-
-    assertThat(ReportFolder.latest(tmp, "SeqOrderSimulation")).get().extracting(f -> f.dir().getFileName().toString())
-        .isEqualTo("seqordersimulation-20261121120000000");
-    assertThat(ReportFolder.latest(tmp, "QueryBenchSimulation")).isEmpty();
-    assertThat(ReportFolder.latest(tmp.resolve("absent"), "SeqOrderSimulation")).isEmpty();
-  }
-
-  @Test
   void aFolderWithoutIndexIsRefusedInOneLine() {
     assertThatThrownBy(() -> ReportFolder.at(tmp)).isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessageEndingWith("not a Gatling report folder (no index.html)");

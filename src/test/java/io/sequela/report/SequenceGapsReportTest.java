@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import io.sequela.analysis.GapAnalysis;
-import io.sequela.analysis.GapAnalysisResult;
-import io.sequela.analysis.Latencies;
-import io.sequela.analysis.ModeFigures;
-import io.sequela.analysis.TimeBasis;
+import io.sequela.gaps.GapAnalysis;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Latencies;
+import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.gaps.ModeFigures;
+import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
 import io.sequela.db.SequenceMode;
 import io.sequela.db.Pools;
@@ -64,7 +65,8 @@ class SequenceGapsReportTest {
     assertThat(noorder.order().sameNodeInversions()).isZero();
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
-    Latencies latencies = Latencies.fromSimulationLog(run.resolve("simulation.log"));
+    Latencies latencies = new Latencies();
+    new GatlingRun(run).forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
     assertThat(SequenceGapsReport.write(run, r, latencies))
         .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
     assertThat(ComparisonTable.render(r, latencies))

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.sequela.analysis.QueryStats;
+import io.sequela.stats.QueryStats;
 import io.sequela.db.CpuUsageQuery;
 import io.sequela.dispatch.Assignment;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.sequela.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
 import java.io.IOException;

@@ -1,0 +1,76 @@
+package io.sequela.gaps;
+
+import io.sequela.db.SequenceMode;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one test x mode of one run. Ids are sequence parts ({@code MOD(id, 1e8)}).
+ *
+ * @param mode ORDER or NOORDER
+ * @param rows rows in JOB_EXECUTION for this run, test and mode
+ * @param distinctIds distinct sequence parts
+ * @param duplicateIds rows whose sequence part an earlier row (in id order) already had: rows - distinct
+ * @param minId lowest sequence part
+ * @param maxId highest sequence part
+ * @param gapCount places where the next id (in id order) is more than one higher
+ * @param largestGap the most values missing at one place, 0 without gaps
+ * @param islands runs of consecutive ids, in id order, from one node
+ * @param nodeSwitches times the node changes walking the rows in id order
+ * @param order inversion figures from the time-ordered pass
+ * @param gapSizes how many gaps of each size
+ * @param nodes per node, by node number, ascending
+ * @param sample at most {@link GapAnalysis#MAX_SAMPLE_POINTS} rows in time order, every k-th row (k =
+ *     {@code sampleStride}), for the scatter chart
+ * @param sampleStride 1 when every row is in {@code sample}
+ */
+public record ModeFigures(
+    SequenceMode mode, long rows, long distinctIds, long duplicateIds, long minId, long maxId, long gapCount,
+    long largestGap, long islands, long nodeSwitches, OrderFigures order, GapHistogram gapSizes,
+    Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride) {
+
+  public ModeFigures {
+    nodes = Map.copyOf(nodes);
+    sample = List.copyOf(sample);
+  }
+
+  /** max - min + 1: the values the sequence handed out between the lowest and highest id. */
+  public long span() {
+    return rows == 0 ? 0 : maxId - minId + 1;
+  }
+
+  /** span - distinct: values handed out by the sequence but found in no row (cached, then lost). */
+  public long missing() {
+    return span() - distinctIds;
+  }
+
+  /** rows / islands; 0 without rows. */
+  public double meanIslandLength() {
+    return islands == 0 ? 0 : (double) rows / islands;
+  }
+
+  /** Time of the first row of the mode, on the analysis' time basis. */
+  public LocalDateTime first() {
+    return nodes.values().stream().map(NodeFigures::first).min(LocalDateTime::compareTo).orElseThrow();
+  }
+
+  /** Time of the last row of the mode. */
+  public LocalDateTime last() {
+    return nodes.values().stream().map(NodeFigures::last).max(LocalDateTime::compareTo).orElseThrow();
+  }
+
+  /** All nodes' rows per second from the mode's first to its last row; null when no time passed. */
+  public Double rowsPerSecond() {
+    return GapMath.perSecond(rows, first(), last());
+  }
+
+  /**
+   * One row for the scatter chart.
+   *
+   * @param millis time since the mode's first row, in ms
+   * @param id the sequence part
+   * @param node the node number
+   */
+  public record SamplePoint(long millis, long id, int node) {}
+}

@@ -1,0 +1,87 @@
+package io.sequela.gaps;
+
+import io.sequela.SequelaException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Planned inserts against Gatling's OK and KO counts and the rows the database holds for the run: per
+ * test x mode x node, OK must equal rows. A mismatch means a lost or phantom insert, or a row counted
+ * under the wrong run. The console table is {@code report.ReconciliationTable}.
+ *
+ * @param lines one line per test x mode x node, in run order
+ */
+public record Reconciliation(List<Line> lines) {
+
+  /**
+   * @param test test name
+   * @param mode ORDER or NOORDER
+   * @param node node number
+   * @param planned inserts planned (iterations x users)
+   * @param ok inserts Gatling recorded as OK
+   * @param ko inserts Gatling recorded as KO
+   * @param rows rows found in JOB_EXECUTION for the run
+   */
+  public record Line(String test, String mode, int node, long planned, long ok, long ko, long rows) {
+    /** True when OK = rows and every planned insert was attempted. */
+    public boolean reconciles() {
+      return ok == rows && ok + ko == planned;
+    }
+  }
+
+  public Reconciliation {
+    lines = List.copyOf(lines);
+  }
+
+  /** True when every line reconciles. */
+  public boolean reconciles() {
+    return lines.stream().allMatch(Line::reconciles);
+  }
+
+  /**
+   * Rows of one run in JOB_EXECUTION, keyed {@code "<test>|<mode>|<node>"}.
+   *
+   * @throws SequelaException.DatabaseFailure when the query fails
+   */
+  public static Map<String, Long> rowCounts(DataSource ds, String runId) {
+    String sql = "SELECT test_name, seq_mode, node, COUNT(*) FROM job_execution WHERE run_id = ? GROUP BY test_name, seq_mode, node";
+    Map<String, Long> out = new HashMap<>();
+    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(key(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getLong(4));
+        }
+      }
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("counting rows of run " + runId + " failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The key of {@link #rowCounts}. */
+  public static String key(String test, String mode, int node) {
+    return test + "|" + mode + "|" + node;
+  }
+
+  /** Builder-style accumulation in run order. */
+  public static final class Builder {
+    private final List<Line> lines = new ArrayList<>();
+
+    public Builder add(Line l) {
+      lines.add(l);
+      return this;
+    }
+
+    public Reconciliation build() {
+      return new Reconciliation(lines);
+    }
+  }
+}

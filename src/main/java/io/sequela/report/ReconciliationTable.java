@@ -1,0 +1,35 @@
+package io.sequela.report;
+
+import io.sequela.gaps.Reconciliation;
+
+/** The reconciliation of a SeqOrder run as a plain-text table for the console. */
+public final class ReconciliationTable {
+
+  private static final String ROW = "%-24s %-8s %5s %9s %9s %7s %9s  %s%n";
+
+  private ReconciliationTable() {}
+
+  /**
+   * A fixed-width table, one line per test x mode x node with a status column, and a closing verdict line
+   * (no line break after it).
+   *
+   * @param reconciliation the run's reconciliation ({@code Reconciliation} lines in run order)
+   */
+  public static String render(Reconciliation reconciliation) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(ROW, "test", "mode", "node", "planned", "OK", "KO", "rows", "status"));
+    for (Reconciliation.Line l : reconciliation.lines()) {
+      sb.append(String.format(ROW, l.test(), l.mode(), l.node(), l.planned(), l.ok(), l.ko(), l.rows(), status(l)));
+    }
+    sb.append(reconciliation.reconciles() ? "reconciliation: OK = rows on every node"
+        : "reconciliation FAILED: see MISMATCH lines above");
+    return sb.toString();
+  }
+
+  private static String status(Reconciliation.Line l) {
+    if (l.reconciles()) {
+      return "ok";
+    }
+    return l.ok() != l.rows() ? "MISMATCH: OK != rows" : "MISMATCH: OK + KO != planned";
+  }
+}

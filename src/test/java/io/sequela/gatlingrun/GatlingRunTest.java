@@ -1,0 +1,67 @@
+package io.sequela.gatlingrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatlingRunTest {
+
+  @TempDir Path results;
+
+  @Test
+  void countsOkAndKoPerRequestFromA311Log() throws Exception {
+    Path run = Files.createDirectories(results.resolve("seqordersimulation-20261121122522077"));
+    Files.writeString(run.resolve("simulation.log"), String.join("\n",
+        "RUN\tSeqOrderSimulation\tseqordersimulation\t1795264304681\t \t3.11.5",
+        "USER\tt ORDER node 1\tSTART\t1795264304978",
+        "REQUEST\tORDER\tt ORDER node 1\t1795264304952\t1795264305044\tOK\t ",
+        "REQUEST\tORDER\tt ORDER node 1\t1795264304960\t1795264305050\tKO\tERROR: duplicate key value violates unique constraint",
+        "REQUEST\tORDER\tt ORDER node 1\t1795264304970\t1795264305060\tOK\t ",
+        "REQUEST\tNOORDER\tt NOORDER node 2\t1795264304970\t1795264305060\tOK\t ",
+        "USER\tt ORDER node 1\tEND\t1795264305978",
+        ""));
+    GatlingRun gr = GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow();
+    assertThat(gr.folder()).isEqualTo(run);
+    assertThat(gr.hasReport()).isFalse();
+    assertThat(gr.outcomesByRequest())
+        .containsEntry("t ORDER node 1", new GatlingRun.Outcomes(2, 1))
+        .containsEntry("t NOORDER node 2", new GatlingRun.Outcomes(1, 0))
+        .hasSize(2);
+  }
+
+  @Test
+  void latestPicksTheNewestRunOfThatSimulationOnly() throws Exception {
+    Files.createDirectories(results.resolve("seqordersimulation-20261121120000000"));
+    Path newest = Files.createDirectories(results.resolve("seqordersimulation-20261121130000000"));
+    Files.createDirectories(results.resolve("keygensimulation-20261121140000000"));
+    assertThat(GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow().folder()).isEqualTo(newest);
+    assertThat(GatlingRun.latest(results, "QueryBenchSimulation")).isEmpty();
+    assertThat(GatlingRun.latest(results.resolve("missing"), "SeqOrderSimulation")).isEmpty();
+  }
+
+  @Test
+  void latestWithAReportPicksTheNewestRunFolderHoldingIndexHtml() throws Exception {
+    for (String name : new String[] {"seqordersimulation-20261121110000000", "seqordersimulation-20261121120000000",
+        "keygensimulation-20261121140000000"}) {
+      Files.writeString(Files.createDirectories(results.resolve(name)).resolve("index.html"), "<html></html>");
+    }
+    Files.createDirectories(results.resolve("seqordersimulation-20261121130000000"));
+
+    assertThat(GatlingRun.latest(results, "SeqOrderSimulation", GatlingRun::hasReport)).get()
+        .extracting(g -> g.folder().getFileName().toString()).isEqualTo("seqordersimulation-20261121120000000");
+    assertThat(GatlingRun.latest(results, "QueryBenchSimulation", GatlingRun::hasReport)).isEmpty();
+    assertThat(GatlingRun.latest(results.resolve("absent"), "SeqOrderSimulation", GatlingRun::hasReport)).isEmpty();
+  }
+
+  @Test
+  void latestSinceIgnoresAFolderOlderThanTheRun() throws Exception {
+    Path folder = Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
+    assertThat(folder.toFile().setLastModified(1_000_000_000_000L)).isTrue();
+    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_000_500L)).get()
+        .extracting(GatlingRun::folder).isEqualTo(folder);
+    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_002_000L)).isEmpty();
+  }
+}
