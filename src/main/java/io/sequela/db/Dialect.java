@@ -107,7 +107,7 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
       }
     }
     throw new SequelaException.UnsupportedDialect("unsupported database in '" + Target.mask(jdbcUrl) + "': expected "
-        + oneOf(ALL.stream().map(Dialect::jdbcUrlPrefix).toList()));
+        + enumerate(ALL.stream().map(Dialect::jdbcUrlPrefix).toList(), "or"));
   }
 
   /**
@@ -122,15 +122,17 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
       }
     }
     throw new SequelaException.UnsupportedDialect("unknown dialect '" + name + "': expected "
-        + oneOf(ALL.stream().map(Dialect::name).toList()));
+        + enumerate(ALL.stream().map(Dialect::name).toList(), "or"));
   }
 
-  /** {@code a, b or c}, for messages listing the dialects. */
-  static String oneOf(List<String> names) {
+  /**
+   * Names as a phrase for messages: {@code a, b or c} with {@code conjunction} "or", {@code a and b} with "and".
+   */
+  static String enumerate(List<String> names, String conjunction) {
     if (names.size() < 2) {
       return String.join("", names);
     }
     return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
-        + " or " + names.get(names.size() - 1);
+        + " " + conjunction + " " + names.get(names.size() - 1);
   }
 }

@@ -28,8 +28,8 @@ public final class CpuUsageTable {
    */
   public static long recreate(Connection c, Dialect dialect, CpuUsageSource source) {
     if (!SqlScripts.exists(dialect, TABLE_SCRIPT)) {
-      throw new SequelaException.UnsupportedDialect("querybench supports " + Dialect.oneOf(Dialect.ALL.stream()
-          .filter(d -> SqlScripts.exists(d, TABLE_SCRIPT)).map(Dialect::name).toList()) + ", not " + dialect.name());
+      throw new SequelaException.UnsupportedDialect("querybench supports " + Dialect.enumerate(Dialect.ALL.stream()
+          .filter(d -> SqlScripts.exists(d, TABLE_SCRIPT)).map(Dialect::name).toList(), "and") + ", not " + dialect.name());
     }
     long t0 = System.nanoTime();
     SqlScripts.run(c, dialect, TABLE_SCRIPT);

@@ -62,8 +62,8 @@ final class Projection {
    */
   static String sql(Dialect d, ValueKind kind, String c, boolean blankPadded) {
     if (d.md5Bigint(c).isEmpty()) {
-      throw new SequelaException.UnsupportedDialect("verify supports " + Dialect.oneOf(Dialect.ALL.stream()
-          .filter(x -> x.md5Bigint(c).isPresent()).map(Dialect::name).toList()) + ", not " + d.name());
+      throw new SequelaException.UnsupportedDialect("verify supports " + Dialect.enumerate(Dialect.ALL.stream()
+          .filter(x -> x.md5Bigint(c).isPresent()).map(Dialect::name).toList(), "and") + ", not " + d.name());
     }
     return switch (kind) {
       case LONG -> "CAST(" + c + " AS BIGINT)";
