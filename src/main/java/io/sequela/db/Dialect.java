@@ -1,21 +1,39 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
- * What differs between the databases sequela drives. One small class per database; the SQL lives
- * next to the code that binds it, and the DDL in {@code sql/<name>/} on the classpath.
+ * Everything that differs between the databases sequela drives. One small class per database implements
+ * this interface and the few it exposes ({@link SequenceSql}, {@link KeyTableSql}, {@link SequenceBlockSql},
+ * {@link Probes}, {@link BulkLoad}, {@link Ddl}); its DDL scripts are in {@code sql/<name>/} on the classpath.
+ * No code outside this package asks which database it talks to: it calls these methods, and a capability a
+ * database lacks is an empty {@link Optional} or a {@code supports...()} method.
+ *
+ * <p>Adding a database: one class implementing this interface, one line in {@link #ALL}, and its
+ * {@code sql/<name>/} folder (docs/architecture.md, "Adding a database").
  */
-public interface Dialect {
+public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Probes, BulkLoad, Ddl {
 
   Dialect POSTGRESQL = new PostgresDialect();
   Dialect ORACLE = new OracleDialect();
   Dialect H2 = new H2Dialect();
 
+  /** Every dialect, in the order error messages list them: a new database joins here. */
+  List<Dialect> ALL = List.of(POSTGRESQL, ORACLE, H2);
+
   /** Lower-case name, also the folder under {@code sql/}: postgresql, oracle, h2. */
   String name();
+
+  /** The lower-case start of the JDBC URLs of this database, e.g. {@code jdbc:postgresql:}. */
+  String jdbcUrlPrefix();
 
   /** The JDBC driver's class, e.g. {@code org.postgresql.Driver}. */
   String driverClassName();
@@ -37,14 +55,20 @@ public interface Dialect {
   }
 
   /**
-   * Statements that put a sequence in a mode.
+   * Driver properties of every connection: the connect timeout and, where the driver has one, the session's
+   * application name (which the wait-event sampler follows). None by default.
    *
-   * @param sequence the sequence name
-   * @param mode ORDER or NOORDER
-   * @param cache the CACHE size used under NOORDER, at least 2
-   * @return the statements to run, in order, on one connection
+   * @param applicationName e.g. {@code sequela node-1}
+   * @param connectTimeout how long opening a connection may take
    */
-  List<String> switchSequence(String sequence, SequenceMode mode, int cache);
+  default Properties driverProperties(String applicationName, Duration connectTimeout) {
+    return new Properties();
+  }
+
+  /** True when the {@code sql/<name>/} scripts hold PL/SQL units that end at a {@code /} line ({@link SqlScripts}). */
+  default boolean plsqlScripts() {
+    return false;
+  }
 
   /** SQL expression for the database's per-statement clock (SQL_DATE). */
   String statementClock();
@@ -52,8 +76,23 @@ public interface Dialect {
   /** One sentence for reports: what the sequence CACHE means on this database. */
   String cacheSemantics();
 
-  /** A query returning one row whose only column is {@code sequence}'s next value. */
-  String nextvalQuery(String sequence);
+  /**
+   * Asks the driver to send a streamed query's rows in binary form where that is faster than text (pgjdbc);
+   * nothing by default.
+   *
+   * @throws SQLException from the driver
+   */
+  default void preferBinaryRows(PreparedStatement ps) throws SQLException {
+    // most drivers have no choice to make
+  }
+
+  /**
+   * The first 8 bytes of the MD5 of a text expression as a signed BIGINT (big-endian), for verify's
+   * fingerprints; empty where verify does not support the database.
+   */
+  default Optional<String> md5Bigint(String textExpression) {
+    return Optional.empty();
+  }
 
   /**
    * The dialect named by a JDBC URL.
@@ -62,26 +101,38 @@ public interface Dialect {
    */
   static Dialect fromJdbcUrl(String jdbcUrl) {
     String u = jdbcUrl.toLowerCase(Locale.ROOT);
-    if (u.startsWith("jdbc:postgresql:")) {
-      return POSTGRESQL;
+    for (Dialect d : ALL) {
+      if (u.startsWith(d.jdbcUrlPrefix())) {
+        return d;
+      }
     }
-    if (u.startsWith("jdbc:oracle:")) {
-      return ORACLE;
-    }
-    if (u.startsWith("jdbc:h2:")) {
-      return H2;
-    }
-    throw new SequelaException.UnsupportedDialect(
-        "unsupported database in '" + Target.mask(jdbcUrl) + "': expected jdbc:postgresql:, jdbc:oracle: or jdbc:h2:");
+    throw new SequelaException.UnsupportedDialect("unsupported database in '" + Target.mask(jdbcUrl) + "': expected "
+        + enumerate(ALL.stream().map(Dialect::jdbcUrlPrefix).toList(), "or"));
   }
 
-  /** The dialect with this {@link #name()}. */
+  /**
+   * The dialect with this {@link #name()} (any case).
+   *
+   * @throws SequelaException.UnsupportedDialect for any other name
+   */
   static Dialect named(String name) {
-    for (Dialect d : List.of(POSTGRESQL, ORACLE, H2)) {
+    for (Dialect d : ALL) {
       if (d.name().equalsIgnoreCase(name)) {
         return d;
       }
     }
-    throw new SequelaException.UnsupportedDialect("unknown dialect '" + name + "': expected postgresql, oracle or h2");
+    throw new SequelaException.UnsupportedDialect("unknown dialect '" + name + "': expected "
+        + enumerate(ALL.stream().map(Dialect::name).toList(), "or"));
+  }
+
+  /**
+   * Names as a phrase for messages: {@code a, b or c} with {@code conjunction} "or", {@code a and b} with "and".
+   */
+  static String enumerate(List<String> names, String conjunction) {
+    if (names.size() < 2) {
+      return String.join("", names);
+    }
+    return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
+        + " " + conjunction + " " + names.get(names.size() - 1);
   }
 }

@@ -46,16 +46,9 @@ public final class Pools {
     return cfg;
   }
 
-  /** Driver properties for a target: connect timeout ({@link #CONNECT_TIMEOUT}) and, on PostgreSQL, the application name. */
+  /** Driver properties for a target: connect timeout ({@link #CONNECT_TIMEOUT}) and, where the driver has one, the application name. */
   static Properties driverProperties(Target target, String name) {
-    Properties p = new Properties();
-    if (target.dialect() == Dialect.POSTGRESQL) {
-      p.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
-      p.setProperty("ApplicationName", "sequela " + name);
-    } else if (target.dialect() == Dialect.ORACLE) {
-      p.setProperty("oracle.net.CONNECT_TIMEOUT", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-    }
-    return p;
+    return target.dialect().driverProperties("sequela " + name, CONNECT_TIMEOUT);
   }
 
   /**

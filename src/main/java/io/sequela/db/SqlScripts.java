@@ -38,7 +38,7 @@ public final class SqlScripts {
       if (in == null) {
         throw new SequelaException("missing script on the classpath: " + path);
       }
-      return split(new String(in.readAllBytes(), StandardCharsets.UTF_8), dialect == Dialect.ORACLE);
+      return split(new String(in.readAllBytes(), StandardCharsets.UTF_8), dialect.plsqlScripts());
     } catch (IOException e) {
       throw new SequelaException("cannot read " + path + ": " + e.getMessage(), e);
     }
@@ -47,7 +47,7 @@ public final class SqlScripts {
   /**
    * Splits a script into statements (see the class doc), without their final {@code ;} or {@code /}.
    *
-   * @param plsql true for Oracle, where PL/SQL units end at a {@code /} line
+   * @param plsql true where PL/SQL units end at a {@code /} line ({@link Dialect#plsqlScripts()})
    */
   static List<String> split(String script, boolean plsql) {
     List<String> out = new ArrayList<>();
@@ -84,6 +84,11 @@ public final class SqlScripts {
       n++;
     }
     return n;
+  }
+
+  /** True when {@code sql/<dialect>/<name>} is on the classpath: the database has that script. */
+  public static boolean exists(Dialect dialect, String name) {
+    return SqlScripts.class.getClassLoader().getResource("sql/" + dialect.name() + "/" + name) != null;
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +49,7 @@ public final class GapAnalysis {
       for (String test : tests) {
         Map<SequenceMode, ModeFigures> modes = new EnumMap<>(SequenceMode.class);
         for (SequenceMode mode : SequenceMode.values()) {
-          ModeFigures f = analyseMode(c, runId, test, mode, basis);
+          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis);
           if (f != null) {
             modes.put(mode, f);
           }
@@ -66,10 +65,10 @@ public final class GapAnalysis {
   /**
    * The figures of one test x mode, null when it has no rows: one query streams (time, id, node) in time
    * order into a {@link TimeOrderedPass}. PostgreSQL only streams with autocommit off and a fetch size, so
-   * both are set for the query and autocommit restored afterwards; on PostgreSQL the rows come in binary
-   * form (see {@link #preferBinaryRows}).
+   * both are set for the query and autocommit restored afterwards; the dialect may ask for the rows in binary
+   * form ({@link Dialect#preferBinaryRows}: PostgreSQL).
    */
-  static ModeFigures analyseMode(Connection c, String runId, String test, SequenceMode mode, TimeBasis basis)
+  static ModeFigures analyseMode(Connection c, Dialect dialect, String runId, String test, SequenceMode mode, TimeBasis basis)
       throws SQLException {
     long start = System.nanoTime();
     TimeOrderedPass pass = new TimeOrderedPass();
@@ -77,7 +76,7 @@ public final class GapAnalysis {
     c.setAutoCommit(false);
     try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis), runId, test, mode)) {
       ps.setFetchSize(FETCH_SIZE);
-      preferBinaryRows(ps);
+      dialect.preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
@@ -95,18 +94,6 @@ public final class GapAnalysis {
     LOG.debug("{} {} {}: {} rows; time-ordered query {} ms, sorts and walk {} ms", runId, test, mode, pass.rows(),
         (streamed - start) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
     return figures;
-  }
-
-  /**
-   * pgjdbc asks for rows in text form until a statement has run 5 times; a negative prepare threshold asks
-   * for binary at once. The server then sends a timestamp as 8 bytes instead of formatting 26 characters
-   * that the driver parses again: the time-ordered query of 10M rows ran in 7-13 s instead of 12-18 s
-   * here. Other drivers are left alone.
-   */
-  private static void preferBinaryRows(PreparedStatement ps) throws SQLException {
-    if (ps.isWrapperFor(PGStatement.class)) {
-      ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-    }
   }
 
   private static PreparedStatement prepare(Connection c, String sql, String runId, String test, SequenceMode mode)

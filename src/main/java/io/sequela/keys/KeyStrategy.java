@@ -86,9 +86,9 @@ public enum KeyStrategy {
     return source == Source.DATABASE ? List.of(PAYLOAD_COLUMN) : List.of(KEY_COLUMN, PAYLOAD_COLUMN);
   }
 
-  /** True when the dialect can run this strategy (SCALE sequences exist on Oracle only). */
+  /** True when the dialect can run this strategy (seq_scale needs {@link Dialect#supportsScaleSequences()}: Oracle). */
   public boolean supports(Dialect d) {
-    return this != SEQ_SCALE || d == Dialect.ORACLE;
+    return this != SEQ_SCALE || d.supportsScaleSequences();
   }
 
   /** Every strategy the dialect supports, in declaration order. */

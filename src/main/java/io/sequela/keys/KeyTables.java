@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * DDL of the key-generation tables, per dialect. A table is prepared in three steps so that pre-seeding
- * is a plain bulk load: {@link #create} (no key constraint, no default), then the caller loads rows, then
+ * DDL of the key-generation tables, in each dialect's spelling ({@link io.sequela.db.KeyTableSql},
+ * {@link io.sequela.db.SequenceSql}, {@link io.sequela.db.Ddl}). A table is prepared in three steps so that
+ * pre-seeding is a plain bulk load: {@link #create} (no key constraint, no default), then the caller loads rows, then
  * {@link #finish} adds the primary key and, for database-filled keys, creates the sequence starting after
  * the largest seeded key and makes it the column default.
  *
@@ -27,16 +28,9 @@ public final class KeyTables {
   /** Statements dropping the strategy's table and sequence if they exist. */
   public static List<String> drop(Dialect d, KeyStrategy s) {
     List<String> out = new ArrayList<>();
-    if (d == Dialect.ORACLE) {
-      out.add(oracleIgnoring("DROP TABLE " + s.table() + " PURGE", -942));
-      if (s.sequenceName() != null) {
-        out.add(oracleIgnoring("DROP SEQUENCE " + s.sequenceName(), -2289));
-      }
-      return out;
-    }
-    out.add("DROP TABLE IF EXISTS " + s.table());
+    out.add(d.dropTableIfExists(s.table()));
     if (s.sequenceName() != null) {
-      out.add("DROP SEQUENCE IF EXISTS " + s.sequenceName());
+      out.add(d.dropSequenceIfExists(s.sequenceName()));
     }
     return out;
   }
@@ -44,8 +38,7 @@ public final class KeyTables {
   /** The CREATE TABLE for the strategy: key column(s) and payload, without constraint or default. */
   public static String create(Dialect d, KeyStrategy s) {
     String cols = s.keyColumns().stream().map(c -> c + " " + keyType(d, s) + " NOT NULL").collect(Collectors.joining(", "));
-    return "CREATE TABLE " + s.table() + " (" + cols + ", " + KeyStrategy.PAYLOAD_COLUMN + " "
-        + (d == Dialect.ORACLE ? "VARCHAR2(128)" : "VARCHAR(128)") + ")";
+    return "CREATE TABLE " + s.table() + " (" + cols + ", " + KeyStrategy.PAYLOAD_COLUMN + " " + d.varcharType(128) + ")";
   }
 
   /**
@@ -62,16 +55,10 @@ public final class KeyTables {
     if (seq == null) {
       return out;
     }
-    String cacheClause = cache > 1 ? " CACHE " + cache : d == Dialect.ORACLE ? " NOCACHE" : " CACHE 1";
-    out.add("CREATE SEQUENCE " + seq + " START WITH " + firstKey + cacheClause + (s == KeyStrategy.SEQ_SCALE ? " SCALE NOEXTEND" : ""));
-    String next = switch (d.name()) {
-      case "oracle" -> seq + ".NEXTVAL";
-      case "h2" -> "NEXT VALUE FOR " + seq;
-      default -> "nextval('" + seq + "')";
-    };
-    out.add(setDefault(d, s.table(), s.counterColumn(), next));
+    out.add(d.createSequence(seq, firstKey, cache, s == KeyStrategy.SEQ_SCALE));
+    out.add(d.setColumnDefault(s.table(), s.counterColumn(), d.nextvalExpression(seq)));
     if (s == KeyStrategy.SITE_SEQ) {
-      out.add(setDefault(d, s.table(), "site_id", String.valueOf(KeyStrategy.SITE_ID)));
+      out.add(d.setColumnDefault(s.table(), "site_id", String.valueOf(KeyStrategy.SITE_ID)));
     }
     return out;
   }
@@ -112,23 +99,6 @@ public final class KeyTables {
   }
 
   private static String keyType(Dialect d, KeyStrategy s) {
-    if (s.source() == KeyStrategy.Source.CLIENT_UUID) {
-      return d == Dialect.ORACLE ? "RAW(16)" : "UUID";
-    }
-    if (d == Dialect.ORACLE) {
-      return s == KeyStrategy.SEQ_SCALE ? "NUMBER(28)" : "NUMBER(19)";
-    }
-    return "BIGINT";
-  }
-
-  private static String setDefault(Dialect d, String table, String column, String expression) {
-    return d == Dialect.ORACLE
-        ? "ALTER TABLE " + table + " MODIFY (" + column + " DEFAULT " + expression + ")"
-        : "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT " + expression;
-  }
-
-  private static String oracleIgnoring(String ddl, int sqlCode) {
-    return "BEGIN EXECUTE IMMEDIATE '" + ddl + "'; EXCEPTION WHEN OTHERS THEN IF SQLCODE != " + sqlCode
-        + " THEN RAISE; END IF; END;";
+    return s.source() == KeyStrategy.Source.CLIENT_UUID ? d.uuidKeyType() : d.longKeyType(s == KeyStrategy.SEQ_SCALE);
   }
 }

@@ -3,12 +3,10 @@ package io.sequela.keys;
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
 import io.sequela.db.SqlScripts;
-import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.OptionalLong;
 
 /**
@@ -72,8 +70,9 @@ public final class SequenceBlockTable {
   }
 
   /**
-   * Reserves the next {@code blockSize} keys in one transaction: PostgreSQL {@code UPDATE ... RETURNING},
-   * Oracle {@code UPDATE ... RETURNING INTO} in a PL/SQL block, H2 {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}.
+   * Reserves the next {@code blockSize} keys in one transaction, by the dialect's {@link Dialect#reserveBlock}
+   * (PostgreSQL {@code UPDATE ... RETURNING}, Oracle {@code UPDATE ... RETURNING INTO} in a PL/SQL block, H2
+   * {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}).
    *
    * @return the new NEXT_VALUE, i.e. the end (exclusive) of the block {@code [end - blockSize, end)}
    * @throws SequelaException.InvalidInput when the sequence has no row, with the INSERT that creates it
@@ -81,9 +80,7 @@ public final class SequenceBlockTable {
    */
   static long reserve(Connection c, Dialect dialect, String sequenceName, int blockSize) {
     try {
-      Long end = dialect == Dialect.ORACLE
-          ? reserveOracle(c, sequenceName, blockSize)
-          : reserveByQuery(c, dialect, sequenceName, blockSize);
+      Long end = dialect.reserveBlock(c, sequenceName, blockSize);
       commitUnlessAuto(c);
       if (end == null) {
         throw new SequelaException.InvalidInput("sequence block '" + sequenceName + "' has no row in SEQUENCE_BLOCK; create it with: "
@@ -94,33 +91,6 @@ public final class SequenceBlockTable {
       rollbackQuietly(c);
       throw new SequelaException.DatabaseFailure("sequence block '" + sequenceName + "': cannot reserve a block of " + blockSize
           + " keys (is sql/" + dialect.name() + "/" + TABLE_SCRIPT + " run?): " + e.getMessage(), e);
-    }
-  }
-
-  private static Long reserveByQuery(Connection c, Dialect dialect, String sequenceName, int blockSize) throws SQLException {
-    String sql = dialect == Dialect.H2
-        ? "SELECT NEXT_VALUE FROM FINAL TABLE (UPDATE SEQUENCE_BLOCK SET NEXT_VALUE = NEXT_VALUE + ? WHERE SEQ_NAME = ?)"
-        : "UPDATE SEQUENCE_BLOCK SET NEXT_VALUE = NEXT_VALUE + ? WHERE SEQ_NAME = ? RETURNING NEXT_VALUE";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, blockSize);
-      ps.setString(2, sequenceName);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
-  }
-
-  private static Long reserveOracle(Connection c, String sequenceName, int blockSize) throws SQLException {
-    try (CallableStatement cs = c.prepareCall(
-        "BEGIN UPDATE SEQUENCE_BLOCK SET NEXT_VALUE = NEXT_VALUE + ? WHERE SEQ_NAME = ? RETURNING NEXT_VALUE INTO ?; "
-            + "? := SQL%ROWCOUNT; END;")) {
-      cs.setLong(1, blockSize);
-      cs.setString(2, sequenceName);
-      cs.registerOutParameter(3, Types.BIGINT);
-      cs.registerOutParameter(4, Types.INTEGER);
-      cs.execute();
-      // RETURNING INTO leaves its variable undefined when no row matched: the row count decides
-      return cs.getInt(4) == 0 ? null : cs.getLong(3);
     }
   }
 

@@ -1,15 +1,15 @@
 package io.sequela.populate;
 
+import io.sequela.db.CopyStream;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Double buffering for one COPY stream: the loading thread fills a {@link CopyBuffer} while a writer thread
  * sends the previous one to the server, so generating rows and the socket writes overlap and the server
  * backend, the bottleneck of a load, does not wait for the next buffer. Memory is bounded by {@link #DEPTH}
- * buffers per stream, whatever the row count. Only the writer thread touches the {@link CopyIn} until
+ * buffers per stream, whatever the row count. Only the writer thread touches the {@link CopyStream} until
  * {@link #finish} or {@link #close}, which run on the loading thread after the writer has stopped.
  *
  * <p>Use: {@code try (CopyPipe p = new CopyPipe(in, bytes)) { fill p.buffer(); p.handOff(); ...; p.finish(); }}
@@ -21,7 +21,7 @@ final class CopyPipe implements AutoCloseable {
 
   private static final CopyBuffer END = new CopyBuffer(0);
 
-  private final CopyIn in;
+  private final CopyStream in;
   private final BlockingQueue<CopyBuffer> filled = new ArrayBlockingQueue<>(DEPTH + 1);
   private final BlockingQueue<CopyBuffer> free = new ArrayBlockingQueue<>(DEPTH);
   private final Thread writer;
@@ -35,7 +35,7 @@ final class CopyPipe implements AutoCloseable {
    * @param in an active COPY FROM STDIN
    * @param capacity initial bytes per buffer
    */
-  CopyPipe(CopyIn in, int capacity) {
+  CopyPipe(CopyStream in, int capacity) {
     this.in = in;
     for (int i = 1; i < DEPTH; i++) {
       free.add(new CopyBuffer(capacity));
@@ -78,7 +78,7 @@ final class CopyPipe implements AutoCloseable {
     filled.add(current);
     stopWriter();
     throwIfFailed();
-    in.endCopy();
+    in.end();
   }
 
   /** Stops the writer; cancels the COPY if it did not end (an error on either side). */
@@ -86,7 +86,7 @@ final class CopyPipe implements AutoCloseable {
   public void close() throws SQLException {
     stopWriter();
     if (in.isActive()) {
-      in.cancelCopy();
+      in.cancel();
     }
   }
 
@@ -131,7 +131,7 @@ final class CopyPipe implements AutoCloseable {
       }
       if (failure == null) {
         try {
-          in.writeToCopy(b.bytes(), 0, b.size());
+          in.write(b.bytes(), 0, b.size());
         } catch (SQLException e) {
           failure = e;
         }

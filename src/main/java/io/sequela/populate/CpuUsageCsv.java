@@ -1,6 +1,7 @@
 package io.sequela.populate;
 
 import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.PGConnection;
-import org.postgresql.util.PSQLException;
 
 /**
  * A user's {@code cpu_usage.csv} (header {@code ts,host,usage}, e.g.
- * {@code 2017-01-01 00:00:00+00,host_000000,58.1}) loaded through PostgreSQL COPY. Timestamps without an
- * offset are read in the session time zone, which the load sets to UTC.
+ * {@code 2017-01-01 00:00:00+00,host_000000,58.1}) loaded through the dialect's CSV COPY (PostgreSQL). Timestamps
+ * without an offset are read in the session time zone, which the load sets to UTC.
  */
 public final class CpuUsageCsv implements CpuUsageSource {
 
@@ -54,32 +53,26 @@ public final class CpuUsageCsv implements CpuUsageSource {
   }
 
   /**
-   * @throws SequelaException.InvalidInput when the header is wrong or COPY rejects a line (PostgreSQL's
+   * @throws SequelaException.InvalidInput when the header is wrong or COPY rejects a line (the database's
    *     message names the line)
+   * @throws SequelaException.UnsupportedDialect for a database without COPY
    */
   @Override
-  public long load(Connection c) {
+  public long load(Connection c, Dialect dialect) {
     validateHeader();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       try (var st = c.createStatement()) {
         st.execute("SET TIME ZONE 'UTC'");
       }
-      return c.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn("COPY cpu_usage (ts, host, usage) FROM STDIN WITH (FORMAT csv, HEADER true)", in);
-    } catch (PSQLException e) {
+      return dialect.copyIn(c, "COPY cpu_usage (ts, host, usage) FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+    } catch (SQLException e) {
+      String line = dialect.errorLine(e);
       if (e.getSQLState() != null && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
-        throw new SequelaException.InvalidInput(file + ": " + oneLine(e));
+        throw new SequelaException.InvalidInput(file + ": " + line);
       }
-      throw new SequelaException.DatabaseFailure("COPY from " + file + " failed: " + oneLine(e), e);
-    } catch (SQLException | IOException e) {
+      throw new SequelaException.DatabaseFailure("COPY from " + file + " failed: " + line, e);
+    } catch (IOException e) {
       throw new SequelaException.DatabaseFailure("COPY from " + file + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /** PostgreSQL's message and its COPY context ("COPY cpu_usage, line 3, column usage: ..."). */
-  private static String oneLine(PSQLException e) {
-    String where = e.getServerErrorMessage() == null ? null : e.getServerErrorMessage().getWhere();
-    String msg = e.getServerErrorMessage() == null ? e.getMessage() : e.getServerErrorMessage().getMessage();
-    return (where == null ? "" : where + ": ") + msg;
   }
 }

@@ -1,5 +1,6 @@
 package io.sequela.populate;
 
+import io.sequela.db.Dialect;
 import java.sql.Connection;
 
 /**
@@ -17,9 +18,10 @@ public interface CpuUsageSource {
   /**
    * Inserts the rows into the existing, empty {@code cpu_usage} table.
    *
+   * @param dialect the connection's database
    * @return rows inserted
    * @throws io.sequela.SequelaException.InvalidInput for bad user data, naming the file and line
    * @throws io.sequela.SequelaException.DatabaseFailure when the database refuses
    */
-  long load(Connection c);
+  long load(Connection c, Dialect dialect);
 }

@@ -67,9 +67,9 @@ public final class ModelCpuUsage implements CpuUsageSource {
     return String.format(Locale.ROOT, "populator model %s, seed %d, %,d rows", origin, model.seed(), rows());
   }
 
-  /** Writes the rows through COPY ({@link Populator#loadRows}). */
+  /** Writes the rows through COPY where the dialect takes it ({@link Populator#loadRows}). */
   @Override
-  public long load(Connection c) {
-    return Populator.loadRows(model, c, Dialect.POSTGRESQL);
+  public long load(Connection c, Dialect dialect) {
+    return Populator.loadRows(model, c, dialect);
   }
 }

@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * Loads a model into a database: the library entry point behind {@code sequela populate}, usable from
  * simulations. Work (a table created and loaded as one stream, or a range of {@link RowRange#CHUNK_ROWS}
  * rows) is spread over {@code threads} workers, each holding one connection for the whole load; values do
- * not depend on the number of threads. On PostgreSQL, tables created from the model load through COPY binary,
- * and when they are at least as many as the threads, each loads as one COPY FREEZE stream in the transaction
- * that creates it (see {@link RangeLoader}).
+ * not depend on the number of threads. Where the dialect takes COPY (PostgreSQL), tables created from the model
+ * load through COPY binary, and when they are at least as many as the threads, each loads as one COPY FREEZE
+ * stream in the transaction that creates it (see {@link RangeLoader}).
  */
 public final class Populator {
 
@@ -111,7 +111,7 @@ public final class Populator {
    * for a caller that created the tables itself (e.g. the query benchmark's cpu_usage). The rows are the
    * same as {@link #load(Model, Target, int)} writes; COPY text, since the table is not the model's own DDL.
    *
-   * @param c an open connection in autocommit mode (PostgreSQL: COPY; others: one committed batch per range)
+   * @param c an open connection in autocommit mode (COPY where the dialect takes it; else one committed batch per range)
    * @return rows written
    * @throws SequelaException.DatabaseFailure naming the table when the database refuses
    */
@@ -133,11 +133,11 @@ public final class Populator {
   }
 
   /**
-   * PostgreSQL tables this load creates from the model's DDL: their column types are exactly the model's,
-   * so they take COPY binary. Tables from a setup script or {@code --schema none} take COPY text.
+   * Tables this load creates from the model's DDL on a database that takes COPY: their column types are exactly
+   * the model's, so they take COPY binary. Tables from a setup script or {@code --schema none} take COPY text.
    */
   private static Set<Table> binaryCopyTables(Model model, Dialect dialect, Schema schema) {
-    if (dialect != Dialect.POSTGRESQL || schema != Schema.CREATE) {
+    if (!dialect.supportsCopy() || schema != Schema.CREATE) {
       return Set.of();
     }
     return model.tables().stream().filter(t -> t.setupScript() == null).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -151,18 +151,21 @@ public final class Populator {
    */
   private static void createAndLoadFrozen(Connection c, Dialect d, Table t, List<ColumnValues> values, Progress progress)
       throws SQLException {
-    RangeLoader.inLoadTransaction(c, () -> {
+    RangeLoader.inLoadTransaction(c, d, () -> {
       TableWriter.create(c, d, t);
-      RangeLoader.copy(c, new RowRange(t, 0, t.rows()), values, RangeLoader.Copy.BINARY_FREEZE, progress);
+      RangeLoader.copy(c, d, new RowRange(t, 0, t.rows()), values, RangeLoader.Copy.BINARY_FREEZE, progress);
     });
   }
 
-  /** PostgreSQL: in one transaction whose commit does not wait for a WAL flush; other databases: as is. */
+  /**
+   * In one transaction whose commit does not wait for the log flush where the dialect has such a setting
+   * (PostgreSQL: {@link Dialect#unflushedTransactionSql()}); elsewhere as is.
+   */
   private static void unflushed(Connection c, Dialect d, RangeLoader.SqlStep step) throws SQLException {
-    if (d == Dialect.POSTGRESQL) {
-      RangeLoader.inLoadTransaction(c, step);
-    } else {
+    if (d.unflushedTransactionSql().isEmpty()) {
       step.run();
+    } else {
+      RangeLoader.inLoadTransaction(c, d, step);
     }
   }
 

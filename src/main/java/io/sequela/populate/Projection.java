@@ -57,25 +57,20 @@ final class Projection {
    * The projection as an SQL expression over column {@code c}; a blank-padded (char(n)) column is hashed
    * without its trailing blanks, as {@link #of} does.
    *
-   * @throws SequelaException.UnsupportedDialect for Oracle (not implemented: no way to test it here)
+   * @throws SequelaException.UnsupportedDialect for a dialect without {@link Dialect#md5Bigint} (Oracle: not
+   *     implemented, no way to test it here)
    */
   static String sql(Dialect d, ValueKind kind, String c, boolean blankPadded) {
-    boolean pg = d == Dialect.POSTGRESQL;
-    if (!pg && d != Dialect.H2) {
-      throw new SequelaException.UnsupportedDialect("verify supports postgresql and h2, not " + d.name());
+    if (d.md5Bigint(c).isEmpty()) {
+      throw new SequelaException.UnsupportedDialect("verify supports " + Dialect.enumerate(Dialect.ALL.stream()
+          .filter(x -> x.md5Bigint(c).isPresent()).map(Dialect::name).toList(), "and") + ", not " + d.name());
     }
     return switch (kind) {
       case LONG -> "CAST(" + c + " AS BIGINT)";
       case DOUBLE -> "CAST(FLOOR(" + c + " * CAST(1000000 AS DOUBLE PRECISION)) AS BIGINT)";
       case TIMESTAMP -> "CAST(EXTRACT(EPOCH FROM " + c + ") * 1000000 AS BIGINT)";
-      case TEXT -> md5Sql(pg, blankPadded ? "RTRIM(" + c + ")" : c);
-      case UUID -> md5Sql(pg, "CAST(" + c + " AS VARCHAR)");
+      case TEXT -> d.md5Bigint(blankPadded ? "RTRIM(" + c + ")" : c).orElseThrow();
+      case UUID -> d.md5Bigint("CAST(" + c + " AS VARCHAR)").orElseThrow();
     };
-  }
-
-  private static String md5Sql(boolean pg, String text) {
-    return pg
-        ? "('x' || SUBSTR(MD5(" + text + "), 1, 16))::bit(64)::bigint"
-        : "CAST(SUBSTRING(HASH('MD5', " + text + "), 1, 8) AS BIGINT)";
   }
 }

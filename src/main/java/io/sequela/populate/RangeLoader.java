@@ -1,5 +1,6 @@
 package io.sequela.populate;
 
+import io.sequela.db.CopyStream;
 import io.sequela.db.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,16 +11,15 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
- * Writes one row range. PostgreSQL: COPY through the driver's CopyManager, in binary format for tables
+ * Writes one row range. Where the dialect {@link Dialect#supportsCopy() supports COPY} (PostgreSQL): COPY
+ * through {@link Dialect#copyIn(Connection, String)}, in binary format for tables
  * created from the model ({@link RowBinary}: the server parses nothing) and in text format otherwise
  * ({@link RowText}: the existing column types may differ from the model's and text input converts), streamed
  * in buffers of {@link #BUFFER_BYTES} through a {@link CopyPipe} (rows are made while the previous buffer is
- * sent), one transaction per range with {@code synchronous_commit} off for that
- * transaction only. Other databases: JDBC batches of {@link #BATCH_ROWS}, one commit per range. Memory is
+ * sent), one transaction per range whose commit does not wait for the log flush
+ * ({@link Dialect#unflushedTransactionSql()}). Other databases: JDBC batches of {@link #BATCH_ROWS}, one commit per range. Memory is
  * bounded by {@link CopyPipe#DEPTH} buffers or one batch per thread, whatever the row count.
  */
 final class RangeLoader {
@@ -27,7 +27,7 @@ final class RangeLoader {
   static final int BUFFER_BYTES = 256 * 1024;
   static final int BATCH_ROWS = 1000;
 
-  /** How a range reaches PostgreSQL. */
+  /** How a range reaches a database that takes COPY. */
   enum Copy {
     TEXT, BINARY,
     /** Binary, rows written frozen: only in the transaction that created or truncated the table. */
@@ -37,11 +37,11 @@ final class RangeLoader {
   private RangeLoader() {}
 
   static void load(Connection c, Dialect d, RowRange r, List<ColumnValues> values, Copy format, Progress progress) throws SQLException {
-    if (d != Dialect.POSTGRESQL) {
-      batch(c, r, values, progress);
+    if (!d.supportsCopy()) {
+      batch(c, d, r, values, progress);
       return;
     }
-    inLoadTransaction(c, () -> copy(c, r, values, format, progress));
+    inLoadTransaction(c, d, () -> copy(c, d, r, values, format, progress));
   }
 
   /** A step that needs a database, for {@link #inLoadTransaction}. */
@@ -50,14 +50,17 @@ final class RangeLoader {
   }
 
   /**
-   * Runs {@code step} in one PostgreSQL transaction with {@code synchronous_commit} off for it alone (a commit
-   * lost in a crash means reloading, which a crashed load needs anyway), rolled back on any failure.
+   * Runs {@code step} in one transaction that starts with the dialect's {@link Dialect#unflushedTransactionSql()}
+   * (PostgreSQL: {@code synchronous_commit} off for it alone; a commit lost in a crash means reloading, which a
+   * crashed load needs anyway), rolled back on any failure.
    */
-  static void inLoadTransaction(Connection c, SqlStep step) throws SQLException {
+  static void inLoadTransaction(Connection c, Dialect d, SqlStep step) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      TableWriter.execute(c, "SET LOCAL synchronous_commit TO off");
+      for (String sql : d.unflushedTransactionSql()) {
+        TableWriter.execute(c, sql);
+      }
       step.run();
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -77,15 +80,15 @@ final class RangeLoader {
    *
    * @throws SQLException when the server refuses a row or the connection breaks; the COPY is cancelled
    */
-  static void copy(Connection c, RowRange r, List<ColumnValues> values, Copy format, Progress progress) throws SQLException {
+  static void copy(Connection c, Dialect d, RowRange r, List<ColumnValues> values, Copy format, Progress progress)
+      throws SQLException {
     Table t = r.table();
     String options = switch (format) {
       case TEXT -> "";
       case BINARY -> " WITH (FORMAT binary)";
       case BINARY_FREEZE -> " WITH (FORMAT binary, FREEZE)";
     };
-    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
-        .copyIn("COPY " + t.name() + " (" + columnList(t) + ") FROM STDIN" + options);
+    CopyStream in = d.copyIn(c, "COPY " + t.name() + " (" + columnList(t) + ") FROM STDIN" + options);
     try (CopyPipe pipe = new CopyPipe(in, BUFFER_BYTES + 4096)) {
       RowBinary binary = format == Copy.TEXT ? null : new RowBinary(t, values);
       RowText text = format == Copy.TEXT ? new RowText(t, values) : null;
@@ -118,7 +121,8 @@ final class RangeLoader {
     }
   }
 
-  private static void batch(Connection c, RowRange r, List<ColumnValues> values, Progress progress) throws SQLException {
+  private static void batch(Connection c, Dialect d, RowRange r, List<ColumnValues> values, Progress progress)
+      throws SQLException {
     Table t = r.table();
     String marks = String.join(", ", Collections.nCopies(values.size(), "?"));
     boolean auto = c.getAutoCommit();
@@ -126,7 +130,7 @@ final class RangeLoader {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.name() + " (" + columnList(t) + ") VALUES (" + marks + ")")) {
       int n = 0;
       for (long row = r.from(); row < r.to(); row++) {
-        bind(ps, t, values, row);
+        bind(ps, d, t, values, row);
         ps.addBatch();
         if (++n == BATCH_ROWS) {
           ps.executeBatch();
@@ -145,14 +149,14 @@ final class RangeLoader {
     }
   }
 
-  private static void bind(PreparedStatement ps, Table t, List<ColumnValues> values, long row) throws SQLException {
+  private static void bind(PreparedStatement ps, Dialect d, Table t, List<ColumnValues> values, long row) throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       ColumnValues v = values.get(i);
       switch (v.kind()) {
         case LONG -> ps.setLong(i + 1, v.asLong(row));
         case DOUBLE -> ps.setDouble(i + 1, v.asDouble(row));
         case TEXT -> ps.setString(i + 1, v.asText(row));
-        case UUID -> ps.setObject(i + 1, v.asUuid(row));
+        case UUID -> d.bindUuid(ps, i + 1, v.asUuid(row));
         case TIMESTAMP -> {
           long micros = v.asLong(row);
           Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);

@@ -1,5 +1,6 @@
 package io.sequela.populate;
 
+import io.sequela.db.Ddl;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,23 +78,9 @@ public record SqlType(String name, ValueKind kind, int length) {
     return name.equals("timestamptz");
   }
 
-  /** The type in a dialect's DDL (postgresql, h2, oracle). */
-  public String ddl(String dialect) {
-    boolean oracle = dialect.equals("oracle");
-    boolean h2 = dialect.equals("h2");
-    return switch (name) {
-      case "smallint" -> oracle ? "NUMBER(5)" : "smallint";
-      case "integer" -> oracle ? "NUMBER(10)" : "integer";
-      case "bigint" -> oracle ? "NUMBER(19)" : "bigint";
-      case "double precision" -> oracle ? "BINARY_DOUBLE" : "double precision";
-      case "text" -> oracle ? "VARCHAR2(4000)" : h2 ? "varchar" : "text";
-      case "varchar" -> (oracle ? "VARCHAR2(" : "varchar(") + length + ")";
-      case "char" -> (oracle ? "CHAR(" : "char(") + length + ")";
-      case "timestamp" -> oracle ? "TIMESTAMP(6)" : "timestamp(6)";
-      case "timestamptz" -> oracle || h2 ? "TIMESTAMP(6) WITH TIME ZONE" : "timestamptz";
-      case "uuid" -> oracle ? "RAW(16)" : "uuid";
-      default -> throw new IllegalStateException(name);
-    };
+  /** The type in a dialect's DDL ({@link Ddl#columnType}). */
+  public String ddl(Ddl dialect) {
+    return dialect.columnType(name, length);
   }
 
   @Override

@@ -2,21 +2,28 @@ package io.sequela.probe;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
+import io.sequela.db.Probes;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.stats.StrategyFigures;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database side of one strategy's measured phase. {@link #start} checkpoints (so the phase does not
- * pay for the previous one's dirty buffers), counts the table's rows, reads {@link ServerCounters} and, on
- * PostgreSQL, starts a {@link WaitEventSampler}; {@link #finish} reads everything again.
+ * The database side of one strategy's measured phase, through the dialect's {@link Probes}. {@link #start}
+ * checkpoints (so the phase does not pay for the previous one's dirty buffers), counts the table's rows, reads
+ * {@link ServerCounters} and, where the dialect has a sample query (PostgreSQL), starts a
+ * {@link WaitEventSampler}; {@link #finish} reads everything again, and the wait-event history where the
+ * dialect keeps one (Oracle ASH, by {@link #MODULE}).
  */
 public final class PhaseProbe {
 
@@ -24,6 +31,11 @@ public final class PhaseProbe {
   public record Result(long rowsAdded, Long indexBytesBefore, Long indexBytesAfter, Long walBytes, Long idxBlksRead,
       Long idxBlksHit, Map<String, Long> waitEvents, String note) {}
 
+  /**
+   * The module the load's sessions set ({@link Probes#sessionModuleSql}, Oracle DBMS_APPLICATION_INFO.SET_MODULE),
+   * DMTN-099's way of telling jobs apart in the wait-event history.
+   */
+  public static final String MODULE = "sequela keygen";
   private static final Logger LOG = LoggerFactory.getLogger(PhaseProbe.class);
 
   private final DataSource ds;
@@ -55,7 +67,8 @@ public final class PhaseProbe {
       checkpoint(c, dialect);
       long rows = count(c, strategy);
       ServerCounters before = ServerCounters.read(c, dialect, strategy);
-      WaitEventSampler sampler = dialect == Dialect.POSTGRESQL ? WaitEventSampler.start(ds, applicationPrefix) : null;
+      String sampleQuery = dialect.waitEventSampleQuery().orElse(null);
+      WaitEventSampler sampler = sampleQuery == null ? null : WaitEventSampler.start(ds, sampleQuery, applicationPrefix);
       return new PhaseProbe(ds, dialect, strategy, rows, before, sampler);
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot start the phase probe: " + e.getMessage(), e);
@@ -65,7 +78,7 @@ public final class PhaseProbe {
   /**
    * Stops sampling and reads the "after" figures.
    *
-   * @param fromMs phase start, ms since the epoch (Oracle ASH window)
+   * @param fromMs phase start, ms since the epoch (the wait-event history's window)
    * @param toMs phase end, ms since the epoch
    * @throws SequelaException.DatabaseFailure when a query fails
    */
@@ -77,15 +90,14 @@ public final class PhaseProbe {
       ServerCounters after = ServerCounters.read(c, dialect, strategy);
       long rows = count(c, strategy) - rowsBefore;
       Map<String, Long> waits = sampler == null ? Map.of() : sampler.counts();
-      String note = null;
-      if (dialect == Dialect.ORACLE) {
-        var ash = OracleAsh.waitEvents(c, fromMs, toMs);
-        waits = ash.orElse(Map.of());
-        note = ash.isPresent() ? null : OracleAsh.unavailable();
-      } else if (dialect == Dialect.H2) {
-        note = "H2: no index size, WAL or wait-event figures";
+      String note = dialect.missingFiguresNote().orElse(null);
+      String historyQuery = dialect.waitEventHistoryQuery().orElse(null);
+      if (historyQuery != null) {
+        Optional<Map<String, Long>> history = waitEventHistory(c, historyQuery, fromMs, toMs);
+        waits = history.orElse(Map.of());
+        note = history.isPresent() ? null : dialect.waitEventHistoryUnreadable();
       }
-      return new Result(rows, before.indexBytes(), after.indexBytes(), ServerCounters.walBytes(c, before.walLsn(), after.walLsn()),
+      return new Result(rows, before.indexBytes(), after.indexBytes(), ServerCounters.walBytes(c, dialect, before.walLsn(), after.walLsn()),
           ServerCounters.delta(before.idxBlksRead(), after.idxBlksRead()), ServerCounters.delta(before.idxBlksHit(), after.idxBlksHit()),
           waits, note);
     } catch (SQLException e) {
@@ -93,9 +105,34 @@ public final class PhaseProbe {
     }
   }
 
-  /** CHECKPOINT (PostgreSQL, H2) or ALTER SYSTEM CHECKPOINT (Oracle; skipped with a warning without the privilege). */
-  static void checkpoint(Connection c, Dialect d) {
-    String sql = d == Dialect.ORACLE ? "ALTER SYSTEM CHECKPOINT" : "CHECKPOINT";
+  /**
+   * Samples per event of the {@link #MODULE} sessions between two instants, from the dialect's history query.
+   *
+   * @return events, most frequent first; empty when the history cannot be read (privilege, licence)
+   */
+  private static Optional<Map<String, Long>> waitEventHistory(Connection c, String historyQuery, long fromMs, long toMs) {
+    try (PreparedStatement ps = c.prepareStatement(historyQuery)) {
+      ps.setString(1, MODULE);
+      ps.setTimestamp(2, new Timestamp(fromMs));
+      ps.setTimestamp(3, new Timestamp(toMs));
+      Map<String, Long> out = new LinkedHashMap<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return Optional.of(out);
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The dialect's checkpoint (CHECKPOINT on PostgreSQL and H2, ALTER SYSTEM CHECKPOINT on Oracle), skipped with a
+   * warning when it fails (no privilege).
+   */
+  static void checkpoint(Connection c, Probes d) {
+    String sql = d.checkpointSql();
     try (Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {

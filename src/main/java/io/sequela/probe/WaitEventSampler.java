@@ -17,18 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples {@code pg_stat_activity} every 100 ms on a background daemon thread, counting the wait events
- * of the active sessions whose application_name starts with a prefix (the load's sessions): the
- * PostgreSQL analogue of Oracle's ASH profile. A session that is active without a wait event counts as
- * {@code CPU}. One connection is held while sampling. A failing sample is counted and skipped.
+ * Runs the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery() sample query} (PostgreSQL:
+ * {@code pg_stat_activity}) every 100 ms on a background daemon thread, counting the wait events of the active
+ * sessions whose application_name starts with a prefix (the load's sessions): the live analogue of Oracle's
+ * ASH profile. A session that is active without a wait event counts as {@code CPU}. One connection is held
+ * while sampling. A failing sample is counted and skipped.
  */
 public final class WaitEventSampler implements AutoCloseable {
 
   /** Sampling period in ms. */
   public static final long PERIOD_MS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(WaitEventSampler.class);
-  private static final String SQL = "SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') FROM pg_stat_activity "
-      + "WHERE state = 'active' AND application_name LIKE ? AND pid <> pg_backend_pid()";
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private final AtomicLong samples = new AtomicLong();
@@ -37,9 +36,9 @@ public final class WaitEventSampler implements AutoCloseable {
   private final Connection connection;
   private final PreparedStatement query;
 
-  private WaitEventSampler(Connection connection, String applicationPrefix) throws SQLException {
+  private WaitEventSampler(Connection connection, String sampleQuery, String applicationPrefix) throws SQLException {
     this.connection = connection;
-    this.query = connection.prepareStatement(SQL);
+    this.query = connection.prepareStatement(sampleQuery);
     query.setString(1, applicationPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sequela-wait-sampler");
@@ -52,13 +51,14 @@ public final class WaitEventSampler implements AutoCloseable {
   /**
    * Starts sampling on a connection borrowed from {@code ds} (returned at {@link #close()}).
    *
+   * @param sampleQuery the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery()}
    * @param applicationPrefix the sessions' application_name prefix, e.g. {@code sequela keygen}
    * @throws SQLException when no connection can be had
    */
-  public static WaitEventSampler start(DataSource ds, String applicationPrefix) throws SQLException {
+  public static WaitEventSampler start(DataSource ds, String sampleQuery, String applicationPrefix) throws SQLException {
     Connection c = ds.getConnection();
     try {
-      return new WaitEventSampler(c, applicationPrefix);
+      return new WaitEventSampler(c, sampleQuery, applicationPrefix);
     } catch (SQLException e) {
       c.close();
       throw e;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
+import io.sequela.db.Probes;
 import io.sequela.stats.StrategyFigures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,10 +25,14 @@ import java.util.function.Function;
  * wait-event profile per strategy, drawn as inline SVG so the page works offline).
  *
  * @param runId the run id
- * @param dialect postgresql, oracle or h2
+ * @param dialect the database's name, for display (postgresql, oracle, h2)
+ * @param walAndBlockCounters the database gives WAL bytes and index block counters
+ *     ({@link Probes#reportsWalAndBlockCounters()}): the JSON and page carry them
+ * @param waitEvents the database gives wait events ({@link Probes#reportsWaitEvents()}): the JSON carries them
  * @param strategies one entry per strategy, in run order
  */
-public record KeyGenReport(String runId, String dialect, List<StrategyFigures> strategies) {
+public record KeyGenReport(String runId, String dialect, boolean walAndBlockCounters, boolean waitEvents,
+    List<StrategyFigures> strategies) {
 
   /** The page and JSON file names in the run folder. */
   public static final String PAGE = "key-generation.html";
@@ -35,6 +41,11 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
 
   public KeyGenReport {
     strategies = List.copyOf(strategies);
+  }
+
+  /** The report of a run on {@code dialect}: its name, and the figures its probes give. */
+  public static KeyGenReport of(String runId, Dialect dialect, List<StrategyFigures> strategies) {
+    return new KeyGenReport(runId, dialect.name(), dialect.reportsWalAndBlockCounters(), dialect.reportsWaitEvents(), strategies);
   }
 
   /** The JSON tree: {@code run_id}, {@code dialect}, {@code strategies} (one object per strategy). */
@@ -46,10 +57,10 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
           .put("inserts_per_s", round(f.insertsPerS())).put("p50_ms", f.p50Ms()).put("p95_ms", f.p95Ms())
           .put("p99_ms", f.p99Ms()).put("max_ms", f.maxMs()).put("ko", f.ko()).put("duplicates", f.duplicates())
           .put("index_bytes_before", f.indexBytesBefore()).put("index_bytes_after", f.indexBytesAfter());
-      if ("postgresql".equals(dialect)) {
+      if (walAndBlockCounters) {
         o.put("wal_bytes", f.walBytes()).put("idx_blks_read", f.idxBlksRead()).put("idx_blks_hit", f.idxBlksHit());
       }
-      if (!"h2".equals(dialect)) {
+      if (waitEvents) {
         ObjectNode w = o.putObject("wait_events");
         f.waitEvents().forEach(w::put);
       }
@@ -76,7 +87,8 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
   }
 
   /**
-   * Reads a {@link #JSON} file back, e.g. to write the page once Gatling has written its report.
+   * Reads a {@link #JSON} file back, e.g. to write the page once Gatling has written its report. Which figures
+   * the database gives is read from the fields the strategies carry ({@code wal_bytes}, {@code wait_events}).
    *
    * @throws SequelaException when the file cannot be read or is not a key-generation result
    */
@@ -84,7 +96,11 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
     try {
       JsonNode root = MAPPER.readTree(file.toFile());
       List<StrategyFigures> list = new ArrayList<>();
+      boolean wal = false;
+      boolean waitEvents = false;
       for (JsonNode s : root.path("strategies")) {
+        wal |= s.has("wal_bytes");
+        waitEvents |= s.has("wait_events");
         Map<String, Long> waits = new LinkedHashMap<>();
         s.path("wait_events").fields().forEachRemaining(e -> waits.put(e.getKey(), e.getValue().asLong()));
         list.add(new StrategyFigures(s.path("name").asText(), s.path("rows").asLong(), s.path("wall_s").asDouble(),
@@ -93,7 +109,7 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
             optional(s, "index_bytes_after"), optional(s, "wal_bytes"), optional(s, "idx_blks_read"),
             optional(s, "idx_blks_hit"), waits, s.hasNonNull("note") ? s.get("note").asText() : null));
       }
-      return new KeyGenReport(root.path("run_id").asText(), root.path("dialect").asText(), list);
+      return new KeyGenReport(root.path("run_id").asText(), root.path("dialect").asText(), wal, waitEvents, list);
     } catch (IOException | RuntimeException e) {
       throw new SequelaException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -129,7 +145,7 @@ public record KeyGenReport(String runId, String dialect, List<StrategyFigures> s
     b.append(KeyGenHtml.bars("Inserts per second", "inserts/s", strategies, StrategyFigures::insertsPerS));
     b.append(KeyGenHtml.latencyBars(strategies));
     b.append(KeyGenHtml.bars("Primary-key index size after the phase", "MB", strategies, perMb(StrategyFigures::indexBytesAfter)));
-    if ("postgresql".equals(dialect)) {
+    if (walAndBlockCounters) {
       b.append(KeyGenHtml.bars("WAL written during the phase", "MB", strategies, perMb(StrategyFigures::walBytes)));
       b.append(KeyGenHtml.bars("Index blocks read from outside shared buffers", "blocks", strategies,
           f -> f.idxBlksRead() == null ? null : f.idxBlksRead().doubleValue()));

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.gatlingrun.InsertOutcomes;
-import io.sequela.probe.OracleAsh;
 import io.sequela.probe.PhaseProbe;
 import io.sequela.stats.Percentiles;
 import io.sequela.stats.StrategyFigures;
@@ -21,9 +20,7 @@ import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
 import io.sequela.gatlingrun.GatlingRun;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +63,7 @@ public final class KeyGenRun implements AutoCloseable {
   private Target target;
   private HikariDataSource admin;
   private SequenceBlockAllocator seqBlock;
-  private boolean flushStatistics;
+  private String flushStatisticsSql;
 
   private KeyGenRun(KeyGenSettings settings) {
     this.settings = settings;
@@ -117,7 +114,7 @@ public final class KeyGenRun implements AutoCloseable {
   private void connect(Preseeder preseeder) {
     target = plan.target().resolve();
     admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
-    flushStatistics = dialect() == Dialect.POSTGRESQL && serverVersionNum() >= 150000;
+    flushStatisticsSql = readFlushStatisticsSql();
     LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, plan.strategies(), dialect(),
         plan.users(), plan.insertsPerUser(), plan.commit());
     for (KeyStrategy s : plan.strategies()) {
@@ -128,11 +125,9 @@ public final class KeyGenRun implements AutoCloseable {
     }
   }
 
-  private int serverVersionNum() {
-    try (Connection c = admin.getConnection(); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int")) {
-      rs.next();
-      return rs.getInt(1);
+  private String readFlushStatisticsSql() {
+    try (Connection c = admin.getConnection()) {
+      return dialect().flushStatisticsSql(c).orElse(null);
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("cannot read the server version: " + e.getMessage(), e);
     }
@@ -179,15 +174,15 @@ public final class KeyGenRun implements AutoCloseable {
 
   /**
    * The pool of virtual user {@code user} (1-based): one connection, application_name
-   * {@code sequela keygen user <n>} (PostgreSQL, where strings bind to uuid columns through
-   * {@code stringtype=unspecified}), module {@link OracleAsh#MODULE} (Oracle).
+   * {@code sequela keygen user <n>} where the driver has one, the dialect's
+   * {@link Dialect#untypedStringProperties()} (PostgreSQL: strings bind to uuid columns through
+   * {@code stringtype=unspecified}), and the session module {@link PhaseProbe#MODULE} where the dialect sets one
+   * (Oracle).
    */
   public HikariConfig poolConfig(int user) {
     String name = "keygen user " + user;
     Properties props = new Properties();
-    if (dialect() == Dialect.POSTGRESQL) {
-      props.setProperty("stringtype", "unspecified");
-    }
+    props.putAll(dialect().untypedStringProperties());
     HikariConfig cfg;
     if (plan.commit().autocommit()) {
       cfg = Pools.config(target, name, 1);
@@ -195,24 +190,19 @@ public final class KeyGenRun implements AutoCloseable {
     } else {
       cfg = TransactionSpanningPool.config(target, name, props);
     }
-    if (dialect() == Dialect.ORACLE) {
-      cfg.setConnectionInitSql(OracleAsh.setModuleSql());
-    }
+    dialect().sessionModuleSql(PhaseProbe.MODULE).ifPresent(cfg::setConnectionInitSql);
     return cfg;
   }
 
   /**
    * The key user {@code user} (1-based) binds for its next insert in stage {@code k}: a {@code Long}
-   * (seq_block, snowflake), a {@code UUID} (a 32-hex-digit string on Oracle, converted to RAW(16)), or
-   * null when the database fills the key. Thread-safe.
+   * (seq_block, snowflake), a UUID as the dialect's {@link Dialect#uuidSessionValue} (a {@code UUID}; on Oracle
+   * a 32-hex-digit string, converted to RAW(16)), or null when the database fills the key. Thread-safe.
    */
   public Object nextKey(int k, int user) {
     KeyStrategy s = plan.strategies().get(k);
     return switch (s) {
-      case UUID1, UUID4, UUID7 -> {
-        UUID u = uuids.get(k).get();
-        yield dialect() == Dialect.ORACLE ? Uuids.toHex(u) : u;
-      }
+      case UUID1, UUID4, UUID7 -> dialect().uuidSessionValue(uuids.get(k).get());
       case SNOWFLAKE -> snowflakes.get(user - 1).next();
       case SEQ_BLOCK -> seqBlock.next();
       default -> null;
@@ -225,7 +215,7 @@ public final class KeyGenRun implements AutoCloseable {
    * second, else after 10 s idle), or null where not needed or not available.
    */
   public String flushStatisticsSql() {
-    return flushStatistics ? "SELECT pg_stat_force_next_flush()" : null;
+    return flushStatisticsSql;
   }
 
   /** The commit policy. */

@@ -38,9 +38,10 @@ final class KeyGenTables {
       preseeder.seed(target, s, rows);
       long firstFree = KeyTables.firstFreeKey(c, s);
       KeyTables.execute(c, s, KeyTables.finish(d, s, firstFree, sequenceCache));
-      if (d == Dialect.POSTGRESQL) {
+      String vacuum = d.vacuumAnalyzeSql(s.table()).orElse(null);
+      if (vacuum != null) {
         try (Statement st = c.createStatement()) {
-          st.execute("VACUUM ANALYZE " + s.table());
+          st.execute(vacuum);
         }
       }
       LOG.info("keygen {}: table ready with {} pre-seeded rows in {} ms", s.id(), rows, (System.nanoTime() - t0) / 1_000_000);

@@ -88,7 +88,7 @@ public final class QueryBenchRun {
 
   private static CpuUsageQuery load(Target target, CpuUsageSource source) {
     try (HikariDataSource ds = Pools.open(target, POOL + "-load", 1); Connection c = ds.getConnection()) {
-      CpuUsageTable.recreate(c, source);
+      CpuUsageTable.recreate(c, target.dialect(), source);
       return CpuUsageQuery.detect(c);
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("loading cpu_usage failed: " + e.getMessage(), e);

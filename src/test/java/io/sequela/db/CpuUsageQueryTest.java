@@ -22,7 +22,7 @@ class CpuUsageQueryTest {
   static void load() throws Exception {
     pg = Target.parse("embedded", null, null).resolve();
     try (Connection c = connect()) {
-      CpuUsageTable.recreate(c, conn -> {
+      CpuUsageTable.recreate(c, Dialect.POSTGRESQL, (conn, dialect) -> {
         try (Statement st = conn.createStatement()) {
           return st.executeUpdate("""
               INSERT INTO cpu_usage (ts, host, usage) VALUES

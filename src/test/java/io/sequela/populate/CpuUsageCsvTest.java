@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class CpuUsageCsvTest {
     Files.writeString(f, "ts,host,usage\n2017-01-01 00:00:00,host_000000,58.1\n2017-01-01 00:00:10+00,host_000000,12.5\n"
         + "2017-01-01 00:00:00,host_000001,99.9\n");
     try (Connection c = connect()) {
-      assertThat(CpuUsageTable.recreate(c, new CpuUsageCsv(f))).isEqualTo(3);
+      assertThat(CpuUsageTable.recreate(c, Dialect.POSTGRESQL, new CpuUsageCsv(f))).isEqualTo(3);
       try (ResultSet rs = c.createStatement().executeQuery(
           "SELECT count(*), sum(usage), min(extract(epoch FROM ts)) FROM cpu_usage")) {
         rs.next();
@@ -44,7 +45,7 @@ class CpuUsageCsvTest {
     Path header = dir.resolve("header.csv");
     Files.writeString(header, "time,host,usage\n");
     try (Connection c = connect()) {
-      assertThatThrownBy(() -> CpuUsageTable.recreate(c, new CpuUsageCsv(bad)))
+      assertThatThrownBy(() -> CpuUsageTable.recreate(c, Dialect.POSTGRESQL, new CpuUsageCsv(bad)))
           .isInstanceOf(SequelaException.InvalidInput.class)
           .hasMessageStartingWith(bad + ": COPY cpu_usage, line 3, column usage")
           .hasMessageContaining("lots");

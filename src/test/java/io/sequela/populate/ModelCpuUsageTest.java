@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.SequelaException;
 import io.sequela.config.QueryBenchSettings;
+import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
@@ -32,7 +33,7 @@ class ModelCpuUsageTest {
     assertThat(source.describe()).isEqualTo("populator model models/cpu_usage.conf, seed 2017, 345,600 rows");
     try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
         Statement st = c.createStatement()) {
-      assertThat(CpuUsageTable.recreate(c, source)).isEqualTo(345_600);
+      assertThat(CpuUsageTable.recreate(c, Dialect.POSTGRESQL, source)).isEqualTo(345_600);
 
       List<String> columns = new ArrayList<>();
       try (ResultSet rs = st.executeQuery("SELECT column_name || ' ' || data_type FROM information_schema.columns "

@@ -3,6 +3,7 @@ package io.sequela.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sequela.db.Dialect;
 import io.sequela.stats.StrategyFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class KeyGenReportTest {
       850_000L, 0L, 7600L, Map.of("CPU", 4L), null);
   private static final StrategyFigures UUID4 = new StrategyFigures("uuid4", 3998, 4.0, 999.5, 2L, 9L, 30L, 90L, 2, 2, 8192L,
       300_000L, 3_400_000L, 120L, 7000L, waits("IO:DataFileRead", 30L, "CPU", 10L), null);
-  private static final KeyGenReport REPORT = new KeyGenReport("run-1", "postgresql", List.of(SEQ, UUID4));
+  private static final KeyGenReport REPORT = KeyGenReport.of("run-1", Dialect.POSTGRESQL, List.of(SEQ, UUID4));
 
   /** Two wait events in the given order (most frequent first, as the sampler reports them). */
   private static Map<String, Long> waits(String first, long n1, String second, long n2) {
@@ -42,7 +43,7 @@ class KeyGenReportTest {
 
   @Test
   void h2ResultsCarryNoPostgresqlFigures() {
-    JsonNode s = new KeyGenReport("r", "h2", List.of(SEQ)).json().get("strategies").get(0);
+    JsonNode s = KeyGenReport.of("r", Dialect.H2, List.of(SEQ)).json().get("strategies").get(0);
     assertThat(s.has("wal_bytes")).isFalse();
     assertThat(s.has("wait_events")).isFalse();
   }
