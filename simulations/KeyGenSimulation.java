@@ -81,7 +81,8 @@ public class KeyGenSimulation extends Simulation {
     System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "
         + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows");
     System.out.println(report.consoleTable());
-    AfterReport.register(run.runFolder(), folder -> KeyGenPage.writeFromJson(folder.folder()), 0);
+    // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
+    AfterReport.register(run.runFolder(), folder -> KeyGenPage.write(folder.folder(), report), 0);
     run.close();
   }
 }

@@ -2,35 +2,44 @@ package io.sequela.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** HTML text helpers for report pages. */
+/**
+ * Builders for the content of sequela's report pages, as jsoup elements. Every figure, test name, host
+ * name or label goes in as text ({@link Element#text}) or an attribute value, which jsoup escapes when
+ * the page is written, so no string from a plan, a CSV or a database can add markup to a page.
+ */
 public final class Html {
 
   private Html() {}
 
-  /** Escapes {@code & < > " '} for text and attribute values; null becomes an empty string. */
-  public static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(ch);
-      }
-    }
-    return b.toString();
+  /**
+   * An empty {@code div} to build a page's content in, owned by a document that writes without
+   * re-indenting (what {@link Element#outerHtml()} shows is what the page gets).
+   */
+  public static Element content() {
+    Document shell = Document.createShell("");
+    shell.outputSettings().prettyPrint(false);
+    return shell.body().appendElement("div");
   }
 
-  /** A number for a table cell: integers as is, others with 2 decimals, null as an en dash. */
+  /**
+   * Appends an element holding text, then a line break in the source.
+   *
+   * @param tag e.g. {@code h2} or {@code p}
+   * @return the new element
+   */
+  public static Element block(Element parent, String tag, String text) {
+    Element e = parent.appendElement(tag).text(text);
+    parent.appendText("\n");
+    return e;
+  }
+
+  /** A number for a table cell: integers with thousands separators, others with 2 decimals, null as an en dash. */
   public static String number(Number n) {
     if (n == null) {
-      return "&ndash;";
+      return "\u2013";
     }
     if (n instanceof Long || n instanceof Integer) {
       return String.format(Locale.ROOT, "%,d", n.longValue());
@@ -38,16 +47,41 @@ public final class Html {
     return String.format(Locale.ROOT, "%,.2f", n.doubleValue());
   }
 
-  /** A table: header cells then rows of cells (cells already escaped), in the report's table class. */
-  public static String table(List<String> header, List<List<String>> rows) {
-    StringBuilder b = new StringBuilder("<table class=\"statistics-in extensible-geant\">\n<thead><tr>");
-    header.forEach(h -> b.append("<th class=\"header\"><span>").append(h).append("</span></th>"));
-    b.append("</tr></thead>\n<tbody>\n");
-    for (List<String> row : rows) {
-      b.append("<tr>");
-      row.forEach(c -> b.append("<td class=\"value\">").append(c).append("</td>"));
-      b.append("</tr>\n");
-    }
-    return b.append("</tbody></table>\n").toString();
+  /**
+   * Appends a table in the report's table class with text cells.
+   *
+   * @param header the header cells' text
+   * @param rows the cells' text per row
+   * @return the table
+   */
+  public static Element table(Element parent, List<String> header, List<List<String>> rows) {
+    Element body = table(parent, header);
+    rows.forEach(r -> row(body, r));
+    return body.parent();
+  }
+
+  /**
+   * Appends an empty table in the report's table class with its header.
+   *
+   * @return its {@code tbody}, for {@link #row}
+   */
+  public static Element table(Element parent, List<String> header) {
+    Element table = parent.appendElement("table").addClass("statistics-in").addClass("extensible-geant");
+    parent.appendText("\n");
+    Element tr = table.appendElement("thead").appendElement("tr");
+    header.forEach(h -> tr.appendElement("th").addClass("header").appendElement("span").text(h));
+    return table.appendElement("tbody");
+  }
+
+  /**
+   * Appends a row of text cells to a {@link #table}'s body.
+   *
+   * @return the row
+   */
+  public static Element row(Element tbody, List<String> cells) {
+    Element tr = tbody.appendElement("tr");
+    cells.forEach(c -> tr.appendElement("td").addClass("value").text(c));
+    tbody.appendText("\n");
+    return tr;
   }
 }

@@ -2,21 +2,23 @@ package io.sequela.report;
 
 import io.sequela.stats.StrategyFigures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jsoup.nodes.Element;
 
-/** HTML pieces of the key-generation page: the summary table, SVG bar charts ({@link SvgCharts}) and the wait profile. */
+/** Pieces of the key-generation page: the summary table, SVG bar charts ({@link SvgCharts}) and the wait profile. */
 final class KeyGenHtml {
 
   private KeyGenHtml() {}
 
   /**
-   * One row per strategy with every figure; in the columns where lower (or, for inserts/s, higher) is
-   * better, the best value in bold unless all are equal.
+   * Appends one row per strategy with every figure; in the columns where lower (or, for inserts/s, higher)
+   * is better, the best value in bold unless all are equal.
    */
-  static String summaryTable(List<StrategyFigures> fs) {
+  static void summaryTable(Element parent, List<StrategyFigures> fs) {
     record Col(String head, Function<StrategyFigures, Number> value, Boolean lowerIsBetter, String format) {}
     List<Col> cols = List.of(
         new Col("rows", StrategyFigures::rows, null, null),
@@ -33,31 +35,36 @@ final class KeyGenHtml {
         new Col("WAL bytes", StrategyFigures::walBytes, true, null),
         new Col("idx blks read", StrategyFigures::idxBlksRead, true, null),
         new Col("idx blks hit", StrategyFigures::idxBlksHit, null, null));
-    StringBuilder b = new StringBuilder("<table class=\"statistics-in extensible-geant\"><thead><tr><th>strategy</th>");
-    cols.forEach(c -> b.append("<th>").append(Html.escape(c.head())).append("</th>"));
-    b.append("</tr></thead><tbody>\n");
+    Element table = parent.appendElement("table").addClass("statistics-in").addClass("extensible-geant");
+    parent.appendText("\n");
+    Element head = table.appendElement("thead").appendElement("tr");
+    head.appendElement("th").text("strategy");
+    cols.forEach(c -> head.appendElement("th").text(c.head()));
+    Element body = table.appendElement("tbody");
+    body.appendText("\n");
     for (StrategyFigures f : fs) {
-      b.append("<tr><td>").append(Html.escape(f.name())).append("</td>");
+      Element tr = body.appendElement("tr");
+      tr.appendElement("td").text(f.name());
       for (Col c : cols) {
         Number v = c.value().apply(f);
         String text = v == null ? "-" : c.format() == null ? v.toString() : String.format(Locale.ROOT, c.format(), v.doubleValue());
         boolean best = v != null && c.lowerIsBetter() != null && isBest(fs, c.value(), c.lowerIsBetter(), v.doubleValue());
-        b.append("<td>").append(best ? "<b>" + text + "</b>" : text).append("</td>");
+        Element td = tr.appendElement("td");
+        (best ? td.appendElement("b") : td).text(text);
       }
-      b.append("</tr>\n");
+      body.appendText("\n");
     }
-    return b.append("</tbody></table>\n").toString();
   }
 
   /** True when {@code v} is the column's best value and the column has more than one distinct value. */
   private static boolean isBest(List<StrategyFigures> fs, Function<StrategyFigures, Number> column, boolean lowerIsBetter, double v) {
     double[] values = fs.stream().map(column).filter(x -> x != null).mapToDouble(Number::doubleValue).toArray();
-    double best = java.util.Arrays.stream(values).reduce(lowerIsBetter ? Math::min : Math::max).orElse(Double.NaN);
-    return java.util.Arrays.stream(values).distinct().count() > 1 && best == v;
+    double best = Arrays.stream(values).reduce(lowerIsBetter ? Math::min : Math::max).orElse(Double.NaN);
+    return Arrays.stream(values).distinct().count() > 1 && best == v;
   }
 
-  /** A bar chart, one bar per strategy (reused {@link SvgCharts#bars}); strategies without a value are left out. */
-  static String bars(String title, String unit, List<StrategyFigures> fs, Function<StrategyFigures, Double> value) {
+  /** Appends a bar chart, one bar per strategy ({@link SvgCharts#bars}); strategies without a value are left out. */
+  static void bars(Element parent, String title, String unit, List<StrategyFigures> fs, Function<StrategyFigures, Double> value) {
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     for (StrategyFigures f : fs) {
@@ -66,41 +73,45 @@ final class KeyGenHtml {
         values.add(value.apply(f));
       }
     }
-    return values.isEmpty() ? "" : heading(title, unit) + SvgCharts.bars(names, List.of(values), List.of(title), unit);
+    if (!values.isEmpty()) {
+      heading(parent, title, unit);
+      SvgCharts.bars(parent, names, List.of(values), List.of(title), unit);
+    }
   }
 
-  /** p50, p95 and p99 per strategy, side by side. */
-  static String latencyBars(List<StrategyFigures> fs) {
+  /** Appends p50, p95 and p99 per strategy, side by side. */
+  static void latencyBars(Element parent, List<StrategyFigures> fs) {
     List<StrategyFigures> measured = fs.stream().filter(f -> f.p50Ms() != null).toList();
     if (measured.isEmpty()) {
-      return "";
+      return;
     }
     List<Function<StrategyFigures, Long>> percentiles = List.of(StrategyFigures::p50Ms, StrategyFigures::p95Ms, StrategyFigures::p99Ms);
     List<List<Double>> series = percentiles.stream()
         .map(p -> measured.stream().map(f -> p.apply(f).doubleValue()).toList()).toList();
-    return heading("Insert latency percentiles", "ms")
-        + SvgCharts.bars(measured.stream().map(StrategyFigures::name).toList(), series, List.of("p50", "p95", "p99"), "ms");
+    heading(parent, "Insert latency percentiles", "ms");
+    SvgCharts.bars(parent, measured.stream().map(StrategyFigures::name).toList(), series, List.of("p50", "p95", "p99"), "ms");
   }
 
-  /** Per strategy, the share of each wait event among the samples, as a stacked bar and a legend. */
-  static String waitProfile(List<StrategyFigures> fs) {
+  /** Appends, per strategy, the share of each wait event among the samples. */
+  static void waitProfile(Element parent, List<StrategyFigures> fs) {
     if (fs.stream().allMatch(f -> f.waitEvents().isEmpty())) {
-      return "";
+      return;
     }
-    StringBuilder b = new StringBuilder("<h2>Wait events (samples every 100 ms of the users' sessions)</h2>\n");
+    Html.block(parent, "h2", "Wait events (samples every 100 ms of the users' sessions)");
     for (StrategyFigures f : fs) {
       long total = f.waitEvents().values().stream().mapToLong(Long::longValue).sum();
-      b.append("<p><b>").append(Html.escape(f.name())).append("</b> (").append(total).append(" samples): ");
       List<String> parts = new ArrayList<>();
       for (Map.Entry<String, Long> e : f.waitEvents().entrySet()) {
-        parts.add(Html.escape(e.getKey()) + String.format(Locale.ROOT, " %.0f%%", 100.0 * e.getValue() / Math.max(1, total)));
+        parts.add(e.getKey() + String.format(Locale.ROOT, " %.0f%%", 100.0 * e.getValue() / Math.max(1, total)));
       }
-      b.append(parts.isEmpty() ? "no active session seen" : String.join(", ", parts)).append("</p>\n");
+      Element p = parent.appendElement("p");
+      p.appendElement("b").text(f.name());
+      p.appendText(" (" + total + " samples): " + (parts.isEmpty() ? "no active session seen" : String.join(", ", parts)));
+      parent.appendText("\n");
     }
-    return b.toString();
   }
 
-  private static String heading(String title, String unit) {
-    return "<h2>" + Html.escape(title) + " (" + Html.escape(unit) + ")</h2>\n";
+  private static void heading(Element parent, String title, String unit) {
+    Html.block(parent, "h2", title + " (" + unit + ")");
   }
 }
