@@ -10,7 +10,6 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
-import io.sequela.db.SequenceMode;
 import io.sequela.db.Target;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.sequela.config;
 
-import io.sequela.db.SequenceMode;
 import java.util.List;
 
 /**

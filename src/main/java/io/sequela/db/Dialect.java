@@ -1,6 +1,7 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
+import io.sequela.config.SequenceMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.sequela.db;
 
+import io.sequela.config.SequenceMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

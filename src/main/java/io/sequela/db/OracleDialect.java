@@ -1,5 +1,6 @@
 package io.sequela.db;
 
+import io.sequela.config.SequenceMode;
 import java.nio.ByteBuffer;
 import java.sql.CallableStatement;
 import java.sql.Connection;

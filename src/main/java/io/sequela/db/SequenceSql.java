@@ -1,5 +1,6 @@
 package io.sequela.db;
 
+import io.sequela.config.SequenceMode;
 import java.util.List;
 
 /**

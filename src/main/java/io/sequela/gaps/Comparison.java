@@ -1,6 +1,6 @@
 package io.sequela.gaps;
 
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package io.sequela.gaps;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

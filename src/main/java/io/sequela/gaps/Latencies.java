@@ -1,6 +1,6 @@
 package io.sequela.gaps;
 
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import io.sequela.stats.LatencySummary;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.sequela.stats.LatencySummary;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.TestFigures;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

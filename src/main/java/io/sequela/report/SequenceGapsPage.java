@@ -7,7 +7,7 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
 import io.sequela.gaps.TestFigures;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import io.sequela.report.ComparisonTable;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;

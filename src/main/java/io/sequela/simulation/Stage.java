@@ -2,7 +2,7 @@ package io.sequela.simulation;
 
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.time.Duration;
 
 /**

@@ -2,6 +2,7 @@ package io.sequela.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.config.SequenceMode;
 import io.sequela.testing.EmbeddedDb;
 import java.sql.Connection;
 import java.sql.ResultSet;

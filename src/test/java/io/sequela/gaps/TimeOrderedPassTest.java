@@ -2,7 +2,7 @@ package io.sequela.gaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;

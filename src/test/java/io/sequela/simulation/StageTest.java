@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import io.sequela.db.Target;
 import java.time.Duration;
 import java.util.List;

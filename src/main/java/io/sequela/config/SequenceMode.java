@@ -1,4 +1,4 @@
-package io.sequela.db;
+package io.sequela.config;
 
 /**
  * How a sequence hands out values across nodes (Oracle RAC terms; see DESIGN.md for the PostgreSQL
