@@ -9,17 +9,22 @@ import picocli.CommandLine.Command;
     description = "Database load-test helpers: seeded data models, loaded fast and verified.",
     subcommands = {PopulateCommand.class, VerifyCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:verify found a mismatch, or a database or software failure", "2:usage error or bad input (options, model file)"})
+    exitCodeList = {"0:success", "1:verify found a mismatch, or a database or software failure", "2:usage error or bad input (options, model file, an unknown -Dsequela.* setting)"})
 public final class SequelaCommand implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line: one-line errors, documented exit codes. Tests run it in-process. */
+  /**
+   * The configured command line: settings read (and unknown {@code -Dsequela.*} keys refused) before any command
+   * runs, one-line errors, documented exit codes. Tests run it in-process.
+   */
   public static CommandLine commandLine() {
+    OneLineErrors errors = new OneLineErrors();
     return new CommandLine(new SequelaCommand())
-        .setExecutionExceptionHandler(new OneLineErrors())
+        .setExecutionStrategy(errors)
+        .setExecutionExceptionHandler(errors)
         .setExitCodeExceptionMapper(OneLineErrors::exitCode);
   }
 

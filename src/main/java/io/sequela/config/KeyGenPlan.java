@@ -1,7 +1,5 @@
 package io.sequela.config;
 
-import io.sequela.db.Target;
-import io.sequela.keys.KeyStrategy;
 import java.util.List;
 
 /**
@@ -9,7 +7,8 @@ import java.util.List;
  *
  * @param source the plan's file or resource name
  * @param target where the tables live (not yet resolved)
- * @param strategies strategies in run order, each supported by the target's dialect
+ * @param strategies the strategies the plan names, in run order, checked against the target's database by
+ *     {@code keys.PlanStrategies}; empty when the plan names none (every strategy the database supports)
  * @param users concurrent virtual users per strategy, each with its own connection
  * @param insertsPerUser single-row inserts per user and strategy
  * @param commit the commit policy
@@ -18,7 +17,7 @@ import java.util.List;
  * @param blockSize keys per block of the seq_block allocator
  * @param model the populator model that pre-seeds the tables, a file or classpath resource
  */
-public record KeyGenPlan(String source, Target target, List<KeyStrategy> strategies, int users, int insertsPerUser,
+public record KeyGenPlan(String source, TargetSpec target, List<StrategyName> strategies, int users, int insertsPerUser,
     CommitPolicy commit, long preseedRows, int sequenceCache, int blockSize, String model) {
 
   public KeyGenPlan {

@@ -10,9 +10,6 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
-import io.sequela.db.Dialect;
-import io.sequela.db.Target;
-import io.sequela.keys.KeyStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +32,14 @@ import java.util.TreeSet;
  * model = "models/keygen.conf"     # the populator model that pre-seeds the tables
  * }</pre>
  *
- * Every problem is one line {@code <file>:<line>: <path>: must ..., got ...}; unknown keys are problems too.
+ * Keys left out take {@code sequela.keygen.plan-defaults} from reference.conf (the values above). Every problem
+ * is one line {@code <file>:<line>: <path>: must ..., got ...}; unknown keys are problems too. The strategy
+ * names are checked by {@code keys.PlanStrategies} against the target's database, in the same form.
  */
 public final class KeyGenPlanLoader {
 
+  /** The setting holding the defaults. */
+  static final String DEFAULTS = "sequela.keygen.plan-defaults";
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
       "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model");
 
@@ -48,21 +49,22 @@ public final class KeyGenPlanLoader {
   private KeyGenPlanLoader() {}
 
   /**
-   * Loads a plan from a file path or, when no such file exists, a classpath resource.
+   * Loads a plan with reference.conf's defaults; see {@link #load(String, TargetSpec, ConfigObject)}.
    *
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static KeyGenPlan load(String location) {
-    return load(location, null);
+    return load(location, null, referenceDefaults());
   }
 
   /**
-   * As {@link #load(String)}, with the plan's connection replaced by {@code target} (from -Dsequela.target)
-   * before the strategies are checked against the dialect.
+   * Loads a plan from a file path or, when no such file exists, a classpath resource.
    *
-   * @param target the replacing target, or null to keep the plan's
+   * @param target the target replacing the plan's connection (from -Dsequela.target), or null to keep the plan's
+   * @param defaults the {@code sequela.keygen.plan-defaults} object
+   * @throws SequelaException.InvalidInput listing every problem, one per line
    */
-  public static KeyGenPlan load(String location, Target target) {
+  public static KeyGenPlan load(String location, TargetSpec target, ConfigObject defaults) {
     Path file = Path.of(location);
     ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
     String source = file.getFileName() == null ? location : file.getFileName().toString();
@@ -70,7 +72,7 @@ public final class KeyGenPlanLoader {
       ConfigObject root = Files.isRegularFile(file)
           ? ConfigFactory.parseFile(file.toFile(), opts).root()
           : ConfigFactory.parseResources(location, opts).root();
-      return parse(source, root, target);
+      return parse(source, root, target, defaults);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sequela.keygen.plan: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException e) {
@@ -78,100 +80,130 @@ public final class KeyGenPlanLoader {
     }
   }
 
-  /** Validates a parsed plan; see {@link #load(String, Target)}. */
-  public static KeyGenPlan parse(String source, ConfigObject o, Target override) {
+  /** Validates a parsed plan with reference.conf's defaults; see {@link #load(String, TargetSpec, ConfigObject)}. */
+  public static KeyGenPlan parse(String source, ConfigObject o, TargetSpec override) {
+    return parse(source, o, override, referenceDefaults());
+  }
+
+  /**
+   * Validates a parsed plan: first the defaults on their own (each line naming
+   * {@code sequela.keygen.plan-defaults.<key>}), then the plan with the defaults under it.
+   */
+  public static KeyGenPlan parse(String source, ConfigObject o, TargetSpec override, ConfigObject defaults) {
+    Problems d = Problems.forSetting(DEFAULTS);
+    unknownKeys(d, defaults);
+    read(DEFAULTS, d, defaults, ConfigFactory.empty().root(), null);
+    d.throwIfAny();
     Problems p = new Problems(source);
+    unknownKeys(p, o);
+    KeyGenPlan plan = read(source, p, o, defaults, override);
+    p.throwIfAny();
+    return plan;
+  }
+
+  private static ConfigObject referenceDefaults() {
+    return Settings.referenceDefaults().getObject(DEFAULTS);
+  }
+
+  private static void unknownKeys(Problems p, ConfigObject o) {
     for (String key : o.keySet()) {
       if (!KEYS.contains(key)) {
         p.add(o.get(key), key, "unknown key; expected one of " + new TreeSet<>(KEYS));
       }
     }
-    Target target = target(p, o);
+  }
+
+  /** Reads every field, each from {@code o} or else from {@code defaults}; a field in neither is a problem. */
+  private static KeyGenPlan read(String source, Problems p, ConfigObject o, ConfigObject defaults, TargetSpec override) {
+    Fields f = new Fields(p, o, defaults);
+    TargetSpec target = target(f);
     target = override != null ? override : target;
-    Dialect dialect = target == null ? Dialect.POSTGRESQL : target.dialect();
-    List<KeyStrategy> strategies = strategies(p, o, dialect);
-    int users = (int) number(p, o, "users", 1, MAX_USERS, 8);
-    int inserts = (int) number(p, o, "inserts_per_user", 1, Integer.MAX_VALUE, 500);
-    long preseed = number(p, o, "preseed_rows", 0, 10_000_000_000L, 20_000);
-    int cache = (int) number(p, o, "sequence_cache", 1, 1_000_000, 1000);
-    int block = (int) number(p, o, "block_size", 1, 10_000_000, 1000);
-    String model = string(p, o, "model", "models/keygen.conf");
+    List<StrategyName> strategies = strategies(p, o.get("strategies"));
+    int users = (int) f.number("users", 1, MAX_USERS);
+    int inserts = (int) f.number("inserts_per_user", 1, Integer.MAX_VALUE);
+    long preseed = f.number("preseed_rows", 0, 10_000_000_000L);
+    int cache = (int) f.number("sequence_cache", 1, 1_000_000);
+    int block = (int) f.number("block_size", 1, 10_000_000);
+    String model = f.string("model", true);
     CommitPolicy commit = CommitPolicy.EACH;
-    String c = string(p, o, "commit", "each");
+    String c = f.string("commit", true);
     try {
-      commit = CommitPolicy.parse(c);
+      commit = c == null ? commit : CommitPolicy.parse(c);
     } catch (SequelaException.InvalidInput e) {
-      p.add(o.get("commit"), "commit", e.getMessage());
+      p.add(f.value("commit"), "commit", e.getMessage());
     }
-    p.throwIfAny();
     return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model);
   }
 
-  private static Target target(Problems p, ConfigObject o) {
-    String connection = string(p, o, "connection", Target.EMBEDDED);
+  private static TargetSpec target(Fields f) {
+    String connection = f.string("connection", true);
+    if (connection == null) {
+      return null;
+    }
     try {
-      return Target.parse(connection, string(p, o, "user", null), string(p, o, "password", null));
+      return TargetSpec.parse(connection, f.string("user", false), f.string("password", false));
     } catch (SequelaException.InvalidInput e) {
-      p.add(o.get("connection"), "connection", e.getMessage());
+      f.problems.add(f.value("connection"), "connection", e.getMessage());
       return null;
     }
   }
 
-  private static List<KeyStrategy> strategies(Problems p, ConfigObject o, Dialect d) {
-    ConfigValue v = o.get("strategies");
+  private static List<StrategyName> strategies(Problems p, ConfigValue v) {
     if (v == null) {
-      return KeyStrategy.all(d);
+      return List.of();
     }
     if (!(v instanceof ConfigList list) || list.isEmpty()) {
       p.add(v, "strategies", "must be a non-empty list of strategy names, got " + render(v));
       return List.of();
     }
-    List<KeyStrategy> out = new ArrayList<>();
+    List<StrategyName> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       ConfigValue e = list.get(i);
-      String path = "strategies[" + i + "]";
-      try {
-        KeyStrategy s = KeyStrategy.parse(e.valueType() == ConfigValueType.STRING ? (String) e.unwrapped() : render(e));
-        if (!s.supports(d)) {
-          p.add(e, path, "must be a strategy " + d + " supports: " + s.id() + " needs Oracle 18c or later");
-        } else if (out.contains(s)) {
-          p.add(e, path, "must not repeat a strategy, got '" + s.id() + "' twice");
-        } else {
-          out.add(s);
-        }
-      } catch (SequelaException.InvalidInput ex) {
-        p.add(e, path, ex.getMessage());
-      }
+      String name = e.valueType() == ConfigValueType.STRING ? (String) e.unwrapped() : render(e);
+      out.add(new StrategyName(name, p.where(e, "strategies[" + i + "]")));
     }
     return out;
   }
 
-  private static long number(Problems p, ConfigObject o, String key, long min, long max, long dflt) {
-    ConfigValue v = o.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    Object n = v.unwrapped();
-    boolean integral = n instanceof Integer || n instanceof Long
-        || (n instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e18);
-    long value = integral ? ((Number) n).longValue() : Long.MIN_VALUE;
-    if (!integral || value < min || value > max) {
-      p.add(v, key, "must be an integer between " + min + " and " + max + ", got " + render(v));
-      return dflt;
-    }
-    return value;
-  }
+  /** A plan's values with the defaults under them. */
+  private record Fields(Problems problems, ConfigObject o, ConfigObject defaults) {
 
-  private static String string(Problems p, ConfigObject o, String key, String dflt) {
-    ConfigValue v = o.get(key);
-    if (v == null || v.valueType() == ConfigValueType.NULL) {
-      return dflt;
+    ConfigValue value(String key) {
+      ConfigValue v = o.get(key);
+      return v == null || v.valueType() == ConfigValueType.NULL ? defaults.get(key) : v;
     }
-    if (v.valueType() != ConfigValueType.STRING || ((String) v.unwrapped()).isBlank()) {
-      p.add(v, key, "must be a non-empty string, got " + (key.equals("password") ? "a " + v.valueType() : render(v)));
-      return dflt;
+
+    long number(String key, long min, long max) {
+      ConfigValue v = value(key);
+      if (v == null) {
+        problems.add(o, key, "must be an integer between " + min + " and " + max + ", got nothing");
+        return min;
+      }
+      Object n = v.unwrapped();
+      boolean integral = n instanceof Integer || n instanceof Long
+          || (n instanceof Double d && d == Math.rint(d) && Math.abs(d) < 9e18);
+      long value = integral ? ((Number) n).longValue() : Long.MIN_VALUE;
+      if (!integral || value < min || value > max) {
+        problems.add(v, key, "must be an integer between " + min + " and " + max + ", got " + render(v));
+        return min;
+      }
+      return value;
     }
-    return (String) v.unwrapped();
+
+    String string(String key, boolean required) {
+      ConfigValue v = value(key);
+      if (v == null || v.valueType() == ConfigValueType.NULL) {
+        if (required) {
+          problems.add(o, key, "must be a non-empty string, got nothing");
+        }
+        return null;
+      }
+      if (v.valueType() != ConfigValueType.STRING || ((String) v.unwrapped()).isBlank()) {
+        problems.add(v, key, "must be a non-empty string, got " + (key.equals("password") ? "a " + v.valueType() : render(v)));
+        return null;
+      }
+      return (String) v.unwrapped();
+    }
   }
 
   private static String render(ConfigValue v) {

@@ -2,32 +2,34 @@ package io.sequela.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.db.Target;
 import java.nio.file.Path;
 
 /**
  * KeyGenSimulation's settings, read once from {@code sequela.keygen} (defaults in reference.conf,
- * overridden by -D system properties) plus the shared {@code sequela.target} and {@code sequela.results.dir}.
+ * overridden by -D system properties) plus the shared {@code sequela.target}, {@code sequela.results.dir} and
+ * {@code sequela.embedded}.
  *
  * @param plan the validated plan, {@code sequela.target} applied
  * @param sharedBuffers the embedded PostgreSQL's shared_buffers (e.g. {@code 16MB}), or null for its default
  * @param preseedThreads loading threads of the pre-seeding step, at least 1
  * @param resultsDir the folder holding Gatling's run folders
+ * @param embedded the embedded PostgreSQL's settings, {@code sharedBuffers} among its server settings unless
+ *     {@code -Dsequela.embedded.shared_buffers} names its own
  */
-public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedThreads, Path resultsDir) {
+public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedThreads, Path resultsDir,
+    EmbeddedSettings embedded) {
 
   private static final String ROOT = "sequela.keygen";
 
   /**
    * Settings from system properties over the defaults, and the plan they name.
    *
-   * @throws SequelaException.InvalidInput naming the setting or plan field that is wrong
+   * @throws SequelaException.InvalidInput naming the setting or plan field that is wrong, or an unknown
+   *     {@code -Dsequela.*} key
    */
   public static KeyGenSettings load() {
-    ConfigFactory.invalidateCaches();
-    return from(ConfigFactory.load());
+    return from(Settings.load());
   }
 
   /**
@@ -46,29 +48,21 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       if (!sb.isEmpty() && !sb.matches("\\d+(kB|MB|GB)?")) {
         throw new SequelaException.InvalidInput(ROOT + ".shared_buffers: must be a PostgreSQL size such as 16MB, got '" + sb + "'");
       }
-      Config s = config.getConfig("sequela");
-      Target target = null;
+      Config s = config.getConfig(Settings.ROOT);
+      TargetSpec target = null;
       if (s.hasPath("target")) {
         try {
-          target = Target.parse(s.getString("target"), optional(s, "target-user"), optional(s, "target-password"));
+          target = TargetSpec.parse(s.getString("target"), optional(s, "target-user"), optional(s, "target-password"));
         } catch (SequelaException.InvalidInput e) {
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
       }
-      KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target);
-      return new KeyGenSettings(plan, sb.isEmpty() ? null : sb, threads, Path.of(s.getString("results.dir")));
+      KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
+      String sharedBuffers = sb.isEmpty() ? null : sb;
+      return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),
+          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
-    }
-  }
-
-  /**
-   * Hands {@link #sharedBuffers()} to the embedded PostgreSQL as {@code -Dsequela.embedded.shared_buffers}
-   * (unless that is set already). Effective only before the server starts in this JVM.
-   */
-  public void applyToEmbeddedServer() {
-    if (sharedBuffers != null && System.getProperty("sequela.embedded.shared_buffers") == null) {
-      System.setProperty("sequela.embedded.shared_buffers", sharedBuffers);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.sequela.config;
 
-import io.sequela.db.Target;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ public record Plan(String source, List<TestSpec> tests) {
   }
 
   /** The same plan with every node's connection replaced by {@code target} ({@code -Dsequela.target}). */
-  public Plan withTarget(Target target) {
+  public Plan withTarget(TargetSpec target) {
     return new Plan(source, tests.stream()
         .map(t -> new TestSpec(t.name(), t.description(),
             t.scenarii().stream().map(s -> s.withTarget(target)).toList(), t.modes(), t.sequenceCache(), t.pacing()))

@@ -10,7 +10,6 @@ import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
-import io.sequela.db.Target;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,29 +30,40 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Per scenario: {@code node_number} (positive, unique in its test), {@code iterations} (positive inserts per
- * user), {@code interval} (seconds, fractional allowed, 0 allowed), {@code connection} ({@link Target#parse}),
- * optional {@code users} (default 1), {@code user}, {@code password}. Per plan or per test (the test wins):
- * {@code modes} (default ["ORDER","NOORDER"]), {@code sequence_cache} (default 100, at least 2), {@code pacing}
- * ("delay" default, or "rate"). Unknown keys are errors, so a typo is never silently ignored.
+ * user), {@code interval} (seconds, fractional allowed, 0 allowed), {@code connection} ({@link TargetSpec#parse}),
+ * optional {@code users}, {@code user}, {@code password}. Per plan or per test (the test wins): {@code modes}
+ * ("ORDER", "NOORDER"), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"). Keys left out
+ * take the defaults of {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100,
+ * delay, 1 user). Unknown keys are errors, so a typo is never silently ignored.
  */
 public final class PlanLoader {
 
   private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "description");
   private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing");
   private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
-  private static final List<SequenceMode> DEFAULT_MODES = List.of(SequenceMode.ORDER, SequenceMode.NOORDER);
-  private static final int DEFAULT_CACHE = 100;
+  private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "users");
 
   private PlanLoader() {}
+
+  /**
+   * Loads a plan with reference.conf's defaults; see {@link #load(String, ConfigObject)}.
+   *
+   * @throws SequelaException.InvalidInput listing every problem, one per line
+   */
+  public static Plan load(String location) {
+    return load(location, Settings.referenceDefaults().getObject(PlanDefaults.SETTING));
+  }
 
   /**
    * Loads a plan from a file path or, when no such file exists, a classpath resource.
    *
    * @param location file path or classpath resource, e.g. {@code plans/default.json}
-   * @throws SequelaException.InvalidInput listing every problem, one per line, when the plan is missing,
-   *     unparsable or invalid
+   * @param defaults the {@code sequela.plan-defaults} object
+   * @throws SequelaException.InvalidInput listing every problem, one per line, when the defaults are bad or the
+   *     plan is missing, unparsable or invalid
    */
-  public static Plan load(String location) {
+  public static Plan load(String location, ConfigObject defaults) {
+    PlanDefaults d = defaults(defaults);
     Path file = Path.of(location);
     ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
     String source = file.getFileName() == null ? location : file.getFileName().toString();
@@ -67,21 +77,47 @@ public final class PlanLoader {
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(source + ": not valid JSON: " + e.getMessage());
     }
-    return parse(source, root);
+    return parse(source, root, d);
   }
 
-  /** Validates a parsed plan; see {@link #load(String)}. */
+  /** Validates a parsed plan with reference.conf's defaults; see {@link #load(String)}. */
   static Plan parse(String source, ConfigObject root) {
+    return parse(source, root, defaults(Settings.referenceDefaults().getObject(PlanDefaults.SETTING)));
+  }
+
+  /**
+   * Validates the {@code sequela.plan-defaults} object: every key present, each valid as in a plan.
+   *
+   * @throws SequelaException.InvalidInput one line per problem, e.g.
+   *     {@code sequela.plan-defaults.sequence_cache: must be an integer >= 2, got 1}
+   */
+  static PlanDefaults defaults(ConfigObject o) {
+    Problems p = Problems.forSetting(PlanDefaults.SETTING);
+    unknownKeys(p, o, "", DEFAULT_KEYS);
+    for (String key : new TreeSet<>(DEFAULT_KEYS)) {
+      if (o.get(key) == null) {
+        p.add(o, key, "must be set, got nothing");
+      }
+    }
+    List<SequenceMode> modes = modes(p, o, "modes", List.of());
+    int cache = intAtLeast(p, o, "sequence_cache", "", 2, 0);
+    Pacing pacing = pacing(p, o, "pacing", null);
+    int users = intAtLeast(p, o, "users", "", 1, 0);
+    p.throwIfAny();
+    return new PlanDefaults(modes, cache, pacing, users);
+  }
+
+  private static Plan parse(String source, ConfigObject root, PlanDefaults defaults) {
     Problems p = new Problems(source);
     unknownKeys(p, root, "", PLAN_KEYS);
-    List<SequenceMode> planModes = modes(p, root, "modes", DEFAULT_MODES);
-    int planCache = intAtLeast(p, root, "sequence_cache", "", 2, DEFAULT_CACHE);
-    Pacing planPacing = pacing(p, root, "pacing", Pacing.DELAY);
+    List<SequenceMode> planModes = modes(p, root, "modes", defaults.modes());
+    int planCache = intAtLeast(p, root, "sequence_cache", "", 2, defaults.sequenceCache());
+    Pacing planPacing = pacing(p, root, "pacing", defaults.pacing());
     List<TestSpec> tests = new ArrayList<>();
     List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < testObjects.size(); i++) {
-      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing);
+      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, defaults.users());
       if (t != null && !names.add(t.name())) {
         p.add(testObjects.get(i).get("test_name"), "tests[" + i + "].test_name", "must be unique in the plan, got '" + t.name() + "' twice");
       }
@@ -91,7 +127,8 @@ public final class PlanLoader {
     return new Plan(source, tests);
   }
 
-  private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing) {
+  private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing,
+      int users) {
     unknownKeys(p, o, path + ".", TEST_KEYS);
     String name = string(p, o, "test_name", path, true);
     if (name != null && !name.matches("[A-Za-z0-9_.\\-]{1,64}")) {
@@ -106,7 +143,7 @@ public final class PlanLoader {
     Set<Integer> nodes = new HashSet<>();
     for (int j = 0; j < scenarioObjects.size(); j++) {
       String sp = path + ".scenarii[" + j + "]";
-      ScenarioSpec s = scenario(p, scenarioObjects.get(j), sp);
+      ScenarioSpec s = scenario(p, scenarioObjects.get(j), sp, users);
       if (s != null && !nodes.add(s.nodeNumber())) {
         p.add(scenarioObjects.get(j).get("node_number"), sp + ".node_number", "must be unique within the test, got " + s.nodeNumber() + " twice");
       }
@@ -116,19 +153,19 @@ public final class PlanLoader {
         testModes, testCache, testPacing);
   }
 
-  private static ScenarioSpec scenario(Problems p, ConfigObject o, String path) {
+  private static ScenarioSpec scenario(Problems p, ConfigObject o, String path, int defaultUsers) {
     unknownKeys(p, o, path + ".", SCENARIO_KEYS);
     Integer node = positiveInt(p, o, "node_number", path, true, 0);
     Integer iterations = positiveInt(p, o, "iterations", path, true, 0);
-    Integer users = positiveInt(p, o, "users", path, false, 1);
+    Integer users = positiveInt(p, o, "users", path, false, defaultUsers);
     Duration interval = interval(p, o, path);
     String user = string(p, o, "user", path, false);
     String password = string(p, o, "password", path, false);
     String connection = string(p, o, "connection", path, true);
-    Target target = null;
+    TargetSpec target = null;
     if (connection != null) {
       try {
-        target = Target.parse(connection, user, password);
+        target = TargetSpec.parse(connection, user, password);
       } catch (SequelaException.InvalidInput e) {
         p.add(o.get("connection"), path + ".connection", e.getMessage());
       }

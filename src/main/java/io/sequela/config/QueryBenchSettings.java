@@ -2,7 +2,6 @@ package io.sequela.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
 import io.sequela.dispatch.Assignment;
 import java.nio.file.Path;
@@ -33,11 +32,10 @@ public record QueryBenchSettings(Path queries, int workers, Assignment assignmen
    * Settings from system properties over the defaults.
    *
    * @throws SequelaException.InvalidInput naming the setting, e.g.
-   *     {@code sequela.querybench.workers: must be >= 1, got 0}
+   *     {@code sequela.querybench.workers: must be >= 1, got 0}, or an unknown {@code -Dsequela.*} key
    */
   public static QueryBenchSettings load() {
-    ConfigFactory.invalidateCaches();
-    return from(ConfigFactory.load());
+    return from(Settings.load());
   }
 
   /**
@@ -79,7 +77,7 @@ public record QueryBenchSettings(Path queries, int workers, Assignment assignmen
   public String toString() {
     return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
         + ", assignment=" + assignment.id()
-        + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + io.sequela.db.Target.mask(target)
+        + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + TargetSpec.mask(target)
         + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
   }
 }

@@ -1,6 +1,5 @@
 package io.sequela.config;
 
-import io.sequela.db.Target;
 import java.time.Duration;
 
 /**
@@ -12,7 +11,7 @@ import java.time.Duration;
  * @param users concurrent virtual users on this node, positive
  * @param target where the node connects (password masked in toString)
  */
-public record ScenarioSpec(int nodeNumber, int iterations, Duration interval, int users, Target target) {
+public record ScenarioSpec(int nodeNumber, int iterations, Duration interval, int users, TargetSpec target) {
 
   /** Inserts this node is planned to make: iterations x users. */
   public long plannedInserts() {
@@ -20,7 +19,7 @@ public record ScenarioSpec(int nodeNumber, int iterations, Duration interval, in
   }
 
   /** The same scenario pointed at another target (for {@code -Dsequela.target}). */
-  public ScenarioSpec withTarget(Target t) {
+  public ScenarioSpec withTarget(TargetSpec t) {
     return new ScenarioSpec(nodeNumber, iterations, interval, users, t);
   }
 }

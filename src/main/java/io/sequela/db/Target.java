@@ -1,7 +1,8 @@
 package io.sequela.db;
 
 import io.sequela.SequelaException;
-import java.util.List;
+import io.sequela.config.EmbeddedSettings;
+import io.sequela.config.TargetSpec;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,19 +27,10 @@ import java.util.regex.Pattern;
 public record Target(String jdbcUrl, String user, String password, boolean embedded) {
 
   /** The connection string that selects the embedded PostgreSQL. */
-  public static final String EMBEDDED = "embedded";
-
-  private static final Pattern EZCONNECT =
-      Pattern.compile("^([^/@:\\s]+)/([^@/\\s]*)@(?://)?([^:/@\\s]+)(?::([^/@\\s]+))?/([^@\\s]+)$");
-  /** user/secret@ (EZConnect, Oracle thin), password=secret (URL parameters), //user:secret@ (URL authority). */
-  private static final List<Pattern> SECRETS = List.of(
-      Pattern.compile("([^/@:\\s]+)/[^@/\\s]*@"),
-      Pattern.compile("(?i)(password=)[^&;\\s]*"),
-      Pattern.compile("(//[^:/@\\s]+:)[^@/\\s]+@"));
-  private static final List<String> MASKED = List.of("$1/***@", "$1***", "$1***@");
+  public static final String EMBEDDED = TargetSpec.EMBEDDED;
 
   /**
-   * Parses a node's connection string.
+   * Parses a node's connection string ({@link TargetSpec#parse}).
    *
    * @param connection {@code embedded}, an EZConnect string or a JDBC URL
    * @param user the user beside a JDBC URL, or null; ignored for EZConnect, which carries its own
@@ -47,24 +39,12 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
    * @throws SequelaException.InvalidInput when the string is none of the three forms
    */
   public static Target parse(String connection, String user, String password) {
-    if (connection == null || connection.isBlank()) {
-      throw new SequelaException.InvalidInput("must be 'embedded', user/password@host:port/service or a jdbc: URL, got an empty string");
-    }
-    String c = connection.trim();
-    if (c.equalsIgnoreCase(EMBEDDED)) {
-      return new Target(EMBEDDED, user, password, true);
-    }
-    if (c.startsWith("jdbc:")) {
-      return new Target(c, user, password, false);
-    }
-    Matcher m = EZCONNECT.matcher(c);
-    if (m.matches()) {
-      String port = m.group(4) == null ? "1521" : m.group(4);
-      String url = "jdbc:oracle:thin:@//" + m.group(3) + ":" + port + "/" + m.group(5);
-      return new Target(url, m.group(1), m.group(2).isEmpty() ? null : m.group(2), false);
-    }
-    throw new SequelaException.InvalidInput(
-        "must be 'embedded', user/password@host:port/service or a jdbc: URL, got '" + mask(c) + "'");
+    return of(TargetSpec.parse(connection, user, password));
+  }
+
+  /** The target a plan or setting names (config's parsed form). */
+  public static Target of(TargetSpec spec) {
+    return new Target(spec.jdbcUrl(), spec.user(), spec.password(), spec.embedded());
   }
 
   /**
@@ -72,10 +52,18 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
    * targets are returned as they are.
    */
   public Target resolve() {
-    if (!embedded || !EMBEDDED.equals(jdbcUrl)) {
-      return this;
-    }
-    EmbeddedPostgres pg = EmbeddedPostgres.get();
+    return embedded && EMBEDDED.equals(jdbcUrl) ? started(EmbeddedPostgres.get()) : this;
+  }
+
+  /**
+   * As {@link #resolve()}, starting the embedded PostgreSQL with {@code settings} if this JVM has not started it
+   * yet (KeyGen's shared_buffers).
+   */
+  public Target resolve(EmbeddedSettings settings) {
+    return embedded && EMBEDDED.equals(jdbcUrl) ? started(EmbeddedPostgres.get(settings)) : this;
+  }
+
+  private static Target started(EmbeddedPostgres pg) {
     return new Target(pg.jdbcUrl(), pg.user(), null, true);
   }
 
@@ -98,14 +86,7 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
    * {@code user/***@host}, URL {@code password=***} and {@code //user:***@host}.
    */
   public static String mask(String s) {
-    if (s == null) {
-      return null;
-    }
-    String out = s;
-    for (int i = 0; i < SECRETS.size(); i++) {
-      out = SECRETS.get(i).matcher(out).replaceAll(MASKED.get(i));
-    }
-    return out;
+    return TargetSpec.mask(s);
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.db.TransactionSpanningPool;
 import io.sequela.keys.KeyStrategy;
+import io.sequela.keys.PlanStrategies;
 import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
@@ -53,6 +54,8 @@ public final class KeyGenRun implements AutoCloseable {
 
   private final KeyGenSettings settings;
   private final KeyGenPlan plan;
+  private final Dialect dialect;
+  private final List<KeyStrategy> strategies;
   private final String runId = RunId.next();
   private final StageGate gate;
   private final long startedAtMs = System.currentTimeMillis();
@@ -68,13 +71,15 @@ public final class KeyGenRun implements AutoCloseable {
   private KeyGenRun(KeyGenSettings settings) {
     this.settings = settings;
     this.plan = settings.plan();
-    int n = plan.strategies().size();
+    this.dialect = Target.of(plan.target()).dialect();
+    this.strategies = PlanStrategies.resolve(plan.strategies(), dialect);
+    int n = strategies.size();
     int[] users = new int[n];
     Arrays.fill(users, plan.users());
     this.gate = new StageGate(users, this::beforeStage);
     this.probes = new PhaseProbe[n];
     this.results = new PhaseProbe.Result[n];
-    for (KeyStrategy s : plan.strategies()) {
+    for (KeyStrategy s : strategies) {
       uuids.add(switch (s) {
         case UUID1 -> Uuids.generator(1);
         case UUID4 -> Uuids.generator(4);
@@ -88,8 +93,8 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * Loads settings and plan, starts the embedded PostgreSQL if needed (with
-   * {@code sequela.keygen.shared_buffers}) and prepares every strategy's table.
+   * Loads settings and plan, checks the plan's strategies against the target's database, starts the embedded
+   * PostgreSQL if needed (with {@code sequela.keygen.shared_buffers}) and prepares every strategy's table.
    *
    * @throws SequelaException.InvalidInput for a bad plan or setting, before any database work
    * @throws SequelaException.DatabaseFailure when the database cannot be reached or refuses the DDL
@@ -100,7 +105,6 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** As {@link #prepare()} with given settings. */
   public static KeyGenRun prepare(KeyGenSettings settings) {
-    settings.applyToEmbeddedServer();
     KeyGenRun run = new KeyGenRun(settings);
     try {
       run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads()));
@@ -112,12 +116,12 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   private void connect(Preseeder preseeder) {
-    target = plan.target().resolve();
+    target = Target.of(plan.target()).resolve(settings.embedded());
     admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
     flushStatisticsSql = readFlushStatisticsSql();
-    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, plan.strategies(), dialect(),
+    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, strategies, dialect(),
         plan.users(), plan.insertsPerUser(), plan.commit());
-    for (KeyStrategy s : plan.strategies()) {
+    for (KeyStrategy s : strategies) {
       long firstFree = KeyGenTables.prepare(admin, target, s, plan.preseedRows(), plan.sequenceCache(), preseeder);
       if (s == KeyStrategy.SEQ_BLOCK) {
         seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
@@ -137,8 +141,8 @@ public final class KeyGenRun implements AutoCloseable {
     if (k > 0) {
       finishStage(k - 1);
     }
-    probes[k] = PhaseProbe.start(admin, dialect(), plan.strategies().get(k), USER_SESSIONS);
-    LOG.info("keygen run {}: {} starts", runId, plan.strategies().get(k).id());
+    probes[k] = PhaseProbe.start(admin, dialect(), strategies.get(k), USER_SESSIONS);
+    LOG.info("keygen run {}: {} starts", runId, strategies.get(k).id());
   }
 
   private void finishStage(int k) {
@@ -149,7 +153,7 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** The strategies in run order (stage k is strategy k). */
   public List<KeyStrategy> strategies() {
-    return plan.strategies();
+    return strategies;
   }
 
   /** The validated plan. */
@@ -169,7 +173,7 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** The target's dialect. */
   public Dialect dialect() {
-    return plan.target().dialect();
+    return dialect;
   }
 
   /**
@@ -200,7 +204,7 @@ public final class KeyGenRun implements AutoCloseable {
    * a 32-hex-digit string, converted to RAW(16)), or null when the database fills the key. Thread-safe.
    */
   public Object nextKey(int k, int user) {
-    KeyStrategy s = plan.strategies().get(k);
+    KeyStrategy s = strategies.get(k);
     return switch (s) {
       case UUID1, UUID4, UUID7 -> dialect().uuidSessionValue(uuids.get(k).get());
       case SNOWFLAKE -> snowflakes.get(user - 1).next();
@@ -228,7 +232,7 @@ public final class KeyGenRun implements AutoCloseable {
    * hung database cannot hold a nightly job forever.
    */
   public Duration maxDuration() {
-    return Duration.ofMillis(plan.insertsPerUser() * 20L * plan.strategies().size() + 600_000);
+    return Duration.ofMillis(plan.insertsPerUser() * 20L * strategies.size() + 600_000);
   }
 
   /**
@@ -245,7 +249,7 @@ public final class KeyGenRun implements AutoCloseable {
     runFolder().forEachRequest(q -> outcomes.recordRequest(q.name(), q.endMs() - q.startMs(), q.ok(), q.message()));
     List<StrategyFigures> out = new ArrayList<>();
     for (int k = 0; k < results.length; k++) {
-      String name = plan.strategies().get(k).id();
+      String name = strategies.get(k).id();
       PhaseProbe.Result r = results[k];
       double wallS = Math.max(0.001, (gate.closedAtMs(k) - gate.openedAtMs(k)) / 1000.0);
       Histogram h = outcomes.okTimes(name).orElse(null);

@@ -6,6 +6,7 @@ import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.Reconciliation;
+import io.sequela.gaps.TimeBasis;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
@@ -44,6 +45,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SeqOrderRun.class);
 
   private final SeqOrderSettings settings;
+  private final TimeBasis clock;
   private final String runId = RunId.next();
   private final List<Stage> stages;
   private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
@@ -54,6 +56,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   private SeqOrderRun(SeqOrderSettings settings) {
     this.settings = settings;
+    this.clock = TimeBasis.parse(settings.clock());
     List<Stage> s = new ArrayList<>();
     for (TestSpec t : settings.plan().tests()) {
       for (SequenceMode m : t.modes()) {
@@ -85,7 +88,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private void connect() {
     for (TestSpec t : settings.plan().tests()) {
       for (ScenarioSpec s : t.scenarii()) {
-        Target target = s.target().resolve();
+        Target target = Target.of(s.target()).resolve();
         resolved.put(s, target);
         admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node " + s.nodeNumber(), 1));
       }
@@ -188,7 +191,7 @@ public final class SeqOrderRun implements AutoCloseable {
     Latencies latencies = new Latencies();
     gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
-    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, settings.clock());
+    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock);
     out.println();
     out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
     out.println(ReconciliationTable.render(rec));

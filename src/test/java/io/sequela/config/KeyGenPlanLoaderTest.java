@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.keys.KeyStrategy;
 import org.junit.jupiter.api.Test;
 
 class KeyGenPlanLoaderTest {
@@ -17,8 +16,7 @@ class KeyGenPlanLoaderTest {
   @Test
   void theShippedPlansLoad() {
     KeyGenPlan quick = KeyGenPlanLoader.load("plans/keygen-default.conf");
-    assertThat(quick.strategies()).containsExactly(KeyStrategy.SEQ, KeyStrategy.SITE_SEQ, KeyStrategy.UUID1, KeyStrategy.UUID4,
-        KeyStrategy.UUID7, KeyStrategy.SEQ_BLOCK, KeyStrategy.SNOWFLAKE);
+    assertThat(quick.strategies()).as("none named: every strategy the database supports (keys.PlanStrategiesTest)").isEmpty();
     assertThat(quick.plannedInserts()).isEqualTo(4000);
     KeyGenPlan dmtn = KeyGenPlanLoader.load("plans/keygen-dmtn099.conf");
     assertThat(dmtn.users()).isEqualTo(30);
@@ -41,11 +39,33 @@ class KeyGenPlanLoaderTest {
   }
 
   @Test
-  void seqScaleIsOracleOnlyAndAvailableThere() {
-    assertThatThrownBy(() -> parse("strategies = [seq, seq_scale]")).isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessage("plan.conf:1: strategies[1]: must be a strategy postgresql supports: seq_scale needs Oracle 18c or later");
-    KeyGenPlan oracle = parse("connection = \"scott/tiger@db:1521/svc\"");
-    assertThat(oracle.strategies()).contains(KeyStrategy.SEQ_SCALE);
+  void strategiesKeepTheirNameAndWhereTheyWereWritten() {
+    KeyGenPlan p = parse("users = 2\nstrategies = [seq, UUID4]");
+    assertThat(p.strategies()).containsExactly(new StrategyName("seq", "plan.conf:2: strategies[0]"),
+        new StrategyName("UUID4", "plan.conf:2: strategies[1]"));
+    assertThatThrownBy(() -> parse("strategies = []")).hasMessage("plan.conf:1: strategies: must be a non-empty list of strategy names, got []");
+  }
+
+  @Test
+  void theDefaultsComeFromReferenceConfAndAreCheckedOnTheirOwn() {
+    KeyGenPlan p = parse("");
+    assertThat(p.users()).isEqualTo(8);
+    assertThat(p.insertsPerUser()).isEqualTo(500);
+    assertThat(p.preseedRows()).isEqualTo(20_000);
+    assertThat(p.sequenceCache()).isEqualTo(1000);
+    assertThat(p.blockSize()).isEqualTo(1000);
+    assertThat(p.model()).isEqualTo("models/keygen.conf");
+    assertThat(p.commit()).isEqualTo(CommitPolicy.EACH);
+    KeyGenPlan five = KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("inserts_per_user = 7").root(), null,
+        ConfigFactory.parseString("users = 5").withFallback(Settings.referenceDefaults().getConfig(KeyGenPlanLoader.DEFAULTS)).root());
+    assertThat(five.users()).isEqualTo(5);
+    assertThat(five.insertsPerUser()).isEqualTo(7);
+    assertThatThrownBy(() -> KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("users = 3").root(), null,
+        ConfigFactory.parseString("users = 0, block_size = x").root()))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessageContaining("sequela.keygen.plan-defaults.users: must be an integer between 1 and 1000, got 0")
+        .hasMessageContaining("sequela.keygen.plan-defaults.block_size: must be an integer between 1 and 10000000, got \"x\"")
+        .hasMessageContaining("sequela.keygen.plan-defaults.connection: must be a non-empty string, got nothing");
   }
 
   @Test
@@ -61,8 +81,6 @@ class KeyGenPlanLoaderTest {
         .hasMessageContaining("plan.conf:1: users: must be an integer between 1 and 1000, got 0")
         .hasMessageContaining("plan.conf:2: inserts_per_user: must be an integer between 1 and 2147483647, got 2.5")
         .hasMessageContaining("plan.conf:3: commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got \"every 1\"")
-        .hasMessageContaining("plan.conf:4: strategies[1]: must be one of [seq, site_seq, uuid1, uuid4, uuid7, seq_block, snowflake, seq_scale], got 'uuid9'")
-        .hasMessageContaining("plan.conf:4: strategies[2]: must not repeat a strategy, got 'seq' twice")
         .hasMessageContaining("plan.conf:5: insert_per_user: unknown key; expected one of");
   }
 }

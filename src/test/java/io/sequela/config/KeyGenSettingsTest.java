@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.db.Dialect;
 import org.junit.jupiter.api.Test;
 
 class KeyGenSettingsTest {
@@ -28,14 +27,19 @@ class KeyGenSettingsTest {
   @Test
   void theSharedTargetReplacesThePlansConnection() {
     KeyGenSettings s = KeyGenSettings.from(with("sequela.target = \"jdbc:h2:mem:x\""));
-    assertThat(s.plan().target().dialect()).isEqualTo(Dialect.H2);
+    assertThat(s.plan().target().jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
+    KeyGenSettings oracle = KeyGenSettings.from(with("sequela.target = \"scott/tiger@db:1521/svc\""));
+    assertThat(oracle.plan().target().jdbcUrl()).isEqualTo("jdbc:oracle:thin:@//db:1521/svc");
+    assertThat(oracle.toString()).doesNotContain("tiger");
   }
 
   @Test
-  void strategiesFollowTheReplacingTargetsDialect() {
-    KeyGenSettings oracle = KeyGenSettings.from(with("sequela.target = \"scott/tiger@db:1521/svc\""));
-    assertThat(oracle.plan().strategies()).contains(io.sequela.keys.KeyStrategy.SEQ_SCALE);
-    assertThat(oracle.toString()).doesNotContain("tiger");
+  void sharedBuffersReachTheEmbeddedServerUnlessItsOwnSettingNamesThem() {
+    assertThat(KeyGenSettings.from(with("")).embedded().server()).doesNotContainKey("shared_buffers");
+    assertThat(KeyGenSettings.from(with("sequela.keygen.shared_buffers = 16MB")).embedded().server())
+        .containsEntry("shared_buffers", "16MB");
+    assertThat(KeyGenSettings.from(with("sequela.keygen.shared_buffers = 16MB\nsequela.embedded.shared_buffers = 32MB"))
+        .embedded().server()).containsEntry("shared_buffers", "32MB");
   }
 
   @Test

@@ -6,7 +6,7 @@ import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
-import io.sequela.db.Target;
+import io.sequela.config.TargetSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StageTest {
 
   private static ScenarioSpec node(int n, int iterations, long intervalMs, int users) {
-    return new ScenarioSpec(n, iterations, Duration.ofMillis(intervalMs), users, Target.parse("embedded", null, null));
+    return new ScenarioSpec(n, iterations, Duration.ofMillis(intervalMs), users, TargetSpec.parse("embedded", null, null));
   }
 
   private final Stage stage = new Stage(1, new TestSpec("70_30", "", List.of(node(1, 1000, 1000, 2), node(2, 300, 5000, 1)),
