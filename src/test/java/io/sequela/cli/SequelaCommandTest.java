@@ -36,6 +36,23 @@ class SequelaCommandTest {
   }
 
   @Test
+  void aMistypedSettingIsOneLineBeforeTheCommandRuns() throws Exception {
+    Path out = dir.resolve("status.json");
+    System.setProperty("sequela.embeded.fresh", "true");
+    Run r;
+    try {
+      r = run("describe", "--model", "models/cpu_usage.conf", "--out", out.toString());
+    } finally {
+      System.clearProperty("sequela.embeded.fresh");
+    }
+    assertThat(r.code()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(r.err()).isEqualTo("error: -Dsequela.embeded.fresh: unknown setting; did you mean sequela.embedded.fresh?"
+        + System.lineSeparator());
+    assertThat(out).doesNotExist();
+    assertThat(run("describe", "--model", "models/cpu_usage.conf", "--out", out.toString()).code()).isZero();
+  }
+
+  @Test
   void helpListsCommandsAndExitCodes() {
     Run r = run("--help");
     assertThat(r.code()).isZero();

@@ -1,0 +1,25 @@
+package io.sequela.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sequela.testing.ForkedJvm;
+import io.sequela.testing.ShowServerSetting;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What -Dsequela.embedded.<setting> does to a server that sequela starts (its own JVM: one server per JVM). */
+class EmbeddedServerSettingsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aServerSettingGivenAsSystemPropertyReachesTheServer() throws Exception {
+    ForkedJvm.Outcome o = ForkedJvm.run(List.of("-Dsequela.embedded.dir=" + dir.resolve("pg"), "-Dsequela.embedded.fresh=true",
+        "-Dsequela.embedded.shared_buffers=16MB"), ShowServerSetting.class.getName(), "shared_buffers");
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.output()).contains("shared_buffers=16MB");
+    assertThat(dir.resolve("pg")).isDirectory();
+  }
+}

@@ -1,0 +1,34 @@
+package io.sequela.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A main class run in its own JVM on the test class path, as the Maven plugins and the CLI run sequela. */
+public final class ForkedJvm {
+
+  /** @param exitCode the JVM's exit status @param output stdout and stderr together */
+  public record Outcome(int exitCode, String output) {}
+
+  private ForkedJvm() {}
+
+  /**
+   * Runs {@code mainClass} with {@code jvmArgs} (e.g. {@code -Dsequela.x=y}) and {@code args}; waits up to 120 s.
+   */
+  public static Outcome run(List<String> jvmArgs, String mainClass, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+    cmd.addAll(jvmArgs);
+    cmd.add(mainClass);
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(mainClass + " finished").isTrue();
+    return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+}
