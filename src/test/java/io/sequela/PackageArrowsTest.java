@@ -23,17 +23,16 @@ class PackageArrowsTest {
   private static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
   static {
-    // config's arrows to db, keys and gaps (TimeBasis) go with the settings work of issue 11
-    MAY_USE.put("config", Set.of("db", "keys", "gaps", "dispatch"));
-    MAY_USE.put("db", Set.of());
+    MAY_USE.put("config", Set.of());
+    MAY_USE.put("db", Set.of("config"));
     MAY_USE.put("dispatch", Set.of());
-    MAY_USE.put("keys", Set.of("db"));
+    MAY_USE.put("keys", Set.of("config", "db"));
     MAY_USE.put("populate", Set.of("config", "db"));
     MAY_USE.put("stats", Set.of());
     MAY_USE.put("gatlingrun", Set.of());
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
-    MAY_USE.put("gaps", Set.of("db", "stats"));
-    MAY_USE.put("report", Set.of("db", "gaps", "stats"));
+    MAY_USE.put("gaps", Set.of("config", "db", "stats"));
+    MAY_USE.put("report", Set.of("config", "db", "gaps", "stats"));
     MAY_USE.put("cli", Set.of("config", "db", "populate"));
   }
 

@@ -3,7 +3,6 @@ package io.sequela.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.sequela.SequelaException;
-import io.sequela.dispatch.Assignment;
 import java.nio.file.Path;
 
 /**
@@ -13,14 +12,15 @@ import java.nio.file.Path;
  *
  * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
  * @param workers concurrent workers, at least 1
- * @param assignment how hosts are handed to workers ({@code rendezvous}, {@code balanced}, {@code balanced-queries})
+ * @param assignment how hosts are handed to workers, as given ({@code rendezvous}, {@code balanced},
+ *     {@code balanced-queries}); dispatch.Assignment checks it when QueryBenchRun prepares, before any database work
  * @param data a cpu_usage.csv to load through COPY, or null for the default data set (the populator model models/cpu_usage.conf)
  * @param target {@code embedded}, an EZConnect string or a JDBC URL
  * @param user the user beside a JDBC URL, or null
  * @param password the password beside a JDBC URL, or null
  * @param resultsDir where Gatling writes its run folders ({@code sequela.results.dir})
  */
-public record QueryBenchSettings(Path queries, int workers, Assignment assignment, Path data, String target, String user,
+public record QueryBenchSettings(Path queries, int workers, String assignment, Path data, String target, String user,
     String password, Path resultsDir) {
 
   /** The example query file on the classpath (resources/querybench/query_params.csv). */
@@ -50,13 +50,7 @@ public record QueryBenchSettings(Path queries, int workers, Assignment assignmen
       if (workers < 1) {
         throw new SequelaException.InvalidInput(ROOT + ".workers: must be >= 1, got " + workers);
       }
-      Assignment assignment;
-      try {
-        assignment = Assignment.parse(c.getString("assignment"));
-      } catch (IllegalArgumentException e) {
-        throw new SequelaException.InvalidInput(ROOT + ".assignment: " + e.getMessage());
-      }
-      return new QueryBenchSettings(path(c, "queries"), workers, assignment, path(c, "data"), c.getString("target"),
+      return new QueryBenchSettings(path(c, "queries"), workers, c.getString("assignment").strip(), path(c, "data"), c.getString("target"),
           emptyToNull(c.getString("user")), emptyToNull(c.getString("password")),
           Path.of(config.getString("sequela.results.dir")));
     } catch (ConfigException e) {
@@ -76,7 +70,7 @@ public record QueryBenchSettings(Path queries, int workers, Assignment assignmen
   @Override
   public String toString() {
     return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
-        + ", assignment=" + assignment.id()
+        + ", assignment=" + assignment
         + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + TargetSpec.mask(target)
         + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
   }

@@ -11,6 +11,7 @@ import io.sequela.db.CpuUsageQuery;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.db.TimingDataSource;
+import io.sequela.dispatch.Assignment;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.dispatch.QueryParamsCsv;
 import io.sequela.dispatch.WorkerQueues;
@@ -63,6 +64,12 @@ public final class QueryBenchRun {
    */
   public static QueryBenchRun prepare() {
     QueryBenchSettings settings = QueryBenchSettings.load();
+    Assignment assignment;
+    try {
+      assignment = Assignment.parse(settings.assignment());
+    } catch (IllegalArgumentException e) {
+      throw new SequelaException.InvalidInput("sequela.querybench.assignment: " + e.getMessage());
+    }
     List<QueryParams> queries = settings.queries() == null
         ? QueryParamsCsv.readResource(QueryBenchSettings.DEFAULT_QUERIES) : QueryParamsCsv.read(settings.queries());
     CpuUsageSource source = dataSource(settings);
@@ -73,7 +80,7 @@ public final class QueryBenchRun {
       throw new SequelaException.InvalidInput("sequela.querybench.target: " + e.getMessage());
     }
     Target resolved = target.resolve();
-    WorkerQueues queues = WorkerQueues.split(queries, settings.workers(), settings.assignment());
+    WorkerQueues queues = WorkerQueues.split(queries, settings.workers(), assignment);
     return new QueryBenchRun(settings, queues, resolved, load(resolved, source));
   }
 

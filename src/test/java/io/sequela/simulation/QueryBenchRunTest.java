@@ -24,7 +24,7 @@ class QueryBenchRunTest {
 
   @AfterEach
   void clear() {
-    for (String k : new String[] {"queries", "data", "target", "workers"}) {
+    for (String k : new String[] {"queries", "data", "target", "workers", "assignment"}) {
       System.clearProperty("sequela.querybench." + k);
     }
   }
@@ -50,5 +50,6 @@ class QueryBenchRunTest {
     refused(Map.of("data", data.toString()), data + ": line 1: header must be ts,host,usage, got 'time,host,usage'");
     refused(Map.of("target", "scott@nowhere"), "sequela.querybench.target: must be 'embedded'");
     refused(Map.of("workers", "0"), "sequela.querybench.workers: must be >= 1, got 0");
+    refused(Map.of("assignment", "even"), "sequela.querybench.assignment: must be rendezvous, balanced or balanced-queries, got 'even'");
   }
 }
