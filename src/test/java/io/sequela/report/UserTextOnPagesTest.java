@@ -9,7 +9,7 @@ import io.sequela.stats.QuerySample;
 import io.sequela.stats.QueryStats;
 import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
-import io.sequela.db.SequenceMode;
+import io.sequela.config.SequenceMode;
 import io.sequela.db.SqlScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
