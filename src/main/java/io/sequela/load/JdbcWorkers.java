@@ -1,0 +1,267 @@
+package io.sequela.load;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.db.Target;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC side of sequela's lean load action: one worker thread per virtual user, each holding ONE
+ * connection of a HikariCP pool for the whole run and its prepared statements (one per SQL text,
+ * reused). A user's first {@link #submit} binds it to a free worker, so all its work (inserts and the
+ * COMMIT that ends their transaction, or queries) runs on one connection, in order. Each submit costs
+ * one thread hand-over each way; the timed span is execute (+ reading the rows, or the commit alone),
+ * see {@link Outcome}.
+ *
+ * <p>A failed statement is a failed {@link Outcome} (driver message and SQLSTATE); the worker keeps its
+ * connection unless the connection is no longer valid, in which case it is evicted from the pool and the
+ * next work borrows another. Connections are borrowed on a worker's first work, so they run nothing
+ * before the caller's first statement. Thread-safe; {@link #close()} stops the workers and closes their
+ * connections and the pool.
+ */
+public final class JdbcWorkers implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcWorkers.class);
+  private static final int VALID_TIMEOUT_S = 2;
+
+  /** Receives an outcome, on the worker thread. */
+  @FunctionalInterface
+  public interface Completion {
+    void done(Outcome outcome);
+  }
+
+  private final String name;
+  private final HikariDataSource pool;
+  private final int capacity;
+  private final long originMs;
+  private final long originNanos;
+  private final Map<Long, Worker> byUser = new ConcurrentHashMap<>();
+  private final Queue<Worker> started = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger count = new AtomicInteger();
+  private volatile boolean closed;
+
+  private JdbcWorkers(HikariDataSource pool, String name, int capacity, LongSupplier clockMs) {
+    this.name = name;
+    this.pool = pool;
+    this.capacity = capacity;
+    this.originNanos = System.nanoTime();
+    this.originMs = clockMs.getAsLong();
+  }
+
+  /**
+   * Workers over an open pool, which they own from now on (closed by {@link #close()}).
+   *
+   * @param pool holds at least {@code workers} connections; its autocommit setting is the workers'
+   * @param name for thread names and messages, e.g. {@code node-1 ORDER}
+   * @param workers the most virtual users served, at least 1
+   * @param clockMs the clock the outcomes' ms are given on (Gatling's), ms since the epoch; read once
+   */
+  public static JdbcWorkers open(HikariDataSource pool, String name, int workers, LongSupplier clockMs) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+    }
+    return new JdbcWorkers(pool, name, workers, clockMs);
+  }
+
+  /** The most virtual users these workers serve. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /**
+   * Runs {@code work} on the worker of virtual user {@code user} and calls {@code completion} there. Never
+   * throws: closed workers, more users than workers, or a failed statement are failed outcomes.
+   *
+   * @param user the virtual user's id, any long unique per user (Gatling's session user id)
+   */
+  public void submit(long user, Work work, Completion completion) {
+    Worker w = closed ? null : byUser.computeIfAbsent(user, u -> newWorker());
+    String refused = closed ? name + ": workers are closed"
+        : w == null ? name + ": more virtual users than its " + capacity + " workers" : null;
+    if (refused == null) {
+      try {
+        w.executor.execute(() -> w.run(work, completion));
+        return;
+      } catch (RejectedExecutionException e) {
+        refused = name + ": workers are closed";
+      }
+    }
+    long now = System.nanoTime();
+    report(work, completion, new Outcome(ms(now), ms(now), now, 0, 0, refused, null));
+  }
+
+  /** A new worker, or null when all {@link #capacity} are taken. */
+  private Worker newWorker() {
+    int n = count.incrementAndGet();
+    if (n > capacity) {
+      count.decrementAndGet();
+      return null;
+    }
+    Worker w = new Worker(n);
+    started.add(w);
+    return w;
+  }
+
+  /** {@code nanos} on the caller's ms clock. */
+  private long ms(long nanos) {
+    return originMs + Math.floorDiv(nanos - originNanos, 1_000_000L);
+  }
+
+  private void report(Work work, Completion completion, Outcome o) {
+    try {
+      work.observer().accept(o);
+      completion.done(o);
+    } catch (RuntimeException e) {
+      LOG.error("{}: reporting an outcome failed: {}", name, e.toString());
+    }
+  }
+
+  /** Stops the workers (waiting up to 10 s for work under way), then closes their connections and the pool. */
+  @Override
+  public void close() {
+    closed = true;
+    started.forEach(w -> w.executor.shutdown());
+    for (Worker w : started) {
+      try {
+        if (!w.executor.awaitTermination(10, TimeUnit.SECONDS)) {
+          w.executor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      w.release(false);
+    }
+    pool.close();
+  }
+
+  /** One worker: its thread, its connection and its prepared statements. */
+  private final class Worker {
+    final ExecutorService executor;
+    private Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Worker(int n) {
+      this.executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sequela-jdbc " + name + " #" + n);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    void run(Work work, Completion completion) {
+      long start = System.nanoTime();
+      long end;
+      long rows;
+      try {
+        PreparedStatement ps = work.kind() == Work.Kind.COMMIT ? null : statement(work.sql());
+        if (ps != null) {
+          work.binder().bind(ps);
+        }
+        start = System.nanoTime();
+        rows = execute(work.kind(), ps);
+        end = System.nanoTime();
+      } catch (SQLException e) {
+        end = System.nanoTime();
+        String state = e.getSQLState();
+        String message = Target.mask(String.valueOf(e.getMessage())) + (state == null ? "" : " (SQLState: " + state + ")");
+        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, message, state));
+        releaseIfBroken();
+        return;
+      } catch (RuntimeException e) {
+        end = System.nanoTime();
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, Target.mask(message), null));
+        return;
+      }
+      report(work, completion, new Outcome(ms(start), ms(end), start, end - start, rows, null, null));
+    }
+
+    private long execute(Work.Kind kind, PreparedStatement ps) throws SQLException {
+      switch (kind) {
+        case INSERT:
+          return ps.executeUpdate();
+        case QUERY:
+          try (ResultSet rs = ps.executeQuery()) {
+            int columns = rs.getMetaData().getColumnCount();
+            long rows = 0;
+            while (rs.next()) {
+              for (int c = 1; c <= columns; c++) {
+                rs.getObject(c);
+              }
+              rows++;
+            }
+            return rows;
+          }
+        default:
+          connection().commit();
+          return 0;
+      }
+    }
+
+    private Connection connection() throws SQLException {
+      if (connection == null) {
+        connection = pool.getConnection();
+      }
+      return connection;
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+      PreparedStatement ps = statements.get(sql);
+      if (ps == null) {
+        ps = connection().prepareStatement(sql);
+        statements.put(sql, ps);
+      }
+      return ps;
+    }
+
+    private void releaseIfBroken() {
+      try {
+        if (connection != null && !connection.isValid(VALID_TIMEOUT_S)) {
+          release(true);
+        }
+      } catch (SQLException e) {
+        release(true);
+      }
+    }
+
+    /** Closes the statements and gives the connection back (evicted when broken); the next work borrows anew. */
+    synchronized void release(boolean broken) {
+      for (PreparedStatement ps : statements.values()) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          LOG.debug("{}: closing a statement failed: {}", name, e.getMessage());
+        }
+      }
+      statements.clear();
+      if (connection == null) {
+        return;
+      }
+      try {
+        if (broken) {
+          pool.evictConnection(connection);
+        } else {
+          connection.close();
+        }
+      } catch (SQLException e) {
+        LOG.debug("{}: closing a connection failed: {}", name, e.getMessage());
+      }
+      connection = null;
+    }
+  }
+}
