@@ -16,9 +16,10 @@ import java.nio.file.Path;
  * @param resultsDir the folder holding Gatling's run folders
  * @param embedded the embedded PostgreSQL's settings, {@code sharedBuffers} among its server settings unless
  *     {@code -Dsequela.embedded.shared_buffers} names its own
+ * @param driver how the inserts are sent ({@code sequela.driver})
  */
 public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedThreads, Path resultsDir,
-    EmbeddedSettings embedded) {
+    EmbeddedSettings embedded, Driver driver) {
 
   private static final String ROOT = "sequela.keygen";
 
@@ -57,10 +58,11 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
       }
+      Driver driver = Driver.parse(s.getString("driver"));
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? null : sb;
       return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),
-          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers));
+          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers), driver);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

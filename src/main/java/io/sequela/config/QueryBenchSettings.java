@@ -19,9 +19,10 @@ import java.nio.file.Path;
  * @param user the user beside a JDBC URL, or null
  * @param password the password beside a JDBC URL, or null
  * @param resultsDir where Gatling writes its run folders ({@code sequela.results.dir})
+ * @param driver how the queries are sent ({@code sequela.driver})
  */
 public record QueryBenchSettings(Path queries, int workers, String assignment, Path data, String target, String user,
-    String password, Path resultsDir) {
+    String password, Path resultsDir, Driver driver) {
 
   /** The example query file on the classpath (resources/querybench/query_params.csv). */
   public static final String DEFAULT_QUERIES = "querybench/query_params.csv";
@@ -52,7 +53,7 @@ public record QueryBenchSettings(Path queries, int workers, String assignment, P
       }
       return new QueryBenchSettings(path(c, "queries"), workers, c.getString("assignment").strip(), path(c, "data"), c.getString("target"),
           emptyToNull(c.getString("user")), emptyToNull(c.getString("password")),
-          Path.of(config.getString("sequela.results.dir")));
+          Path.of(config.getString("sequela.results.dir")), Driver.parse(config.getString(Driver.KEY)));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }
@@ -72,6 +73,6 @@ public record QueryBenchSettings(Path queries, int workers, String assignment, P
     return "QueryBenchSettings[queries=" + (queries == null ? DEFAULT_QUERIES : queries) + ", workers=" + workers
         + ", assignment=" + assignment
         + ", data=" + (data == null ? "models/cpu_usage.conf" : data) + ", target=" + TargetSpec.mask(target)
-        + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + "]";
+        + (user == null ? "" : ", user=" + user) + (password == null ? "" : ", password=***") + ", driver=" + driver + "]";
   }
 }

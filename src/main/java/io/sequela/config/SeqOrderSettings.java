@@ -16,8 +16,9 @@ import java.util.Locale;
  * @param clock {@code sequela.analysis.clock} as given (SQL_DATE or PY_DATE, any case): the clock that orders
  *     rows in the gap analysis, which checks it (TimeBasis.parse) before any database work
  * @param resultsDir the folder holding Gatling's run folders
+ * @param driver how the inserts are sent ({@code sequela.driver})
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir) {
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver) {
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
@@ -36,6 +37,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
       }
       String clock = c.getString("analysis.clock");
+      Driver driver = Driver.parse(c.getString("driver"));
       Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"));
       if (c.hasPath("target")) {
         TargetSpec t;
@@ -46,7 +48,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         }
         plan = plan.withTarget(t);
       }
-      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")));
+      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }
