@@ -1,5 +1,6 @@
 package io.sequela.simulation;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.gaps.GapAnalysis;
@@ -15,6 +16,8 @@ import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.config.SequenceMode;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Work;
 import io.sequela.report.ComparisonTable;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;
@@ -51,7 +54,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
   private final Map<String, HikariDataSource> admin = new LinkedHashMap<>();
   private final StageGate gate;
-  private final List<InsertWorkers> workers = new CopyOnWriteArrayList<>();
+  private final List<JdbcWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
 
   private SeqOrderRun(SeqOrderSettings settings) {
@@ -146,18 +149,34 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   /**
-   * Opens the insert workers of one node in one stage: its own pool (fresh connections for the stage's
+   * Opens the lean insert workers of one node in one stage: its own pool (fresh connections for the stage's
    * mode; they call no sequence before the stage opens) and one worker per user. Closed by {@link #close()}.
    *
-   * @param clockMs the clock response times are taken from, ms
+   * @param clockMs the clock response times are given on, ms
    * @throws SequelaException.DatabaseFailure when the node cannot be reached
    */
-  public InsertWorkers insertWorkers(Stage stage, ScenarioSpec node, LongSupplier clockMs) {
-    InsertWorkers.Row row = new InsertWorkers.Row(node.nodeNumber(), stage.test().name(), runId, stage.mode().name());
-    InsertWorkers w = InsertWorkers.open(resolved.get(node), "node-" + node.nodeNumber() + " " + stage.mode(),
-        node.users(), row, clockMs);
+  public JdbcWorkers insertWorkers(Stage stage, ScenarioSpec node, LongSupplier clockMs) {
+    String name = poolName(stage, node);
+    JdbcWorkers w = JdbcWorkers.open(Pools.open(resolved.get(node), name, node.users()), name, node.users(), clockMs);
     workers.add(w);
     return w;
+  }
+
+  /** The insert of one node in one stage ({@link JobExecutionInsert}), for the lean workers. */
+  public Work insert(Stage stage, ScenarioSpec node) {
+    return JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId, stage.mode().name());
+  }
+
+  /**
+   * The pool configuration of one node in one stage for the JDBC plugin ({@code -Dsequela.driver=plugin}):
+   * one connection per user, opened for this stage only.
+   */
+  public HikariConfig poolConfig(Stage stage, ScenarioSpec node) {
+    return Pools.config(resolved.get(node), poolName(stage, node), node.users());
+  }
+
+  private static String poolName(Stage stage, ScenarioSpec node) {
+    return "node-" + node.nodeNumber() + " " + stage.mode();
   }
 
   /** The pool used for results: the first node's. */
@@ -227,7 +246,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.forEach(InsertWorkers::close);
+    workers.forEach(JdbcWorkers::close);
     admin.values().forEach(HikariDataSource::close);
   }
 }

@@ -2,7 +2,11 @@ package io.sequela.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.db.Pools;
 import io.sequela.db.Target;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Outcome;
+import io.sequela.load.Work;
 import io.sequela.testing.EmbeddedDb;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,12 +19,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** InsertWorkers against the embedded PostgreSQL: rows, reported outcomes, failures and closing. */
-class InsertWorkersTest {
+/**
+ * SeqOrderSimulation's lean insert (JobExecutionInsert on JdbcWorkers) against the embedded PostgreSQL:
+ * rows, reported outcomes, failures and closing.
+ */
+class JobExecutionInsertTest {
 
   private static Target pg;
-
-  private record Outcome(long startMs, long endMs, String error) {}
 
   @BeforeAll
   static void schema() throws SQLException {
@@ -38,12 +43,17 @@ class InsertWorkersTest {
     }
   }
 
-  private static List<Outcome> insert(InsertWorkers w, int n) throws InterruptedException {
+  private static JdbcWorkers open(String name, int users) {
+    return JdbcWorkers.open(Pools.open(pg, name, users), name, users, System::currentTimeMillis);
+  }
+
+  /** Submits {@code n} inserts, spread over {@code users} virtual users, and waits for every outcome. */
+  private static List<Outcome> insert(JdbcWorkers w, Work work, int users, int n) throws InterruptedException {
     List<Outcome> out = new CopyOnWriteArrayList<>();
     CountDownLatch done = new CountDownLatch(n);
     for (int i = 0; i < n; i++) {
-      w.submit((s, e, err) -> {
-        out.add(new Outcome(s, e, err));
+      w.submit(i % users, work, o -> {
+        out.add(o);
         done.countDown();
       });
     }
@@ -54,12 +64,13 @@ class InsertWorkersTest {
   @Test
   void insertsBoundRowsThroughOneConnectionPerWorkerAndClosesThem() throws Exception {
     String run = RunId.next();
-    InsertWorkers w = InsertWorkers.open(pg, "node-7 NOORDER", 2, new InsertWorkers.Row(7, "iw_test", run, "NOORDER"),
-        System::currentTimeMillis);
-    List<Outcome> out = insert(w, 40);
+    JdbcWorkers w = open("node-7 NOORDER", 2);
+    Work insert = JobExecutionInsert.work(7, "iw_test", run, "NOORDER");
+    List<Outcome> out = insert(w, insert, 2, 40);
     assertThat(out).hasSize(40).allSatisfy(o -> {
       assertThat(o.error()).isNull();
       assertThat(o.endMs()).isGreaterThanOrEqualTo(o.startMs());
+      assertThat(o.rows()).isEqualTo(1);
     });
     assertThat(count("SELECT count(*) FROM job_execution WHERE run_id = '" + run
         + "' AND node = 7 AND test_name = 'iw_test' AND seq_mode = 'NOORDER' AND py_date <= sql_date")).isEqualTo(40);
@@ -67,15 +78,14 @@ class InsertWorkersTest {
     assertThat(count(sessions)).isEqualTo(2);
     w.close();
     assertThat(count(sessions)).isZero();
-    assertThat(insert(w, 1).get(0).error()).contains("closed");
+    assertThat(insert(w, insert, 1, 1).get(0).error()).contains("closed");
   }
 
   @Test
   void everyFailedInsertIsReportedWithTheDriverMessageAndTheWorkerKeepsServing() throws Exception {
     String tooLong = "x".repeat(200); // seq_mode is varchar(8)
-    try (InsertWorkers w = InsertWorkers.open(pg, "node-8 bad", 1,
-        new InsertWorkers.Row(8, "iw_bad", RunId.next(), tooLong), System::currentTimeMillis)) {
-      List<Outcome> out = insert(w, 3);
+    try (JdbcWorkers w = open("node-8 bad", 1)) {
+      List<Outcome> out = insert(w, JobExecutionInsert.work(8, "iw_bad", RunId.next(), tooLong), 1, 3);
       assertThat(out).hasSize(3).allSatisfy(o -> assertThat(o.error()).contains("value too long"));
     }
   }

@@ -1,0 +1,118 @@
+import com.typesafe.scalalogging.Logger;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
+import io.gatling.core.action.Action;
+import io.gatling.core.stats.StatsEngine;
+import io.gatling.core.structure.ScenarioContext;
+import io.gatling.javaapi.core.ActionBuilder;
+import io.gatling.javaapi.core.Session;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Outcome;
+import io.sequela.load.Work;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * sequela's lean JDBC request, the one Gatling action of every simulation: the virtual user's
+ * {@link Work} (insert, query or commit) is handed to its worker in {@link JdbcWorkers} (one thread and one
+ * connection per user, reused prepared statements) and comes back to the user's event loop once. Logs the
+ * response as the org.galaxio JDBC plugin does (request name, groups, simulation.log line; a failure is a
+ * KO with code ERROR and the driver's message and SQLSTATE), with start and end taken around execute in
+ * ns and given in Gatling's ms. All the Gatling (Scala) plumbing of sequela lives here.
+ */
+final class LeanJdbc implements ActionBuilder {
+
+  private final String requestName;
+  private final Function<LongSupplier, JdbcWorkers> workers;
+  private final Function<Session, Work> work;
+
+  /**
+   * @param requestName Gatling request name, e.g. {@code insert uuid4}
+   * @param workers the workers given Gatling's clock (ms); called when Gatling builds the scenario, once per
+   *     place this action is used: return the same workers wherever one user's work must share a connection
+   * @param work the unit of work for the user's session, on the user's event loop
+   */
+  LeanJdbc(String requestName, Function<LongSupplier, JdbcWorkers> workers, Function<Session, Work> work) {
+    this.requestName = requestName;
+    this.workers = workers;
+    this.work = work;
+  }
+
+  /** The same unit of work for every session. */
+  LeanJdbc(String requestName, Function<LongSupplier, JdbcWorkers> workers, Work work) {
+    this(requestName, workers, session -> work);
+  }
+
+  @Override
+  public io.gatling.core.action.builder.ActionBuilder asScala() {
+    return new io.gatling.core.action.builder.ActionBuilder() {
+      @Override
+      public Action build(ScenarioContext ctx, Action next) {
+        var clock = ctx.coreComponents().clock();
+        return new JdbcAction(requestName, workers.apply(clock::nowMillis), work, ctx.coreComponents().statsEngine(), next);
+      }
+    };
+  }
+
+  /** The action: Java implementing Gatling's Scala {@code Action} trait (and its StrictLogging). */
+  private static final class JdbcAction implements Action {
+
+    private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(LeanJdbc.class));
+    private static final Option<String> ERROR = Option.apply("ERROR");
+
+    private final String requestName;
+    private final JdbcWorkers workers;
+    private final Function<Session, Work> work;
+    private final StatsEngine stats;
+    private final Action next;
+
+    JdbcAction(String requestName, JdbcWorkers workers, Function<Session, Work> work, StatsEngine stats, Action next) {
+      this.requestName = requestName;
+      this.workers = workers;
+      this.work = work;
+      this.stats = stats;
+      this.next = next;
+    }
+
+    @Override
+    public String name() {
+      return "leanJdbc " + requestName;
+    }
+
+    @Override
+    public String toString() {
+      return name();
+    }
+
+    @Override
+    public void execute(io.gatling.core.session.Session session) {
+      Work w;
+      try {
+        w = work.apply(new Session(session));
+      } catch (RuntimeException e) {
+        long now = System.currentTimeMillis();
+        done(session, new Outcome(now, now, System.nanoTime(), 0, 0, requestName + ": " + e, null));
+        return;
+      }
+      workers.submit(session.userId(), w, outcome -> done(session, outcome));
+    }
+
+    private void done(io.gatling.core.session.Session session, Outcome o) {
+      stats.logResponse(session.scenario(), session.groups(), requestName, o.startMs(), o.endMs(),
+          o.ok() ? OK$.MODULE$ : KO$.MODULE$, o.ok() ? Option.empty() : ERROR, Option.apply(o.error()));
+      next.$bang(session.logGroupRequestTimings(o.startMs(), o.endMs()));
+    }
+
+    @Override
+    public Logger logger() {
+      return LOGGER;
+    }
+
+    @Override
+    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
+      // the logger is a constant; Scala's trait initialiser, which would call this, does not run for Java classes
+    }
+  }
+}
