@@ -4,9 +4,11 @@ import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.sequela.config.Driver;
 import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.keys.KeyStrategy;
+import io.sequela.load.Work;
 import io.sequela.report.KeyGenPage;
 import io.sequela.report.KeyGenReport;
 import io.sequela.simulation.AfterReport;
@@ -23,7 +25,9 @@ import java.util.Map;
  * docs/README-keygen.md). Thin: the logic is in io.sequela.simulation.KeyGenRun.
  *
  * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
- * or "end" the user's inserts and its COMMIT request must share one connection and transaction.
+ * or "end" the user's inserts and its COMMIT request must share one connection and transaction. Requests
+ * go through {@link LeanJdbc} (the user's worker holds that connection), or through the JDBC plugin with
+ * -Dsequela.driver=plugin.
  */
 public class KeyGenSimulation extends Simulation {
 
@@ -37,9 +41,8 @@ public class KeyGenSimulation extends Simulation {
       for (int k = 0; k < run.strategies().size(); k++) {
         chain = chain.exec(strategy(k, user));
       }
-      populations.add(scenario("keygen user " + user).exec(chain)
-          .injectOpen(atOnceUsers(1))
-          .protocols(DB().hikariConfig(run.poolConfig(user))));
+      PopulationBuilder p = scenario("keygen user " + user).exec(chain).injectOpen(atOnceUsers(1));
+      populations.add(run.driver() == Driver.PLUGIN ? p.protocols(DB().hikariConfig(run.poolConfig(user))) : p);
     }
     setUp(populations).maxDuration(run.maxDuration());
   }
@@ -47,24 +50,41 @@ public class KeyGenSimulation extends Simulation {
   private ChainBuilder strategy(int k, int user) {
     KeyStrategy s = run.strategies().get(k);
     int total = run.plan().insertsPerUser();
+    ChainBuilder insert = run.driver() == Driver.PLUGIN ? pluginInsert(k, user)
+        : lean(InsertOutcomes.requestName(s.id()), user, run.insert(k, user));
+    insert = insert.doIf(session -> run.commit().commitsAfter(session.getInt("i"), total)).then(commit(s, user));
+    ChainBuilder phase = repeat(total, "i").on(insert);
+    if (run.flushStatisticsSql() != null) {
+      // statistics are flushed only when the session is idle outside a transaction: commit after the request
+      String flush = "flush statistics " + s.id();
+      phase = phase.exec(run.driver() == Driver.PLUGIN ? exec(jdbc(flush).rawSql(run.flushStatisticsSql()))
+          : lean(flush, user, Work.query(run.flushStatisticsSql(), null)));
+      if (!run.commit().autocommit()) {
+        phase = phase.exec(commit(s, user));
+      }
+    }
+    return Gated.stage(run.gate(), k, s.id(), phase);
+  }
+
+  /** A lean request on the user's own worker (its one connection for the whole run). */
+  private ChainBuilder lean(String requestName, int user, Work work) {
+    return exec(new LeanJdbc(requestName, clock -> run.workers(user, clock), work));
+  }
+
+  private ChainBuilder commit(KeyStrategy s, int user) {
+    String name = "commit " + s.id();
+    return run.driver() == Driver.PLUGIN ? exec(jdbc(name).rawSql("COMMIT")) : lean(name, user, Work.commit());
+  }
+
+  /** The plugin's insert: the key goes through the session (the plugin binds static values as strings). */
+  private ChainBuilder pluginInsert(int k, int user) {
+    KeyStrategy s = run.strategies().get(k);
     Map<String, Object> values = new LinkedHashMap<>();
     s.clientColumns().forEach(c -> values.put(c, "#{" + c + "}"));
     ChainBuilder key = s.source() == KeyStrategy.Source.DATABASE ? exec(session -> session)
         : exec(session -> session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user)));
-    ChainBuilder insert = key
-        .exec(jdbc(InsertOutcomes.requestName(s.id())).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
-            .values(values))
-        .doIf(session -> run.commit().commitsAfter(session.getInt("i"), total))
-        .then(exec(jdbc("commit " + s.id()).rawSql("COMMIT")));
-    ChainBuilder phase = repeat(total, "i").on(insert);
-    if (run.flushStatisticsSql() != null) {
-      // statistics are flushed only when the session is idle outside a transaction: commit after the request
-      phase = phase.exec(jdbc("flush statistics " + s.id()).rawSql(run.flushStatisticsSql()));
-      if (!run.commit().autocommit()) {
-        phase = phase.exec(jdbc("commit " + s.id()).rawSql("COMMIT"));
-      }
-    }
-    return Gated.stage(run.gate(), k, s.id(), phase);
+    return key.exec(jdbc(InsertOutcomes.requestName(s.id())).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
+        .values(values));
   }
 
   @Override

@@ -1,8 +1,10 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.sequela.config.Driver;
 import io.sequela.db.CpuUsageQuery;
 import io.sequela.dispatch.QueryParams;
 import io.sequela.simulation.QueryBenchRun;
@@ -12,14 +14,17 @@ import java.util.stream.IntStream;
 
 /**
  * The query benchmark: one query per CSV line against cpu_usage, each worker one virtual user running
- * the queue of its hosts (rendezvous hashing) in file order, workers concurrent. Queries run through the
- * JDBC plugin; the pool's TimingDataSource times each one in ns and counts its rows for
- * query-stats.json|html. Thin: the logic is in io.sequela.simulation.QueryBenchRun.
+ * the queue of its hosts (sequela.querybench.assignment) in file order, workers concurrent. Queries run through
+ * {@link LeanJdbc}, timed in ns around execute and reading the rows, one timing for Gatling's report and
+ * query-stats.json|html. With -Dsequela.driver=plugin they run through the JDBC plugin instead, and the
+ * pool's TimingDataSource times them for query-stats. Thin: the logic is in io.sequela.simulation.QueryBenchRun.
  *
  * <p>{@code mvn gatling:test -Dgatling.simulationClass=QueryBenchSimulation [-Dsequela.querybench.workers=N]
  * [-Dsequela.querybench.queries=<csv>] [-Dsequela.querybench.data=<cpu_usage.csv>]}
  */
 public class QueryBenchSimulation extends Simulation {
+
+  private static final String REQUEST = "cpu_usage max/min per minute";
 
   private final QueryBenchRun run = SimulationExit.orExit(QueryBenchRun::prepare);
 
@@ -28,22 +33,32 @@ public class QueryBenchSimulation extends Simulation {
     System.out.println("querybench: " + run.settings());
     Iterator<Map<String, Object>> workerIds = IntStream.rangeClosed(1, workers)
         .mapToObj(w -> Map.<String, Object>of("worker", w)).iterator();
+    boolean plugin = run.settings().driver() == Driver.PLUGIN;
     ScenarioBuilder worker = scenario("querybench worker")
         .feed(workerIds)
-        .foreach(session -> run.queues().queue(session.getInt("worker")), "q").on(
-            exec(session -> {
-              QueryParams q = session.get("q");
-              return session.set("host", q.hostname())
-                  .set("start_time", CpuUsageQuery.timestampText(q.start()))
-                  .set("end_time", CpuUsageQuery.timestampText(q.end()));
-            }),
-            exec(jdbc("cpu_usage max/min per minute").queryP(run.query().namedSql())
-                .params(Map.of("host", "#{host}", "start_time", "#{start_time}", "end_time", "#{end_time}"))));
-    setUp(worker.injectOpen(atOnceUsers(workers))).protocols(DB().hikariConfig(run.poolConfig()));
+        .foreach(session -> run.queues().queue(session.getInt("worker")), "q").on(plugin ? pluginQuery() : leanQuery());
+    setUp(plugin ? worker.injectOpen(atOnceUsers(workers)).protocols(DB().hikariConfig(run.poolConfig()))
+        : worker.injectOpen(atOnceUsers(workers)));
+  }
+
+  private ChainBuilder leanQuery() {
+    return exec(new LeanJdbc(REQUEST, run::workers, session -> run.query(session.getInt("worker"), session.get("q"))));
+  }
+
+  private ChainBuilder pluginQuery() {
+    return exec(session -> {
+          QueryParams q = session.get("q");
+          return session.set("host", q.hostname())
+              .set("start_time", CpuUsageQuery.timestampText(q.start()))
+              .set("end_time", CpuUsageQuery.timestampText(q.end()));
+        })
+        .exec(jdbc(REQUEST).queryP(run.query().namedSql())
+            .params(Map.of("host", "#{host}", "start_time", "#{start_time}", "end_time", "#{end_time}")));
   }
 
   @Override
   public void after() {
     SimulationExit.orExit(() -> run.finish(System.out));
+    run.close();
   }
 }

@@ -8,6 +8,7 @@ import io.sequela.probe.PhaseProbe;
 import io.sequela.stats.Percentiles;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
+import io.sequela.config.Driver;
 import io.sequela.config.KeyGenPlan;
 import io.sequela.config.KeyGenSettings;
 import io.sequela.db.Dialect;
@@ -20,14 +21,19 @@ import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Work;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -39,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * counters, wait-event sampling) run by the {@link StageGate} between strategies. Gatling-free.
  *
  * <p>Each strategy is one stage; all users take part in every stage, each on its own one-connection pool
- * (autocommit for commit policy {@code each}; otherwise a {@link TransactionSpanningPool}, so that a
- * user's inserts and its COMMIT request share one transaction).
+ * (autocommit for commit policy {@code each}). With the lean driver each user's {@link JdbcWorkers} worker
+ * holds that connection for the whole run, so its inserts and its COMMIT requests share one transaction;
+ * with the JDBC plugin, which borrows the connection for every statement, the pool is a
+ * {@link TransactionSpanningPool} for the same reason.
  */
 public final class KeyGenRun implements AutoCloseable {
 
@@ -63,6 +71,7 @@ public final class KeyGenRun implements AutoCloseable {
   private final PhaseProbe.Result[] results;
   private final List<Supplier<UUID>> uuids = new ArrayList<>();
   private final List<Snowflake> snowflakes = new ArrayList<>();
+  private final Map<Integer, JdbcWorkers> workers = new ConcurrentHashMap<>();
   private Target target;
   private HikariDataSource admin;
   private SequenceBlockAllocator seqBlock;
@@ -188,9 +197,10 @@ public final class KeyGenRun implements AutoCloseable {
     Properties props = new Properties();
     props.putAll(dialect().untypedStringProperties());
     HikariConfig cfg;
-    if (plan.commit().autocommit()) {
+    if (plan.commit().autocommit() || settings.driver() == Driver.LEAN) {
       cfg = Pools.config(target, name, 1);
       props.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
+      cfg.setAutoCommit(plan.commit().autocommit());
     } else {
       cfg = TransactionSpanningPool.config(target, name, props);
     }
@@ -211,6 +221,51 @@ public final class KeyGenRun implements AutoCloseable {
       case SEQ_BLOCK -> seqBlock.next();
       default -> null;
     };
+  }
+
+  /** How the simulation sends its requests ({@code sequela.driver}). */
+  public Driver driver() {
+    return settings.driver();
+  }
+
+  /**
+   * The lean workers of virtual user {@code user} (1-based): one worker holding the one connection of the
+   * user's pool ({@link #poolConfig}) for the whole run; opened on the first call, the same afterwards.
+   * Closed by {@link #close()}.
+   *
+   * @param clockMs the clock response times are given on (Gatling's), ms
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached
+   */
+  public JdbcWorkers workers(int user, LongSupplier clockMs) {
+    return workers.computeIfAbsent(user, u -> {
+      HikariConfig cfg = poolConfig(u);
+      HikariDataSource pool;
+      try {
+        pool = new HikariDataSource(cfg);
+      } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+        throw Pools.unreachable(target, cfg.getPoolName(), e);
+      }
+      return JdbcWorkers.open(pool, cfg.getPoolName(), 1, clockMs);
+    });
+  }
+
+  /**
+   * User {@code user}'s insert into strategy {@code k}'s table, for the lean workers: the key
+   * ({@link #nextKey}, drawn on the worker just before execute, untimed) unless the database fills it, and
+   * the {@link #PAYLOAD}.
+   */
+  public Work insert(int k, int user) {
+    KeyStrategy s = plan.strategies().get(k);
+    List<String> columns = s.clientColumns();
+    String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    boolean clientKey = s.source() != KeyStrategy.Source.DATABASE;
+    return Work.insert(sql, ps -> {
+      if (clientKey) {
+        ps.setObject(1, nextKey(k, user));
+      }
+      ps.setString(columns.size(), PAYLOAD);
+    });
   }
 
   /**
@@ -271,6 +326,7 @@ public final class KeyGenRun implements AutoCloseable {
 
   @Override
   public void close() {
+    workers.values().forEach(JdbcWorkers::close);
     if (seqBlock != null) {
       seqBlock.close();
     }

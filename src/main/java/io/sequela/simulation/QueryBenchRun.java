@@ -21,20 +21,23 @@ import io.sequela.populate.CpuUsageTable;
 import io.sequela.populate.ModelCpuUsage;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.report.QueryStatsReport;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Work;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Everything QueryBenchSimulation does besides driving Gatling: settings, the query CSV and its split over
  * the workers (the {@link io.sequela.dispatch.Assignment} chosen by {@code sequela.querybench.assignment}),
- * the cpu_usage data, the timed pool (which also counts failed queries), and the statistics at the end.
- * Gatling-free.
+ * the cpu_usage data, the queries (lean workers, or the timed pool of the JDBC plugin; both count failed
+ * queries), and the statistics at the end. Gatling-free.
  */
-public final class QueryBenchRun {
+public final class QueryBenchRun implements AutoCloseable {
 
   /** Pool name of the workers' connections (logs, PostgreSQL's application_name). */
   private static final String POOL = "querybench";
@@ -46,6 +49,7 @@ public final class QueryBenchRun {
   private final QueryRecorder recorder = new QueryRecorder();
   private final LongAdder errors = new LongAdder();
   private final long startedAtMs = System.currentTimeMillis();
+  private JdbcWorkers workers;
 
   private QueryBenchRun(QueryBenchSettings settings, WorkerQueues queues, Target target, CpuUsageQuery query) {
     this.settings = settings;
@@ -118,6 +122,40 @@ public final class QueryBenchRun {
   }
 
   /**
+   * The lean workers: one per Gatling virtual user, each holding one connection of the {@code querybench}
+   * pool; opened on the first call, the same afterwards. Closed by {@link #close()}.
+   *
+   * @param clockMs the clock response times are given on (Gatling's), ms
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached
+   */
+  public synchronized JdbcWorkers workers(LongSupplier clockMs) {
+    if (workers == null) {
+      workers = JdbcWorkers.open(Pools.open(target, POOL, settings.workers()), POOL, settings.workers(), clockMs);
+    }
+    return workers;
+  }
+
+  /**
+   * One query for the lean workers: binds host, start and end, reads and counts every row, and records
+   * its ns time and rows into this run's samples when it succeeds, else counts it as failed.
+   *
+   * @param worker the worker (1..N) whose queue holds {@code q}
+   */
+  public Work query(int worker, QueryParams q) {
+    return Work.query(query.jdbcSql(), ps -> {
+      ps.setString(1, q.hostname());
+      ps.setObject(2, q.start());
+      ps.setObject(3, q.end());
+    }).observedBy(o -> {
+      if (o.ok()) {
+        recorder.record(new QuerySample(worker, q.hostname(), o.startNanos(), o.durationNanos(), o.rows()));
+      } else {
+        errors.increment();
+      }
+    });
+  }
+
+  /**
    * The workers' pool configuration, one connection per worker, for the JDBC plugin: its connections time
    * every benchmark query ({@link TimingDataSource}) into this run's samples and count the ones that fail.
    */
@@ -160,5 +198,13 @@ public final class QueryBenchRun {
         run -> AfterReport.register(run, g -> QueryStatsReport.write(g.folder(), stats, samples), 0),
         () -> out.println("querybench: no run folder of this run under " + settings.resultsDir()));
     return Optional.of(stats);
+  }
+
+  /** Closes the lean workers, if opened. */
+  @Override
+  public synchronized void close() {
+    if (workers != null) {
+      workers.close();
+    }
   }
 }

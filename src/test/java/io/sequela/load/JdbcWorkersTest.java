@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.sequela.analysis.DuplicateKeys;
+import io.sequela.gatlingrun.DuplicateKeys;
 import io.sequela.config.CommitPolicy;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
