@@ -1,0 +1,59 @@
+package io.sequela.querybench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sequela.analysis.GatlingRun;
+import io.sequela.db.Target;
+import io.sequela.testing.EmbeddedDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gatling's report and query-stats tell the same story of one run: a small QueryBenchSimulation in its own
+ * JVM (as the Maven plugin forks it, the pages added by the exit hook) with the lean driver, 60 queries over
+ * 10 hosts and 5 workers; Gatling's mean response time (js/stats.json, whole ms) and the page's mean agree
+ * within 0.6 ms + 25 %. Both come from one ns span per query, so they differ only by Gatling's whole
+ * milliseconds; the check involves no timing threshold.
+ */
+class QueryBenchTimingsAgreeTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void gatlingsMeanAndThePagesMeanAgree() throws Exception {
+    Target pg = EmbeddedDb.withJobExecutionSchema();
+    Path queries = Files.writeString(dir.resolve("queries.csv"), "hostname,start_time,end_time\n" + IntStream.range(0, 60)
+        .mapToObj(i -> String.format("host_%06d,2017-01-01 %02d:17:00,2017-01-01 %02d:17:00", i % 10, i % 23, i % 23 + 1))
+        .collect(Collectors.joining("\n")) + "\n");
+    Path results = dir.resolve("results");
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), "-Dsequela.results.dir=" + results,
+        "-Dsequela.querybench.target=" + pg.jdbcUrl(), "-Dsequela.querybench.user=" + pg.user(),
+        "-Dsequela.querybench.queries=" + queries, "-Dsequela.querybench.workers=5",
+        "io.gatling.app.Gatling", "-s", "QueryBenchSimulation", "-rf", results.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+
+    Path run = GatlingRun.latest(results, "QueryBenchSimulation").orElseThrow().folder();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode gatling = json.readTree(run.resolve("js/stats.json").toFile()).get("stats");
+    JsonNode page = json.readTree(run.resolve("query-stats.json").toFile());
+    assertThat(gatling.get("numberOfRequests").get("ok").asLong()).isEqualTo(60);
+    assertThat(page.get("queries").asLong()).isEqualTo(60);
+    double pageMean = page.get("avg_ms").asDouble();
+    double gatlingMean = gatling.get("meanResponseTime").get("ok").asDouble();
+    assertThat(gatlingMean).as("Gatling's mean vs the page's %.3f ms", pageMean)
+        .isBetween(pageMean - 0.6 - 0.25 * pageMean, pageMean + 0.6 + 0.25 * pageMean);
+  }
+}
