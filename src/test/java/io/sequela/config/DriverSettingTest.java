@@ -1,0 +1,37 @@
+package io.sequela.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.sequela.SequelaException;
+import org.junit.jupiter.api.Test;
+
+/** {@code sequela.driver}: lean by default, plugin on request, anything else refused naming the key. */
+class DriverSettingTest {
+
+  private static Config with(String overrides) {
+    return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
+  }
+
+  @Test
+  void leanByDefaultForEverySimulationAndPluginOnRequest() {
+    assertThat(QueryBenchSettings.from(with("")).driver()).isEqualTo(Driver.LEAN);
+    assertThat(KeyGenSettings.from(with("")).driver()).isEqualTo(Driver.LEAN);
+    assertThat(SeqOrderSettings.from(with("").getConfig("sequela")).driver()).isEqualTo(Driver.LEAN);
+    assertThat(QueryBenchSettings.from(with("sequela.driver = plugin")).driver()).isEqualTo(Driver.PLUGIN);
+    assertThat(KeyGenSettings.from(with("sequela.driver = PLUGIN")).driver()).isEqualTo(Driver.PLUGIN);
+    assertThat(SeqOrderSettings.from(with("sequela.driver = \" plugin \"").getConfig("sequela")).driver()).isEqualTo(Driver.PLUGIN);
+  }
+
+  @Test
+  void anUnknownDriverIsOneLineNamingTheSetting() {
+    assertThatThrownBy(() -> QueryBenchSettings.from(with("sequela.driver = galaxio")))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("sequela.driver: must be lean or plugin, got 'galaxio'");
+    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.driver = \"\"")))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("sequela.driver: must be lean or plugin, got ''");
+  }
+}
