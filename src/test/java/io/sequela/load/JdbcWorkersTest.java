@@ -157,4 +157,20 @@ class JdbcWorkersTest {
     assertThat(run(w, 41, insert(t, 4)).error()).contains("closed");
     assertThat(count(t)).isEqualTo(2);
   }
+
+  @Test
+  void onPostgresqlAFailedInsertAbortsTheRestOfItsTransactionUntilTheCommitAndTheWorkerThenServesAgain() throws Exception {
+    String t = table("lean_aborted");
+    try (JdbcWorkers w = workers("lean-aborted", 1, false)) {
+      assertThat(run(w, 1, insert(t, 1)).ok()).isTrue();
+      assertThat(run(w, 1, insert(t, 1)).sqlState()).isEqualTo("23505");
+      assertThat(run(w, 1, insert(t, 2)).sqlState()).isEqualTo("25P02"); // in_failed_sql_transaction
+      // the server answers the COMMIT of an aborted transaction with ROLLBACK; the driver reports no error
+      assertThat(run(w, 1, Work.commit()).ok()).isTrue();
+      assertThat(count(t)).as("the aborted transaction is rolled back").isZero();
+      assertThat(run(w, 1, insert(t, 3)).ok()).isTrue();
+      assertThat(run(w, 1, Work.commit()).ok()).isTrue();
+      assertThat(count(t)).isEqualTo(1);
+    }
+  }
 }
