@@ -1,6 +1,8 @@
 import com.typesafe.scalalogging.Logger;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.CoreComponents;
 import io.gatling.core.action.Action;
 import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
@@ -51,7 +53,7 @@ final class LeanJdbc implements ActionBuilder {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
         var clock = ctx.coreComponents().clock();
-        return new JdbcAction(requestName, workers.apply(clock::nowMillis), work, ctx.coreComponents().statsEngine(), next);
+        return new JdbcAction(requestName, workers.apply(clock::nowMillis), work, ctx.coreComponents(), next);
       }
     };
   }
@@ -66,13 +68,15 @@ final class LeanJdbc implements ActionBuilder {
     private final JdbcWorkers workers;
     private final Function<Session, Work> work;
     private final StatsEngine stats;
+    private final Clock clock;
     private final Action next;
 
-    JdbcAction(String requestName, JdbcWorkers workers, Function<Session, Work> work, StatsEngine stats, Action next) {
+    JdbcAction(String requestName, JdbcWorkers workers, Function<Session, Work> work, CoreComponents core, Action next) {
       this.requestName = requestName;
       this.workers = workers;
       this.work = work;
-      this.stats = stats;
+      this.stats = core.statsEngine();
+      this.clock = core.clock();
       this.next = next;
     }
 
@@ -92,7 +96,7 @@ final class LeanJdbc implements ActionBuilder {
       try {
         w = work.apply(new Session(session));
       } catch (RuntimeException e) {
-        long now = System.currentTimeMillis();
+        long now = clock.nowMillis();
         done(session, new Outcome(now, now, System.nanoTime(), 0, 0, requestName + ": " + e, null));
         return;
       }
