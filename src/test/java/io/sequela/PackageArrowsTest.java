@@ -33,6 +33,7 @@ class PackageArrowsTest {
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
     MAY_USE.put("gaps", Set.of("config", "db", "stats"));
     MAY_USE.put("report", Set.of("config", "db", "gaps", "stats"));
+    MAY_USE.put("load", Set.of("db"));
     MAY_USE.put("cli", Set.of("config", "db", "populate"));
   }
 
