@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sequela.analysis.GatlingRun;
+import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
 import java.nio.charset.StandardCharsets;
