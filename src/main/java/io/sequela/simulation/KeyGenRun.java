@@ -217,10 +217,14 @@ public final class KeyGenRun implements AutoCloseable {
     KeyStrategy s = strategies.get(k);
     return switch (s) {
       case UUID1, UUID4, UUID7 -> dialect().uuidSessionValue(uuids.get(k).get());
-      case SNOWFLAKE -> snowflakes.get(user - 1).next();
-      case SEQ_BLOCK -> seqBlock.next();
+      case SNOWFLAKE, SEQ_BLOCK -> longKey(s, user);
       default -> null;
     };
+  }
+
+  /** The next seq_block or snowflake key of user {@code user}. */
+  private long longKey(KeyStrategy s, int user) {
+    return s == KeyStrategy.SNOWFLAKE ? snowflakes.get(user - 1).next() : seqBlock.next();
   }
 
   /** How the simulation sends its requests ({@code sequela.driver}). */
@@ -250,19 +254,21 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * User {@code user}'s insert into strategy {@code k}'s table, for the lean workers: the key
-   * ({@link #nextKey}, drawn on the worker just before execute, untimed) unless the database fills it, and
-   * the {@link #PAYLOAD}.
+   * User {@code user}'s insert into strategy {@code k}'s table, for the lean workers: the key, drawn on the
+   * worker just before execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a
+   * {@code long}), unless the database fills it; then the {@link #PAYLOAD}.
    */
   public Work insert(int k, int user) {
     KeyStrategy s = plan.strategies().get(k);
     List<String> columns = s.clientColumns();
     String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-    boolean clientKey = s.source() != KeyStrategy.Source.DATABASE;
+    Dialect d = dialect();
     return Work.insert(sql, ps -> {
-      if (clientKey) {
-        ps.setObject(1, nextKey(k, user));
+      switch (s.source()) {
+        case CLIENT_UUID -> d.bindUuid(ps, 1, uuids.get(k).get());
+        case CLIENT_LONG -> ps.setLong(1, longKey(s, user));
+        default -> { }
       }
       ps.setString(columns.size(), PAYLOAD);
     });
