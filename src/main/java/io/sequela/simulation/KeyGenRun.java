@@ -259,7 +259,7 @@ public final class KeyGenRun implements AutoCloseable {
    * {@code long}), unless the database fills it; then the {@link #PAYLOAD}.
    */
   public Work insert(int k, int user) {
-    KeyStrategy s = plan.strategies().get(k);
+    KeyStrategy s = strategies.get(k);
     List<String> columns = s.clientColumns();
     String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
