@@ -27,7 +27,8 @@ node_socket() {
 run_user() { if [ "$(id -u)" -eq 0 ]; then echo mysql; else id -un; fi; }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-elapsed() { local ms=$(( $(now_ms) - $1 )); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
+# seconds from $1 to $2 (default now), both ms, as "1.2 s"
+elapsed() { local ms=$(( ${2:-$(now_ms)} - $1 )); printf '%d.%d s' $((ms / 1000)) $((ms % 1000 / 100)); }
 
 # The pids of node i's mariadbd still alive: from the server's pid file and from the launcher's.
 node_pids() {

@@ -105,6 +105,7 @@ for i in $(seq 1 $GALERA_NODES); do write_config "$i"; done
 d1=$(node_dir 1)
 mariadb-install-db --defaults-file="$d1/my.cnf" --user="$user" --skip-test-db --auth-root-authentication-method=socket \
   >"$d1/install.log" 2>&1 || { cat "$d1/install.log" >&2; fail "mariadb-install-db of node 1 failed"; }
+t_init=$(now_ms)
 launch 1 --wsrep-new-cluster
 wait_synced 1 1
 password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
@@ -123,11 +124,15 @@ for i in $(seq 2 $GALERA_NODES); do
   rm -rf "$d/data" && cp -a "$d1/data" "$d/data"
   sed -i 's/^safe_to_bootstrap: *1/safe_to_bootstrap: 0/' "$d/data/grastate.dat"
 done
+t_copy=$(now_ms)
 launch 1 --wsrep-new-cluster
 wait_synced 1 1
+t_boot=$(now_ms)
 for i in $(seq 2 $GALERA_NODES); do
   launch "$i"
   wait_synced "$i" "$i"
 done
 for i in $(seq 1 $GALERA_NODES); do wait_synced "$i" $GALERA_NODES; done
-echo "galera-start: $GALERA_NODES nodes Synced on 127.0.0.1:$(sql_port 1)-$(sql_port $GALERA_NODES) (database sequela) in $(elapsed "$start"); data in $GALERA_DIR"
+echo "galera-start: $GALERA_NODES nodes Synced on 127.0.0.1:$(sql_port 1)-$(sql_port $GALERA_NODES) (database sequela) in $(elapsed "$start")" \
+  "(initialise $(elapsed "$start" "$t_init"), set-up and copy $(elapsed "$t_init" "$t_copy"), bootstrap $(elapsed "$t_copy" "$t_boot")," \
+  "joins $(elapsed "$t_boot")); data in $GALERA_DIR"
