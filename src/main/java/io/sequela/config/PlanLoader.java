@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * <p>Per scenario: {@code node_number} (positive, unique in its test), {@code iterations} (positive inserts per
  * user), {@code interval} (seconds, fractional allowed, 0 allowed), {@code connection} ({@link TargetSpec#parse}),
  * optional {@code users}, {@code user}, {@code password}. Per plan or per test (the test wins): {@code modes}
- * ("ORDER", "NOORDER"), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"). Keys left out
+ * ("ORDER", "NOORDER", and "AUTO_INCREMENT", which only a MariaDB target runs: SeqOrderRun checks it once the
+ * targets are known), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"). Keys left out
  * take the defaults of {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100,
  * delay, 1 user). Unknown keys are errors, so a typo is never silently ignored.
  */
@@ -271,15 +272,15 @@ public final class PlanLoader {
       return dflt;
     }
     if (!(v instanceof ConfigList list) || list.isEmpty()) {
-      p.add(v, path, "must be a non-empty list of \"ORDER\" and \"NOORDER\", got " + render(v));
+      p.add(v, path, "must be a non-empty list of \"ORDER\", \"NOORDER\" and \"AUTO_INCREMENT\", got " + render(v));
       return dflt;
     }
     List<SequenceMode> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       ConfigValue m = list.get(i);
       String s = m.valueType() == ConfigValueType.STRING ? ((String) m.unwrapped()).toUpperCase(Locale.ROOT) : "";
-      if (!s.equals("ORDER") && !s.equals("NOORDER")) {
-        p.add(m, path + "[" + i + "]", "must be \"ORDER\" or \"NOORDER\", got " + render(m));
+      if (!s.equals("ORDER") && !s.equals("NOORDER") && !s.equals("AUTO_INCREMENT")) {
+        p.add(m, path + "[" + i + "]", "must be \"ORDER\", \"NOORDER\" or \"AUTO_INCREMENT\", got " + render(m));
       } else if (out.contains(SequenceMode.valueOf(s))) {
         p.add(m, path + "[" + i + "]", "must not repeat a mode, got " + render(m) + " twice");
       } else {

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * <p>A connection string is one of:
  * <ul>
  *   <li>{@code embedded}: the embedded PostgreSQL of this JVM;
+ *   <li>{@code galera}: the local 3-node MariaDB Galera cluster that the run starts (held as the URL
+ *       {@code galera} until {@code db.Target} resolves it per node);
  *   <li>an Oracle EZConnect string {@code user/password@host:port/service}, which becomes
  *       {@code jdbc:oracle:thin:@//host:port/service};
- *   <li>a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:oracle:thin:...}, {@code jdbc:h2:...}) with
+ *   <li>a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:oracle:thin:...}, {@code jdbc:h2:...},
+ *       {@code jdbc:mariadb:...}) with
  *       credentials given beside it.
  * </ul>
  *
- * @param jdbcUrl the JDBC URL with no password in it, or {@code embedded}
+ * @param jdbcUrl the JDBC URL with no password in it, or {@code embedded}, or {@code galera}
  * @param user the user name, or null for the driver's default
  * @param password the password, or null
  * @param embedded true for the embedded PostgreSQL
@@ -28,6 +31,8 @@ public record TargetSpec(String jdbcUrl, String user, String password, boolean e
 
   /** The connection string that selects the embedded PostgreSQL. */
   public static final String EMBEDDED = "embedded";
+  /** The connection string that selects the local Galera cluster. */
+  public static final String GALERA = "galera";
 
   private static final Pattern EZCONNECT =
       Pattern.compile("^([^/@:\\s]+)/([^@/\\s]*)@(?://)?([^:/@\\s]+)(?::([^/@\\s]+))?/([^@\\s]+)$");
@@ -48,11 +53,15 @@ public record TargetSpec(String jdbcUrl, String user, String password, boolean e
    */
   public static TargetSpec parse(String connection, String user, String password) {
     if (connection == null || connection.isBlank()) {
-      throw new SequelaException.InvalidInput("must be 'embedded', user/password@host:port/service or a jdbc: URL, got an empty string");
+      throw new SequelaException.InvalidInput(
+          "must be 'embedded', 'galera', user/password@host:port/service or a jdbc: URL, got an empty string");
     }
     String c = connection.trim();
     if (c.equalsIgnoreCase(EMBEDDED)) {
       return new TargetSpec(EMBEDDED, user, password, true);
+    }
+    if (c.equalsIgnoreCase(GALERA)) {
+      return new TargetSpec(GALERA, null, null, false);
     }
     if (c.startsWith("jdbc:")) {
       return new TargetSpec(c, user, password, false);
@@ -64,7 +73,7 @@ public record TargetSpec(String jdbcUrl, String user, String password, boolean e
       return new TargetSpec(url, m.group(1), m.group(2).isEmpty() ? null : m.group(2), false);
     }
     throw new SequelaException.InvalidInput(
-        "must be 'embedded', user/password@host:port/service or a jdbc: URL, got '" + mask(c) + "'");
+        "must be 'embedded', 'galera', user/password@host:port/service or a jdbc: URL, got '" + mask(c) + "'");
   }
 
   /**

@@ -76,14 +76,14 @@ class PlanLoaderTest {
     assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1 }")))
         .contains("tests[0].scenarii[1].connection: must be a string, got nothing");
     assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"mysql://x\" }")))
-        .contains("tests[0].scenarii[1].connection: must be 'embedded', user/password@host:port/service or a jdbc: URL");
+        .contains("tests[0].scenarii[1].connection: must be 'embedded', 'galera', user/password@host:port/service or a jdbc: URL");
     assertThat(errorOf("{ \"tests\": [] }")).contains("tests: must be a non-empty list, got []");
     assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [] } ] }"))
         .contains("tests[0].scenarii: must be a non-empty list, got []");
     assertThat(errorOf("{ \"tests\": [ { \"scenarii\": [ " + NODE1 + " ] } ] }"))
         .contains("tests[0].test_name: must be a string, got nothing");
     assertThat(errorOf("{ \"modes\": [\"ORDER\", \"SOMETIMES\"], \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
-        .contains("modes[1]: must be \"ORDER\" or \"NOORDER\", got \"SOMETIMES\"");
+        .contains("modes[1]: must be \"ORDER\", \"NOORDER\" or \"AUTO_INCREMENT\", got \"SOMETIMES\"");
     assertThat(errorOf("{ \"sequence_cache\": 1, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
         .contains("sequence_cache: must be an integer >= 2, got 1");
     assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"pacing\": \"fast\", \"scenarii\": [ " + NODE1 + " ] } ] }"))

@@ -92,7 +92,7 @@ class SettingsTest {
     assertThatThrownBy(() -> PlanLoader.defaults(ConfigFactory.parseString("modes = [ORDER, SOMETIMES], sequence_cache = 1, "
         + "pacing = delay, users = 1, user = x").root()))
         .isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessageContaining("sequela.plan-defaults.modes[1]: must be \"ORDER\" or \"NOORDER\", got \"SOMETIMES\"")
+        .hasMessageContaining("sequela.plan-defaults.modes[1]: must be \"ORDER\", \"NOORDER\" or \"AUTO_INCREMENT\", got \"SOMETIMES\"")
         .hasMessageContaining("sequela.plan-defaults.sequence_cache: must be an integer >= 2, got 1")
         .hasMessageContaining("sequela.plan-defaults.user: unknown key");
     assertThatThrownBy(() -> PlanLoader.defaults(ConfigFactory.parseString("modes = [ORDER]").root()))
