@@ -26,11 +26,12 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
   Dialect POSTGRESQL = new PostgresDialect();
   Dialect ORACLE = new OracleDialect();
   Dialect H2 = new H2Dialect();
+  Dialect MARIADB = new MariaDbDialect();
 
   /** Every dialect, in the order error messages list them: a new database joins here. */
-  List<Dialect> ALL = List.of(POSTGRESQL, ORACLE, H2);
+  List<Dialect> ALL = List.of(POSTGRESQL, ORACLE, H2, MARIADB);
 
-  /** Lower-case name, also the folder under {@code sql/}: postgresql, oracle, h2. */
+  /** Lower-case name, also the folder under {@code sql/}: postgresql, oracle, h2, mariadb. */
   String name();
 
   /** The lower-case start of the JDBC URLs of this database, e.g. {@code jdbc:postgresql:}. */
@@ -85,6 +86,18 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
    */
   default void preferBinaryRows(PreparedStatement ps) throws SQLException {
     // most drivers have no choice to make
+  }
+
+  /**
+   * The error code of a failed statement as reports group it: the vendor code when the driver gives one
+   * (MariaDB 1062 duplicate entry, 1213 deadlock or certification failure), else the SQLSTATE (PostgreSQL
+   * 23505 unique violation), else {@code unknown}.
+   */
+  default String errorCode(SQLException e) {
+    if (e.getErrorCode() != 0) {
+      return Integer.toString(e.getErrorCode());
+    }
+    return e.getSQLState() == null || e.getSQLState().isBlank() ? "unknown" : e.getSQLState();
   }
 
   /**

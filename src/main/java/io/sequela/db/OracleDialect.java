@@ -225,6 +225,12 @@ final class OracleDialect implements Dialect {
         + " THEN RAISE; END IF; END;";
   }
 
+  /** {@code ORA-nnnnn} as Oracle names its errors (ORA-00001 unique constraint violated). */
+  @Override
+  public String errorCode(SQLException e) {
+    return e.getErrorCode() != 0 ? String.format(Locale.ROOT, "ORA-%05d", e.getErrorCode()) : Dialect.super.errorCode(e);
+  }
+
   @Override
   public String toString() {
     return name();

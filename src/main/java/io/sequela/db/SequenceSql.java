@@ -1,6 +1,8 @@
 package io.sequela.db;
 
 import io.sequela.config.SequenceMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -13,11 +15,29 @@ public interface SequenceSql {
    * Statements that put a sequence in a mode.
    *
    * @param sequence the sequence name
-   * @param mode ORDER or NOORDER
+   * @param mode a mode the database {@link #supports}
    * @param cache the CACHE size used under NOORDER, at least 2
-   * @return the statements to run, in order, on one connection
+   * @return the statements to run, in order, on one connection (may be none)
    */
   List<String> switchSequence(String sequence, SequenceMode mode, int cache);
+
+  /** True when a plan may ask for {@code mode} here: ORDER and NOORDER everywhere, AUTO_INCREMENT on MariaDB. */
+  default boolean supports(SequenceMode mode) {
+    return mode != SequenceMode.AUTO_INCREMENT;
+  }
+
+  /**
+   * How far apart one node's consecutive ids are in a mode: 1, or the cluster size where each node draws from
+   * its own residue class (MariaDB Galera's NOORDER and AUTO_INCREMENT). The gap analysis counts the values of
+   * the other classes as missing by design.
+   *
+   * @param c a connection to the database, for dialects that ask it
+   * @return the step, at least 1
+   * @throws SQLException when the database cannot say
+   */
+  default int idStep(Connection c, SequenceMode mode) throws SQLException {
+    return 1;
+  }
 
   /** The SQL expression of {@code sequence}'s next value, e.g. for a column default. */
   String nextvalExpression(String sequence);

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * <p>A connection string is one of:
  * <ul>
  *   <li>{@code embedded}: the embedded PostgreSQL of this JVM ({@link EmbeddedPostgres});
+ *   <li>{@code galera}: the local 3-node MariaDB Galera cluster of this JVM ({@link GaleraCluster}), plan node n
+ *       on cluster node ((n - 1) mod 3) + 1;
  *   <li>an Oracle EZConnect string {@code user/password@host:port/service}, which becomes
  *       {@code jdbc:oracle:thin:@//host:port/service};
- *   <li>a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:oracle:thin:...}, {@code jdbc:h2:...}) with
+ *   <li>a JDBC URL ({@code jdbc:postgresql:...}, {@code jdbc:oracle:thin:...}, {@code jdbc:h2:...},
+ *       {@code jdbc:mariadb://host:port/db} for one node of a user's own MariaDB or Galera cluster) with
  *       credentials given beside it.
  * </ul>
  *
@@ -28,6 +31,8 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
 
   /** The connection string that selects the embedded PostgreSQL. */
   public static final String EMBEDDED = TargetSpec.EMBEDDED;
+  /** The connection string that selects the local Galera cluster. */
+  public static final String GALERA = TargetSpec.GALERA;
 
   /**
    * Parses a node's connection string ({@link TargetSpec#parse}).
@@ -52,6 +57,20 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
    * targets are returned as they are.
    */
   public Target resolve() {
+    return resolve(1);
+  }
+
+  /**
+   * The target a plan's node connects to: as {@link #resolve()}, but {@code galera} starts the local cluster
+   * (once per JVM, {@link GaleraCluster#get()}) and gives cluster node ((planNode - 1) mod 3) + 1.
+   *
+   * @param planNode the plan's node_number, positive
+   * @throws SequelaException when the embedded server or the cluster cannot start
+   */
+  public Target resolve(int planNode) {
+    if (isGalera()) {
+      return GaleraCluster.get().target(planNode);
+    }
     return embedded && EMBEDDED.equals(jdbcUrl) ? started(EmbeddedPostgres.get()) : this;
   }
 
@@ -67,15 +86,26 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
     return new Target(pg.jdbcUrl(), pg.user(), null, true);
   }
 
-  /** The dialect this target's URL names. */
+  /** True for the not yet resolved {@code galera} target. */
+  public boolean isGalera() {
+    return GALERA.equals(jdbcUrl);
+  }
+
+  /** The dialect this target's URL names; {@code galera} is mariadb. */
   public Dialect dialect() {
-    return embedded ? Dialect.POSTGRESQL : Dialect.fromJdbcUrl(jdbcUrl);
+    if (embedded) {
+      return Dialect.POSTGRESQL;
+    }
+    return isGalera() ? Dialect.MARIADB : Dialect.fromJdbcUrl(jdbcUrl);
   }
 
   /** Host (and port) of the URL, for error messages; the whole URL when no host can be found. */
   public String host() {
     if (embedded) {
       return "embedded PostgreSQL";
+    }
+    if (isGalera()) {
+      return "local Galera cluster";
     }
     Matcher m = Pattern.compile("//([^/;?]+)").matcher(jdbcUrl);
     return m.find() ? m.group(1).replaceAll("^[^@]*@", "") : mask(jdbcUrl);

@@ -19,19 +19,19 @@ class DialectRegistryTest {
       assertThat(SqlScripts.exists(d, "setup.sql")).as("sql/" + d.name() + "/setup.sql").isTrue();
     }
     assertThat(Dialect.ALL.stream().map(Dialect::name).distinct()).hasSameSizeAs(Dialect.ALL);
-    assertThat(Dialect.ALL).contains(Dialect.POSTGRESQL, Dialect.ORACLE, Dialect.H2);
+    assertThat(Dialect.ALL).contains(Dialect.POSTGRESQL, Dialect.ORACLE, Dialect.H2, Dialect.MARIADB);
   }
 
   @Test
   void unknownNamesAndUrlsListEveryRegisteredDialect() {
     String names = Dialect.enumerate(Dialect.ALL.stream().map(Dialect::name).toList(), "or");
-    assertThat(names).isEqualTo("postgresql, oracle or h2");
+    assertThat(names).isEqualTo("postgresql, oracle, h2 or mariadb");
     assertThatThrownBy(() -> Dialect.named("db2"))
         .isInstanceOf(SequelaException.UnsupportedDialect.class)
         .hasMessage("unknown dialect 'db2': expected " + names);
     assertThatThrownBy(() -> Dialect.fromJdbcUrl("jdbc:db2://db/x:password=Tiger;"))
         .isInstanceOf(SequelaException.UnsupportedDialect.class)
-        .hasMessageEndingWith("expected jdbc:postgresql:, jdbc:oracle: or jdbc:h2:")
+        .hasMessageEndingWith("expected jdbc:postgresql:, jdbc:oracle:, jdbc:h2: or jdbc:mariadb:")
         .hasMessageNotContaining("Tiger");
     assertThat(Dialect.enumerate(List.of("a"), "or")).isEqualTo("a");
     assertThat(Dialect.enumerate(List.of("a", "b"), "and")).isEqualTo("a and b");
@@ -44,6 +44,7 @@ class DialectRegistryTest {
         .containsEntry("connectTimeout", "10").containsEntry("ApplicationName", "sequela node-1").hasSize(2);
     assertThat(Dialect.ORACLE.driverProperties("sequela node-1", t)).containsEntry("oracle.net.CONNECT_TIMEOUT", "10000").hasSize(1);
     assertThat(Dialect.H2.driverProperties("sequela node-1", t)).isEmpty();
+    assertThat(Dialect.MARIADB.driverProperties("sequela node-1", t)).containsEntry("connectTimeout", "10000").hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.SequelaException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TargetTest {
@@ -55,9 +56,25 @@ class TargetTest {
   }
 
   @Test
+  void galeraIsTheLocalClusterOnMariadbAndNeedsNoServerToBeParsed() {
+    Target t = Target.parse("Galera", null, null);
+    assertThat(t.isGalera()).isTrue();
+    assertThat(t.dialect()).isEqualTo(Dialect.MARIADB);
+    assertThat(t.host()).isEqualTo("local Galera cluster");
+    assertThat(Target.parse("jdbc:mariadb://db:3306/app", "u", "p").dialect()).isEqualTo(Dialect.MARIADB);
+  }
+
+  @Test
+  void planNodesMapOntoTheThreeClusterNodesInTurn() {
+    assertThat(List.of(1, 2, 3, 4, 5, 6, 7).stream().map(GaleraCluster::clusterNode).toList())
+        .containsExactly(1, 2, 3, 1, 2, 3, 1);
+    assertThat(GaleraCluster.jdbcUrl(3)).startsWith("jdbc:mariadb://127.0.0.1:3309/sequela");
+  }
+
+  @Test
   void unsupportedJdbcUrlNamesTheDialects() {
     assertThatThrownBy(() -> Target.parse("jdbc:mysql://db/x", null, null).dialect())
         .isInstanceOf(SequelaException.UnsupportedDialect.class)
-        .hasMessageContaining("jdbc:postgresql:, jdbc:oracle: or jdbc:h2:");
+        .hasMessageContaining("jdbc:postgresql:, jdbc:oracle:, jdbc:h2: or jdbc:mariadb:");
   }
 }
