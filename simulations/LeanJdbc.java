@@ -8,6 +8,7 @@ import io.gatling.core.stats.StatsEngine;
 import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Session;
+import io.sequela.gatlingrun.KoCodes;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Outcome;
 import io.sequela.load.Work;
@@ -20,9 +21,12 @@ import scala.Option;
  * sequela's lean JDBC request, the one Gatling action of every simulation: the virtual user's
  * {@link Work} (insert, query or commit) is handed to its worker in {@link JdbcWorkers} (one thread and one
  * connection per user, reused prepared statements) and comes back to the user's event loop once. Logs the
- * response as the org.galaxio JDBC plugin does (request name, groups, simulation.log line; a failure is a
- * KO with code ERROR and the driver's message and SQLSTATE), with start and end taken around execute in
- * ns and given in Gatling's ms. All the Gatling (Scala) plumbing of sequela lives here.
+ * response as the org.galaxio JDBC plugin does (request name, groups, simulation.log line), with start and end
+ * taken around execute in
+ * ns and given in Gatling's ms. A failure is a KO whose response code is the statement's error code (vendor
+ * code or SQLSTATE, {@link Outcome#errorCode}; ERROR when the database was not reached) and whose message is
+ * {@code "[<code>] <driver message> (SQLState: ...)"} ({@link KoCodes#message}), which simulation.log keeps and
+ * the SeqOrder analysis counts KOs by. All the Gatling (Scala) plumbing of sequela lives here.
  */
 final class LeanJdbc implements ActionBuilder {
 
@@ -104,8 +108,10 @@ final class LeanJdbc implements ActionBuilder {
     }
 
     private void done(io.gatling.core.session.Session session, Outcome o) {
+      Option<String> code = o.ok() ? Option.empty() : o.errorCode() == null ? ERROR : Option.apply(o.errorCode());
+      String message = o.ok() || o.errorCode() == null ? o.error() : KoCodes.message(o.errorCode(), o.error());
       stats.logResponse(session.scenario(), session.groups(), requestName, o.startMs(), o.endMs(),
-          o.ok() ? OK$.MODULE$ : KO$.MODULE$, o.ok() ? Option.empty() : ERROR, Option.apply(o.error()));
+          o.ok() ? OK$.MODULE$ : KO$.MODULE$, code, Option.apply(message));
       next.$bang(session.logGroupRequestTimings(o.startMs(), o.endMs()));
     }
 

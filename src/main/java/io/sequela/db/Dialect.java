@@ -94,6 +94,11 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
    * 23505 unique violation), else {@code unknown}.
    */
   default String errorCode(SQLException e) {
+    return vendorCodeOrSqlState(e);
+  }
+
+  /** {@link #errorCode}'s default, for callers that do not know the database: vendor code, else SQLSTATE. */
+  static String vendorCodeOrSqlState(SQLException e) {
     if (e.getErrorCode() != 0) {
       return Integer.toString(e.getErrorCode());
     }

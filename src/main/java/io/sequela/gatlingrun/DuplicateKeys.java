@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
  * Recognises a duplicate-key violation in a driver's error message, the only trace a failed insert leaves
  * in Gatling's simulation.log: PostgreSQL SQLState 23505 ("duplicate key value violates unique
  * constraint"), Oracle ORA-00001 ("unique constraint ... violated"), H2 23505 ("Unique index or primary key
- * violation", message ending {@code [23505-232]}).
+ * violation", message ending {@code [23505-232]}), MariaDB 1062 ("Duplicate entry '...' for key").
  */
 public final class DuplicateKeys {
 
   private static final Pattern DUPLICATE = Pattern.compile(
-      "duplicate key value violates unique constraint|ORA-00001|Unique index or primary key violation|\\[23505-\\d+]|SQLState: 23505");
+      "duplicate key value violates unique constraint|ORA-00001|Unique index or primary key violation|\\[23505-\\d+]|SQLState: 23505|Duplicate entry '[^']*' for key");
 
   private DuplicateKeys() {}
 

@@ -1,6 +1,7 @@
 package io.sequela.load;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * one thread hand-over each way; the timed span is execute (+ reading the rows, or the commit alone),
  * see {@link Outcome}.
  *
- * <p>A failed statement is a failed {@link Outcome} (driver message and SQLSTATE); the worker keeps its
+ * <p>A failed statement is a failed {@link Outcome} (driver message, SQLSTATE and the error code the target's
+ * dialect names it by); the worker keeps its
  * connection unless the connection is no longer valid, in which case it is evicted from the pool and the
  * next work borrows another. Connections are borrowed on a worker's first work, so they run nothing
  * before the caller's first statement. Thread-safe; {@link #close()} stops the workers and closes their
@@ -47,6 +50,7 @@ public final class JdbcWorkers implements AutoCloseable {
 
   private final String name;
   private final HikariDataSource pool;
+  private final Function<SQLException, String> errorCode;
   private final int capacity;
   private final long originMs;
   private final long originNanos;
@@ -55,9 +59,11 @@ public final class JdbcWorkers implements AutoCloseable {
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean closed;
 
-  private JdbcWorkers(HikariDataSource pool, String name, int capacity, LongSupplier clockMs) {
+  private JdbcWorkers(HikariDataSource pool, String name, int capacity, LongSupplier clockMs,
+      Function<SQLException, String> errorCode) {
     this.name = name;
     this.pool = pool;
+    this.errorCode = errorCode;
     this.capacity = capacity;
     this.originNanos = System.nanoTime();
     this.originMs = clockMs.getAsLong();
@@ -72,10 +78,21 @@ public final class JdbcWorkers implements AutoCloseable {
    * @param clockMs the clock the outcomes' ms are given on (Gatling's), ms since the epoch; read once
    */
   public static JdbcWorkers open(HikariDataSource pool, String name, int workers, LongSupplier clockMs) {
+    return open(pool, name, workers, clockMs, Dialect::vendorCodeOrSqlState);
+  }
+
+  /**
+   * As {@link #open(HikariDataSource, String, int, LongSupplier)}, naming a failed statement's error code as the
+   * target's database does.
+   *
+   * @param errorCode e.g. {@code target.dialect()::errorCode} (vendor code, else SQLSTATE; Oracle's ORA-nnnnn)
+   */
+  public static JdbcWorkers open(HikariDataSource pool, String name, int workers, LongSupplier clockMs,
+      Function<SQLException, String> errorCode) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);
     }
-    return new JdbcWorkers(pool, name, workers, clockMs);
+    return new JdbcWorkers(pool, name, workers, clockMs, errorCode);
   }
 
   /** The most virtual users these workers serve. */
@@ -179,7 +196,7 @@ public final class JdbcWorkers implements AutoCloseable {
         end = System.nanoTime();
         String state = e.getSQLState();
         String message = Target.mask(String.valueOf(e.getMessage())) + (state == null ? "" : " (SQLState: " + state + ")");
-        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, message, state));
+        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, message, state, errorCode.apply(e)));
         releaseIfBroken();
         return;
       } catch (RuntimeException e) {

@@ -14,9 +14,16 @@ package io.sequela.load;
  * @param error null on success; else the driver's message (passwords masked), followed by
  *     {@code (SQLState: xxxxx)} when the driver gave one
  * @param sqlState the driver's SQLSTATE of a failure, or null
+ * @param errorCode the code reports group a failed statement by ({@code Dialect.errorCode}: MariaDB's 1062,
+ *     PostgreSQL's 23505, Oracle's ORA-00001), or null on success and for a failure that is not the database's
  */
 public record Outcome(long startMs, long endMs, long startNanos, long durationNanos, long rows, String error,
-    String sqlState) {
+    String sqlState, String errorCode) {
+
+  /** An outcome without an error code: a success, or a failure before the database was reached. */
+  public Outcome(long startMs, long endMs, long startNanos, long durationNanos, long rows, String error, String sqlState) {
+    this(startMs, endMs, startNanos, durationNanos, rows, error, sqlState, null);
+  }
 
   /** True when the work succeeded. */
   public boolean ok() {

@@ -12,6 +12,7 @@ import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
 import io.sequela.db.Dialect;
+import io.sequela.db.GaleraCluster;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
@@ -21,6 +22,7 @@ import io.sequela.load.Work;
 import io.sequela.report.ComparisonTable;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.gatlingrun.KoCodes;
 import io.sequela.report.SequenceGapsReport;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -39,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * Everything SeqOrderSimulation does besides driving Gatling: settings and plan, targets, schema, the
  * sequence mode switch before each stage, and the reconciliation at the end. Gatling-free.
  *
- * <p>All nodes of a plan are expected to reach one database (the RAC instances of one database): the
- * schema and the mode switch go through every distinct connection (both are idempotent), results are
- * read through the first node's.
+ * <p>All nodes of a plan are expected to reach one database (the RAC instances of one database, the nodes
+ * of one Galera cluster): the schema and the mode switch go through every distinct connection (both are
+ * idempotent), results are read through the first node's.
  */
 public final class SeqOrderRun implements AutoCloseable {
 
@@ -60,6 +62,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private SeqOrderRun(SeqOrderSettings settings) {
     this.settings = settings;
     this.clock = TimeBasis.parse(settings.clock());
+    ModeSupport.check(settings.plan());
     List<Stage> s = new ArrayList<>();
     for (TestSpec t : settings.plan().tests()) {
       for (SequenceMode m : t.modes()) {
@@ -91,7 +94,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private void connect() {
     for (TestSpec t : settings.plan().tests()) {
       for (ScenarioSpec s : t.scenarii()) {
-        Target target = Target.of(s.target()).resolve();
+        Target target = Target.of(s.target()).resolve(s.nodeNumber());
         resolved.put(s, target);
         admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node " + s.nodeNumber(), 1));
       }
@@ -120,7 +123,8 @@ public final class SeqOrderRun implements AutoCloseable {
         throw new SequelaException.DatabaseFailure("switching the sequence to " + stage.mode() + " failed: " + e.getMessage(), e);
       }
     }
-    LOG.info("run {}: stage {} '{}' {} starts ({})", runId, k, stage.test().name(), stage.mode(), String.join("; ", sql));
+    LOG.info("run {}: stage {} '{}' {} starts ({})", runId, k, stage.test().name(), stage.mode(),
+        sql.isEmpty() ? "the sequence is not used" : String.join("; ", sql));
   }
 
   /** The stages in run order. */
@@ -157,7 +161,9 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public JdbcWorkers insertWorkers(Stage stage, ScenarioSpec node, LongSupplier clockMs) {
     String name = poolName(stage, node);
-    JdbcWorkers w = JdbcWorkers.open(Pools.open(resolved.get(node), name, node.users()), name, node.users(), clockMs);
+    Target target = resolved.get(node);
+    JdbcWorkers w = JdbcWorkers.open(Pools.open(target, name, node.users()), name, node.users(), clockMs,
+        target.dialect()::errorCode);
     workers.add(w);
     return w;
   }
@@ -208,7 +214,7 @@ public final class SeqOrderRun implements AutoCloseable {
     GatlingRun gr = runFolder();
     Reconciliation rec = reconcile(gr);
     Latencies latencies = new Latencies();
-    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
+    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message())));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock);
     out.println();
@@ -244,9 +250,11 @@ public final class SeqOrderRun implements AutoCloseable {
         .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
   }
 
+  /** Closes the workers and pools, and stops the local Galera cluster if this run started one. */
   @Override
   public void close() {
     workers.forEach(JdbcWorkers::close);
     admin.values().forEach(HikariDataSource::close);
+    GaleraCluster.stopIfStarted();
   }
 }

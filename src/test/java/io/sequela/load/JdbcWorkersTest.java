@@ -103,6 +103,7 @@ class JdbcWorkersTest {
       Outcome dup = run(w, 1, insert(t, 1));
       assertThat(dup.ok()).isFalse();
       assertThat(dup.sqlState()).isEqualTo("23505");
+      assertThat(dup.errorCode()).as("PostgreSQL has no vendor code: the SQLSTATE is the code").isEqualTo("23505");
       assertThat(dup.error()).contains("duplicate key value violates unique constraint").endsWith("(SQLState: 23505)");
       assertThat(DuplicateKeys.isDuplicate(dup.error())).isTrue();
       assertThat(dup.rows()).isZero();
