@@ -49,7 +49,7 @@ public final class GapAnalysis {
       for (String test : tests) {
         Map<SequenceMode, ModeFigures> modes = new EnumMap<>(SequenceMode.class);
         for (SequenceMode mode : SequenceMode.values()) {
-          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis);
+          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode));
           if (f != null) {
             modes.put(mode, f);
           }
@@ -64,14 +64,15 @@ public final class GapAnalysis {
 
   /**
    * The figures of one test x mode, null when it has no rows: one query streams (time, id, node) in time
-   * order into a {@link TimeOrderedPass}. PostgreSQL only streams with autocommit off and a fetch size, so
+   * order into a {@link TimeOrderedPass}, which walks the ids with the dialect's {@code idStep}
+   * ({@link Dialect#idStep}). PostgreSQL only streams with autocommit off and a fetch size, so
    * both are set for the query and autocommit restored afterwards; the dialect may ask for the rows in binary
    * form ({@link Dialect#preferBinaryRows}: PostgreSQL).
    */
-  static ModeFigures analyseMode(Connection c, Dialect dialect, String runId, String test, SequenceMode mode, TimeBasis basis)
-      throws SQLException {
+  static ModeFigures analyseMode(Connection c, Dialect dialect, String runId, String test, SequenceMode mode, TimeBasis basis,
+      int idStep) throws SQLException {
     long start = System.nanoTime();
-    TimeOrderedPass pass = new TimeOrderedPass();
+    TimeOrderedPass pass = new TimeOrderedPass(idStep);
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis), runId, test, mode)) {

@@ -8,15 +8,15 @@ import java.util.Map;
 /**
  * The figures of one test x mode of one run. Ids are sequence parts ({@code MOD(id, 1e8)}).
  *
- * @param mode ORDER or NOORDER
+ * @param mode ORDER, NOORDER or AUTO_INCREMENT
  * @param rows rows in JOB_EXECUTION for this run, test and mode
  * @param distinctIds distinct sequence parts
  * @param duplicateIds rows whose sequence part an earlier row (in id order) already had: rows - distinct
  * @param minId lowest sequence part
  * @param maxId highest sequence part
- * @param gapCount places where the next id (in id order) is more than one higher
- * @param largestGap the most values missing at one place, 0 without gaps
- * @param islands runs of consecutive ids, in id order, from one node
+ * @param gapCount places where the next id (in id order) is more than one step higher
+ * @param largestGap the most values missing at one place, 0 without gaps (missing by design not counted)
+ * @param islands runs of ids one step apart, in id order, from one node
  * @param nodeSwitches times the node changes walking the rows in id order
  * @param order inversion figures from the time-ordered pass
  * @param gapSizes how many gaps of each size
@@ -24,11 +24,15 @@ import java.util.Map;
  * @param sample at most {@link GapAnalysis#MAX_SAMPLE_POINTS} rows in time order, every k-th row (k =
  *     {@code sampleStride}), for the scatter chart
  * @param sampleStride 1 when every row is in {@code sample}
+ * @param idStep how far apart one node's consecutive ids are: the Galera cluster size under NOORDER and
+ *     AUTO_INCREMENT (each node its own residue class), else 1
+ * @param missingByDesign values of the span in other nodes' residue classes, never handed out by design
+ *     (0 with step 1); not counted in {@link #missing()} nor in the gaps
  */
 public record ModeFigures(
     SequenceMode mode, long rows, long distinctIds, long duplicateIds, long minId, long maxId, long gapCount,
     long largestGap, long islands, long nodeSwitches, OrderFigures order, GapHistogram gapSizes,
-    Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride) {
+    Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride, int idStep, long missingByDesign) {
 
   public ModeFigures {
     nodes = Map.copyOf(nodes);
@@ -40,9 +44,12 @@ public record ModeFigures(
     return rows == 0 ? 0 : maxId - minId + 1;
   }
 
-  /** span - distinct: values handed out by the sequence but found in no row (cached, then lost). */
+  /**
+   * span - distinct - missing by design: values the sequence could have handed out but found in no row
+   * (cached, then lost), comparable with RAC's.
+   */
   public long missing() {
-    return span() - distinctIds;
+    return span() - distinctIds - missingByDesign;
   }
 
   /** rows / islands; 0 without rows. */

@@ -36,13 +36,27 @@ public final class OrderStream {
   private long previousId = -1;
   private long adjacent;
   private IdOrderFigures idOrder;
+  private final int idStep;
 
   /**
    * @param expectedRows rows the stream is likely to get (it grows beyond when needed), at least 0
    */
   public OrderStream(int expectedRows) {
+    this(expectedRows, 1);
+  }
+
+  /**
+   * @param expectedRows rows the stream is likely to get (it grows beyond when needed), at least 0
+   * @param idStep how far apart one node's consecutive ids are (the Galera cluster size under its residue
+   *     classes, else 1), at least 1; see {@link IdOrderWalk}
+   */
+  public OrderStream(int expectedRows, int idStep) {
+    if (idStep < 1) {
+      throw new IllegalArgumentException("id step must be at least 1, got " + idStep);
+    }
     keys = new long[Math.max(16, expectedRows)];
     nodeIndex = new byte[keys.length];
+    this.idStep = idStep;
   }
 
   /**
@@ -114,7 +128,7 @@ public final class OrderStream {
     }
     long[] buffer = new long[rows];
     long total = countInversions(keys, buffer, rows);
-    IdOrderWalk walk = new IdOrderWalk();
+    IdOrderWalk walk = new IdOrderWalk(idStep);
     long maxDisplacement = 0;
     for (int p = 0; p < rows; p++) {
       long rank = keys[p] & RANK_MASK;

@@ -17,11 +17,22 @@ final class TimeOrderedPass {
 
   private static final int INITIAL_ROWS = 1 << 16;
 
-  private final OrderStream stream = new OrderStream(INITIAL_ROWS);
+  private final OrderStream stream;
+  private final int idStep;
   private final Tally[] tallies = new Tally[OrderStream.MAX_NODES];
   private final List<ModeFigures.SamplePoint> sample = new ArrayList<>();
   private int stride = 1;
   private LocalDateTime start;
+
+  TimeOrderedPass() {
+    this(1);
+  }
+
+  /** @param idStep how far apart one node's consecutive ids are, at least 1 ({@link OrderStream}) */
+  TimeOrderedPass(int idStep) {
+    this.stream = new OrderStream(INITIAL_ROWS, idStep);
+    this.idStep = idStep;
+  }
 
   /**
    * Takes the next row in time order (equal times in id order).
@@ -91,7 +102,7 @@ final class TimeOrderedPass {
     }
     return new ModeFigures(mode, stream.rows(), ids.distinctIds(), ids.duplicateIds(), ids.minId(), ids.maxId(),
         ids.gapCount(), ids.largestGap(), ids.islands(), ids.nodeSwitches(), order, ids.gapSizes(), nodes, sample,
-        stride);
+        stride, idStep, ids.missingByDesign());
   }
 
   /** One node's rows so far. */

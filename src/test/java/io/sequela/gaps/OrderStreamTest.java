@@ -134,7 +134,7 @@ class OrderStreamTest {
     }
     return new IdOrderFigures(ids.length - dup, dup, Arrays.stream(ids).min().orElseThrow(),
         Arrays.stream(ids).max().orElseThrow(), gaps, largest, islands, switches,
-        new GapHistogram(Arrays.stream(buckets).boxed().toList()));
+        new GapHistogram(Arrays.stream(buckets).boxed().toList()), 0);
   }
 
   /** O(n^2) pairs; rank by id = ids strictly lower + equal ids earlier in time. */
