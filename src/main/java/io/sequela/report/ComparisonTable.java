@@ -40,6 +40,14 @@ public final class ComparisonTable {
         n.map(m -> m.order().adjacentInversions()), diff(c.map(Comparison::inversionsAdjacentDiff))));
     rows.add(row("gaps", o.map(ModeFigures::gapCount), n.map(ModeFigures::gapCount), diff(c.map(Comparison::gapCountDiff))));
     rows.add(row("missing ids", o.map(ModeFigures::missing), n.map(ModeFigures::missing), diff(c.map(Comparison::missingDiff))));
+    if (o.map(ModeFigures::missingByDesign).orElse(0L) + n.map(ModeFigures::missingByDesign).orElse(0L) > 0) {
+      rows.add(row("missing by design", o.map(ModeFigures::missingByDesign), n.map(ModeFigures::missingByDesign), ""));
+    }
+    long koOrder = latencies.koCount(t.testName(), SequenceMode.ORDER);
+    long koNoorder = latencies.koCount(t.testName(), SequenceMode.NOORDER);
+    if (koOrder + koNoorder > 0) {
+      rows.add(row("failed inserts (KO)", Optional.of(koOrder), Optional.of(koNoorder), ""));
+    }
     rows.add(row("mean island length", o.map(ModeFigures::meanIslandLength), n.map(ModeFigures::meanIslandLength), ""));
     return rows;
   }

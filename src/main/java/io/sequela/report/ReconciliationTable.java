@@ -5,7 +5,6 @@ import io.sequela.gaps.Reconciliation;
 /** The reconciliation of a SeqOrder run as a plain-text table for the console. */
 public final class ReconciliationTable {
 
-  private static final String ROW = "%-24s %-8s %5s %9s %9s %7s %9s  %s%n";
 
   private ReconciliationTable() {}
 
@@ -16,10 +15,12 @@ public final class ReconciliationTable {
    * @param reconciliation the run's reconciliation ({@code Reconciliation} lines in run order)
    */
   public static String render(Reconciliation reconciliation) {
+    int modeWidth = Math.max(8, reconciliation.lines().stream().mapToInt(l -> l.mode().length()).max().orElse(8));
+    String row = "%-24s %-" + modeWidth + "s %5s %9s %9s %7s %9s  %s%n";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(ROW, "test", "mode", "node", "planned", "OK", "KO", "rows", "status"));
+    sb.append(String.format(row, "test", "mode", "node", "planned", "OK", "KO", "rows", "status"));
     for (Reconciliation.Line l : reconciliation.lines()) {
-      sb.append(String.format(ROW, l.test(), l.mode(), l.node(), l.planned(), l.ok(), l.ko(), l.rows(), status(l)));
+      sb.append(String.format(row, l.test(), l.mode(), l.node(), l.planned(), l.ok(), l.ko(), l.rows(), status(l)));
     }
     sb.append(reconciliation.reconciles() ? "reconciliation: OK = rows on every node"
         : "reconciliation FAILED: see MISMATCH lines above");

@@ -10,12 +10,16 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
 import io.sequela.gaps.TestFigures;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The tree of {@code sequence-gaps.json}: {@code run_id}, {@code dialect}, {@code time_basis} and
- * {@code tests}, a list of {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}}, comparison}}. Keys are
- * snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is null.
+ * {@code tests}, a list of {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}, AUTO_INCREMENT: {...}},
+ * comparison}}. Keys are snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is
+ * null. Each mode and node has {@code ko} and {@code ko_by_code} ({@code {"<vendor code or SQLSTATE>": count}},
+ * from simulation.log); each mode {@code id_step} and {@code missing_by_design} (values of other nodes'
+ * residue classes under Galera, not counted in {@code missing} or the gaps).
  */
 public final class SequenceGapsJson {
 
@@ -52,6 +56,8 @@ public final class SequenceGapsJson {
     o.put("max_id", m.maxId());
     o.put("span", m.span());
     o.put("missing", m.missing());
+    o.put("id_step", m.idStep());
+    o.put("missing_by_design", m.missingByDesign());
     o.put("gap_count", m.gapCount());
     o.put("largest_gap", m.largestGap());
     o.put("inversions_adjacent", m.order().adjacentInversions());
@@ -63,17 +69,25 @@ public final class SequenceGapsJson {
     o.put("mean_island_length", m.meanIslandLength());
     o.put("node_switches", m.nodeSwitches());
     o.put("rows_per_s", m.rowsPerSecond());
+    koByCode(o, latencies.koByCode(test, m.mode()));
     ObjectNode gaps = o.putObject("gap_sizes");
     for (int i = 0; i < GapHistogram.BUCKETS.size(); i++) {
       gaps.put(GapHistogram.BUCKETS.get(i).label(), m.gapSizes().counts().get(i));
     }
     ObjectNode nodes = o.putObject("nodes");
     m.nodes().values().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))
-        .forEach(n -> nodes.set(Integer.toString(n.node()), node(n, latencies.node(test, m.mode(), n.node()))));
+        .forEach(n -> nodes.set(Integer.toString(n.node()), node(n, latencies.node(test, m.mode(), n.node()),
+            latencies.koByCode(test, m.mode(), n.node()))));
     return o;
   }
 
-  private static ObjectNode node(NodeFigures n, Optional<LatencySummary> latency) {
+  private static void koByCode(ObjectNode o, Map<String, Long> codes) {
+    o.put("ko", codes.values().stream().mapToLong(Long::longValue).sum());
+    ObjectNode byCode = o.putObject("ko_by_code");
+    codes.forEach(byCode::put);
+  }
+
+  private static ObjectNode node(NodeFigures n, Optional<LatencySummary> latency, Map<String, Long> koCodes) {
     ObjectNode o = F.objectNode();
     o.put("rows", n.rows());
     o.put("min_id", n.minId());
@@ -84,6 +98,7 @@ public final class SequenceGapsJson {
     o.put("p99_ms", latency.map(LatencySummary::p99Ms).orElse(null));
     o.put("max_ms", latency.map(LatencySummary::maxMs).orElse(null));
     o.put("rows_per_s", n.rowsPerSecond());
+    koByCode(o, koCodes);
     return o;
   }
 

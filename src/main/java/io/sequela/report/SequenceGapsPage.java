@@ -17,7 +17,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * The content of {@code sequence-gaps.html}: the comparison table first, then per test x mode the id/time
- * scatter, the gap-size histogram and the per-node table, then latency by node for both modes.
+ * scatter, the gap-size histogram and the per-node table, then the failed inserts by error code and latency
+ * by node for every mode.
  */
 final class SequenceGapsPage {
 
@@ -40,10 +41,10 @@ final class SequenceGapsPage {
           ComparisonTable.rows(t, latencies).stream().map(Arrays::asList).toList());
     }
     for (TestFigures t : r.tests()) {
-      for (ModeFigures m : List.of(SequenceMode.ORDER, SequenceMode.NOORDER).stream()
-          .map(t::mode).flatMap(Optional::stream).toList()) {
+      for (ModeFigures m : Arrays.stream(SequenceMode.values()).map(t::mode).flatMap(Optional::stream).toList()) {
         mode(b, t.testName(), m, latencies);
       }
+      koByCode(b, t, latencies);
       latencyByNode(b, t, latencies);
     }
     return b;
@@ -51,10 +52,14 @@ final class SequenceGapsPage {
 
   private static void mode(Element b, String test, ModeFigures m, Latencies latencies) {
     Html.block(b, "h3", test + " " + m.mode());
-    Html.table(b, List.of("rows", "distinct", "duplicates", "span", "missing", "gaps", "largest gap",
+    if (m.idStep() > 1) {
+      residueClasses(b, m);
+    }
+    Html.table(b, List.of("rows", "distinct", "duplicates", "span", "missing", "missing by design", "gaps", "largest gap",
         "inversions (total / adjacent)", "cross / same node", "max displacement", "islands", "mean island", "node switches"),
         List.of(List.of(Html.number(m.rows()), Html.number(m.distinctIds()), Html.number(m.duplicateIds()),
-            Html.number(m.span()), Html.number(m.missing()), Html.number(m.gapCount()), Html.number(m.largestGap()),
+            Html.number(m.span()), Html.number(m.missing()), Html.number(m.missingByDesign()), Html.number(m.gapCount()),
+            Html.number(m.largestGap()),
             Html.number(m.order().totalInversions()) + " / " + Html.number(m.order().adjacentInversions()),
             Html.number(m.order().crossNodeInversions()) + " / " + Html.number(m.order().sameNodeInversions()),
             Html.number(m.order().maxDisplacement()), Html.number(m.islands()), Html.number(m.meanIslandLength()),
@@ -87,6 +92,40 @@ final class SequenceGapsPage {
         "rows/s"), rows);
   }
 
+  /** Why the values of other nodes' residue classes are counted apart (ids stepping by the cluster size). */
+  private static void residueClasses(Element b, ModeFigures m) {
+    Element p = b.appendElement("p").appendText("Ids step by " + m.idStep() + " (the cluster size): each node hands out "
+        + "the values of its own residue class modulo " + m.idStep() + ". Of the values missing between two ids only "
+        + "those of the lower id's class could have been handed out; the others belong to other nodes' classes and "
+        + "are counted apart as ");
+    p.appendElement("b").text("missing by design");
+    p.appendText(" (" + Html.number(m.missingByDesign()) + "), so ");
+    p.appendElement("i").text("missing");
+    p.appendText(" and ");
+    p.appendElement("i").text("gaps");
+    p.appendText(" stay comparable with RAC's.");
+    b.appendText("\n");
+  }
+
+  /** Failed inserts per mode x node x error code (vendor code or SQLSTATE), or one line saying there were none. */
+  private static void koByCode(Element b, TestFigures t, Latencies latencies) {
+    List<List<String>> rows = new ArrayList<>();
+    for (SequenceMode mode : SequenceMode.values()) {
+      latencies.koByNodeAndCode(t.testName(), mode).forEach((node, codes) -> codes.forEach((code, count) ->
+          rows.add(List.of(mode.name(), Integer.toString(node), code, Html.number(count)))));
+      latencies.koByCode(t.testName(), mode).forEach((code, count) ->
+          rows.add(List.of(mode.name(), "all", code, Html.number(count))));
+    }
+    Html.block(b, "h3", t.testName() + ": failed inserts (KO) by error code");
+    if (rows.isEmpty()) {
+      Html.block(b, "p", "No insert failed.");
+      return;
+    }
+    Html.block(b, "p", "The code is the driver's vendor code when it has one (MariaDB 1062 duplicate entry, 1213 "
+        + "deadlock or Galera certification failure), else the SQLSTATE (PostgreSQL 23505 unique violation).");
+    Html.table(b, List.of("mode", "node", "error code", "KO"), rows);
+  }
+
   private static void latencyByNode(Element b, TestFigures t, Latencies latencies) {
     TreeSet<Integer> all = new TreeSet<>();
     t.modes().values().forEach(m -> all.addAll(m.nodes().keySet()));
@@ -105,7 +144,7 @@ final class SequenceGapsPage {
       names.add(mode + " p99");
       series.add(p99);
     }
-    Html.block(b, "h3", t.testName() + ": latency by node, ORDER and NOORDER");
+    Html.block(b, "h3", t.testName() + ": latency by node and mode");
     SvgCharts.bars(b, all.stream().map(n -> "node " + n).toList(), series, names, "ms");
   }
 }

@@ -45,7 +45,7 @@ class SequenceGapsReportTest {
     try (Connection c = ds.getConnection()) {
       SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
     }
-    for (SequenceMode mode : SequenceMode.values()) {
+    for (SequenceMode mode : List.of(SequenceMode.ORDER, SequenceMode.NOORDER)) {
       try (Connection admin = ds.getConnection(); Statement st = admin.createStatement()) {
         for (String sql : Dialect.POSTGRESQL.switchSequence("seq_job_execution_id", mode, CACHE)) {
           st.execute(sql);
@@ -67,6 +67,7 @@ class SequenceGapsReportTest {
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
     Latencies latencies = new Latencies();
     new GatlingRun(run).forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
+    latencies.record("demo ORDER node 2", 1, false, "23505"); // one failed insert, as the insert workers report it
     assertThat(SequenceGapsReport.write(run, r, latencies))
         .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
     assertThat(ComparisonTable.render(r, latencies))
@@ -82,7 +83,13 @@ class SequenceGapsReportTest {
     assertThat(mode.fieldNames()).toIterable().contains("rows", "distinct_ids", "duplicate_ids", "min_id", "max_id",
         "span", "missing", "gap_count", "largest_gap", "inversions_adjacent", "inversions_total",
         "inversions_cross_node", "inversions_same_node", "max_displacement", "islands", "mean_island_length",
-        "node_switches", "nodes", "time_basis");
+        "node_switches", "nodes", "time_basis", "id_step", "missing_by_design", "ko", "ko_by_code");
+    assertThat(mode.get("id_step").asInt()).isEqualTo(1);
+    assertThat(mode.get("missing_by_design").asLong()).isZero();
+    JsonNode orderJson = json.get("tests").get(0).get("modes").get("ORDER");
+    assertThat(orderJson.get("ko_by_code").get("23505").asLong()).isEqualTo(1);
+    assertThat(orderJson.get("nodes").get("2").get("ko_by_code").get("23505").asLong()).isEqualTo(1);
+    assertThat(page).contains("failed inserts (KO) by error code", "23505").doesNotContain("missing by design</b>");
     assertThat(mode.get("inversions_total").asLong()).isEqualTo(noorder.order().totalInversions());
     assertThat(mode.get("nodes").get("2").get("rows").asLong()).isEqualTo(ROWS_PER_NODE);
     assertThat(mode.get("nodes").get("2").get("p99_ms").isNumber()).isTrue();
