@@ -1,18 +1,22 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.Driver;
 import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.stats.StrategyFigures;
+import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
+import io.sequela.nightly.NightlyOutcome;
 import io.sequela.report.KeyGenPage;
 import io.sequela.report.KeyGenReport;
 import io.sequela.simulation.AfterReport;
 import io.sequela.simulation.KeyGenRun;
+import io.sequela.simulation.NightlyPages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +48,13 @@ public class KeyGenSimulation extends Simulation {
       PopulationBuilder p = scenario("keygen user " + user).exec(chain).injectOpen(atOnceUsers(1));
       populations.add(run.driver() == Driver.PLUGIN ? p.protocols(DB().hikariConfig(run.poolConfig(user))) : p);
     }
-    setUp(populations).maxDuration(run.maxDuration());
+    List<Assertion> koMax = new ArrayList<>();
+    for (KeyStrategy s : run.strategies()) {
+      // ko_max is sequela's check (sequela-assertions.xml); per insert request it is also Gatling's
+      run.plan().assertions(s.id()).get(Limit.KO_MAX).ifPresent(max -> koMax.add(
+          details(s.id(), InsertOutcomes.requestName(s.id())).failedRequests().count().lte((long) max)));
+    }
+    setUp(populations).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
   private ChainBuilder strategy(int k, int user) {
@@ -101,8 +111,12 @@ public class KeyGenSimulation extends Simulation {
     System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "
         + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows");
     System.out.println(report.consoleTable());
+    NightlyOutcome checks = SimulationExit.orExit(() -> run.nightly(figures, System.out));
     // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
-    AfterReport.register(run.runFolder(), folder -> KeyGenPage.write(folder.folder(), report), 0);
+    AfterReport.register(run.runFolder(), folder -> {
+      KeyGenPage.write(folder.folder(), report);
+      NightlyPages.afterReport(checks, folder.folder(), System.out);
+    }, checks.exitCode());
     run.close();
   }
 }

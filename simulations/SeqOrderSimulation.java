@@ -1,10 +1,12 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.Driver;
+import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.simulation.SeqOrderRun;
@@ -26,15 +28,19 @@ public class SeqOrderSimulation extends Simulation {
 
   {
     List<PopulationBuilder> populations = new ArrayList<>();
+    List<Assertion> koMax = new ArrayList<>();
     for (Stage stage : run.stages()) {
       for (ScenarioSpec node : stage.test().scenarii()) {
         PopulationBuilder p = scenario(stage.requestName(node))
             .exec(Gated.stage(run.gate(), stage.index(), stage.mode().name(), repeat(node.iterations()).on(paced(stage, node))))
             .injectOpen(atOnceUsers(node.users()));
         populations.add(plugin() ? p.protocols(DB().hikariConfig(run.poolConfig(stage, node))) : p);
+        // ko_max per test x mode is sequela's check (sequela-assertions.xml); per request it is also Gatling's
+        stage.test().assertions().get(Limit.KO_MAX).ifPresent(max -> koMax.add(
+            details(stage.mode().name(), stage.requestName(node)).failedRequests().count().lte((long) max)));
       }
     }
-    setUp(populations).maxDuration(run.maxDuration());
+    setUp(populations).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
   private boolean plugin() {

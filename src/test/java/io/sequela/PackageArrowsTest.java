@@ -32,8 +32,11 @@ class PackageArrowsTest {
     MAY_USE.put("gatlingrun", Set.of());
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
     MAY_USE.put("gaps", Set.of("config", "db", "stats"));
-    MAY_USE.put("report", Set.of("config", "db", "gaps", "stats"));
+    MAY_USE.put("report", Set.of("config", "db", "gaps", "stats", "history"));
     MAY_USE.put("load", Set.of("db"));
+    MAY_USE.put("assertions", Set.of("config"));
+    MAY_USE.put("history", Set.of("config", "stats"));
+    MAY_USE.put("nightly", Set.of("config", "db", "gaps", "stats", "assertions", "history"));
     MAY_USE.put("cli", Set.of("config", "db", "populate"));
   }
 

@@ -1,6 +1,9 @@
 package io.sequela.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A validated KeyGenSimulation plan. Immutable; {@link #toString()} never shows a password.
@@ -16,12 +19,30 @@ import java.util.List;
  * @param sequenceCache CACHE of the sequences behind seq, site_seq and seq_scale
  * @param blockSize keys per block of the seq_block allocator
  * @param model the populator model that pre-seeds the tables, a file or classpath resource
+ * @param assertions the limits checked after the run for every strategy
+ * @param strategyAssertions strategy id to the limits that override {@code assertions} for that strategy
  */
 public record KeyGenPlan(String source, TargetSpec target, List<StrategyName> strategies, int users, int insertsPerUser,
-    CommitPolicy commit, long preseedRows, int sequenceCache, int blockSize, String model) {
+    CommitPolicy commit, long preseedRows, int sequenceCache, int blockSize, String model, Limits assertions,
+    Map<String, Limits> strategyAssertions) {
 
   public KeyGenPlan {
     strategies = List.copyOf(strategies);
+    assertions = assertions == null ? Limits.NONE : assertions;
+    strategyAssertions = strategyAssertions == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(strategyAssertions));
+  }
+
+  /** A plan without assertions. */
+  public KeyGenPlan(String source, TargetSpec target, List<StrategyName> strategies, int users, int insertsPerUser,
+      CommitPolicy commit, long preseedRows, int sequenceCache, int blockSize, String model) {
+    this(source, target, strategies, users, insertsPerUser, commit, preseedRows, sequenceCache, blockSize, model,
+        Limits.NONE, Map.of());
+  }
+
+  /** The limits of one strategy: the plan's, overridden by the strategy's own. */
+  public Limits assertions(String strategyId) {
+    return assertions.overriddenBy(strategyAssertions.getOrDefault(strategyId, Limits.NONE));
   }
 
   /** Inserts planned per strategy (users x inserts per user). */

@@ -13,7 +13,9 @@ import io.sequela.SequelaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +32,7 @@ import java.util.TreeSet;
  * sequence_cache = 1000            # CACHE of the seq, site_seq and seq_scale sequences
  * block_size = 1000                # keys per seq_block block
  * model = "models/keygen.conf"     # the populator model that pre-seeds the tables
+ * assertions { ko_max = 0, p99_us_max = 5000, uuid4 { p99_us_max = 20000 } }   # every strategy, then per strategy
  * }</pre>
  *
  * Keys left out take {@code sequela.keygen.plan-defaults} from reference.conf (the values above). Every problem
@@ -41,7 +44,7 @@ public final class KeyGenPlanLoader {
   /** The setting holding the defaults. */
   static final String DEFAULTS = "sequela.keygen.plan-defaults";
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
-      "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model");
+      "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model", AssertionsBlock.KEY);
 
   /** At most 1000 users, so each gets a Snowflake worker id of its own (1..1000; 0 is the seeded rows'). */
   private static final int MAX_USERS = 1000;
@@ -132,7 +135,9 @@ public final class KeyGenPlanLoader {
     } catch (SequelaException.InvalidInput e) {
       p.add(f.value("commit"), "commit", e.getMessage());
     }
-    return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model);
+    Map<String, Limits> perStrategy = new LinkedHashMap<>();
+    Limits all = AssertionsBlock.perStrategy(p, o, strategies.stream().map(StrategyName::name).toList(), perStrategy);
+    return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model, all, perStrategy);
   }
 
   private static TargetSpec target(Fields f) {

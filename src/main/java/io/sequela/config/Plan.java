@@ -18,7 +18,8 @@ public record Plan(String source, List<TestSpec> tests) {
   public Plan withTarget(TargetSpec target) {
     return new Plan(source, tests.stream()
         .map(t -> new TestSpec(t.name(), t.description(),
-            t.scenarii().stream().map(s -> s.withTarget(target)).toList(), t.modes(), t.sequenceCache(), t.pacing()))
+            t.scenarii().stream().map(s -> s.withTarget(target)).toList(), t.modes(), t.sequenceCache(), t.pacing(),
+                t.assertions()))
         .toList());
   }
 }

@@ -35,12 +35,15 @@ import java.util.TreeSet;
  * ("ORDER", "NOORDER", and "AUTO_INCREMENT", which only a MariaDB target runs: SeqOrderRun checks it once the
  * targets are known), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"). Keys left out
  * take the defaults of {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100,
- * delay, 1 user). Unknown keys are errors, so a typo is never silently ignored.
+ * delay, 1 user). {@code assertions} per plan or test: limits checked after the run ({@link Limit#SEQ_ORDER}; a
+ * test's keys override the plan's). Unknown keys are errors, so a typo is never silently ignored.
  */
 public final class PlanLoader {
 
-  private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "description");
-  private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing");
+  private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "description",
+      AssertionsBlock.KEY);
+  private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing",
+      AssertionsBlock.KEY);
   private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
   private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "users");
 
@@ -114,11 +117,13 @@ public final class PlanLoader {
     List<SequenceMode> planModes = modes(p, root, "modes", defaults.modes());
     int planCache = intAtLeast(p, root, "sequence_cache", "", 2, defaults.sequenceCache());
     Pacing planPacing = pacing(p, root, "pacing", defaults.pacing());
+    Limits planLimits = AssertionsBlock.of(p, root, "", Limit.SEQ_ORDER);
     List<TestSpec> tests = new ArrayList<>();
     List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < testObjects.size(); i++) {
-      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, defaults.users());
+      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, defaults.users(),
+          planLimits);
       if (t != null && !names.add(t.name())) {
         p.add(testObjects.get(i).get("test_name"), "tests[" + i + "].test_name", "must be unique in the plan, got '" + t.name() + "' twice");
       }
@@ -129,7 +134,7 @@ public final class PlanLoader {
   }
 
   private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing,
-      int users) {
+      int users, Limits limits) {
     unknownKeys(p, o, path + ".", TEST_KEYS);
     String name = string(p, o, "test_name", path, true);
     if (name != null && !name.matches("[A-Za-z0-9_.\\-]{1,64}")) {
@@ -139,6 +144,7 @@ public final class PlanLoader {
     List<SequenceMode> testModes = modes(p, o, path + ".modes", modes);
     int testCache = intAtLeast(p, o, "sequence_cache", path + ".", 2, cache);
     Pacing testPacing = pacing(p, o, path + ".pacing", pacing);
+    Limits testLimits = limits.overriddenBy(AssertionsBlock.of(p, o, path + ".", Limit.SEQ_ORDER));
     List<ConfigObject> scenarioObjects = objectList(p, o, "scenarii", path + ".scenarii");
     List<ScenarioSpec> scenarii = new ArrayList<>();
     Set<Integer> nodes = new HashSet<>();
@@ -151,7 +157,7 @@ public final class PlanLoader {
       scenarii.add(s);
     }
     return new TestSpec(name, description == null ? "" : description, scenarii.contains(null) ? List.of() : scenarii,
-        testModes, testCache, testPacing);
+        testModes, testCache, testPacing, testLimits);
   }
 
   private static ScenarioSpec scenario(Problems p, ConfigObject o, String path, int defaultUsers) {

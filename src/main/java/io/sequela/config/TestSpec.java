@@ -11,12 +11,20 @@ import java.util.List;
  * @param modes the sequence modes to run, in order, at least one, no repeats
  * @param sequenceCache the CACHE size under NOORDER, at least 2
  * @param pacing how users space their inserts
+ * @param assertions the limits checked after the run: the plan's, overridden by the test's own
  */
 public record TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
-    int sequenceCache, Pacing pacing) {
+    int sequenceCache, Pacing pacing, Limits assertions) {
 
   public TestSpec {
     scenarii = List.copyOf(scenarii);
     modes = List.copyOf(modes);
+    assertions = assertions == null ? Limits.NONE : assertions;
+  }
+
+  /** A test without assertions. */
+  public TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
+      int sequenceCache, Pacing pacing) {
+    this(name, description, scenarii, modes, sequenceCache, pacing, Limits.NONE);
   }
 }

@@ -11,6 +11,7 @@ import io.sequela.config.CommitPolicy;
 import io.sequela.config.Driver;
 import io.sequela.config.KeyGenPlan;
 import io.sequela.config.KeyGenSettings;
+import io.sequela.config.NightlySettings;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
@@ -23,6 +24,11 @@ import io.sequela.keys.Uuids;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Work;
+import io.sequela.nightly.KeyGenNightly;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.RunIdentity;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -61,6 +67,7 @@ public final class KeyGenRun implements AutoCloseable {
   private static final int ADMIN_CONNECTIONS = 5;
 
   private final KeyGenSettings settings;
+  private final NightlySettings nightly;
   private final KeyGenPlan plan;
   private final Dialect dialect;
   private final List<KeyStrategy> strategies;
@@ -77,11 +84,19 @@ public final class KeyGenRun implements AutoCloseable {
   private SequenceBlockAllocator seqBlock;
   private String flushStatisticsSql;
 
-  private KeyGenRun(KeyGenSettings settings) {
+  private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
     this.settings = settings;
+    this.nightly = nightly;
     this.plan = settings.plan();
     this.dialect = Target.of(plan.target()).dialect();
     this.strategies = PlanStrategies.resolve(plan.strategies(), dialect);
+    List<String> ids = strategies.stream().map(KeyStrategy::id).toList();
+    for (String named : plan.strategyAssertions().keySet()) {
+      if (!ids.contains(named)) {
+        throw new SequelaException.InvalidInput(plan.source() + ": assertions." + named
+            + ": unknown key; expected a limit or one of this run's strategies " + ids);
+      }
+    }
     int n = strategies.size();
     int[] users = new int[n];
     Arrays.fill(users, plan.users());
@@ -114,7 +129,7 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** As {@link #prepare()} with given settings. */
   public static KeyGenRun prepare(KeyGenSettings settings) {
-    KeyGenRun run = new KeyGenRun(settings);
+    KeyGenRun run = new KeyGenRun(settings, NightlySettings.load());
     try {
       run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads()));
     } catch (RuntimeException e) {
@@ -322,6 +337,22 @@ public final class KeyGenRun implements AutoCloseable {
           r == null ? null : r.waitEvents(), r == null ? "phase not measured" : r.note()));
     }
     return out;
+  }
+
+  /**
+   * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row and
+   * sequela-assertions.xml in the run folder; prints the checks' summary. Call after {@link #figures()}.
+   *
+   * @return the outcome; its exit code is {@link ExitCodes#CHECK_FAILED} when a check failed
+   * @throws SequelaException when the run folder cannot be found or the JUnit file cannot be written
+   */
+  public NightlyOutcome nightly(List<StrategyFigures> figures, PrintStream out) {
+    RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
+        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit());
+    NightlyOutcome o = Nightly.finish(nightly, id, List.of(KeyGenNightly.of(plan, figures)), runFolder().folder(),
+        note -> out.println("sequela: " + note));
+    out.print(o.checks().summary());
+    return o;
   }
 
   /** This run's Gatling run folder: the newest one, created after this run started. */

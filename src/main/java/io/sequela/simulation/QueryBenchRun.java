@@ -6,6 +6,7 @@ import io.sequela.SequelaException;
 import io.sequela.stats.QueryRecorder;
 import io.sequela.stats.QuerySample;
 import io.sequela.stats.QueryStats;
+import io.sequela.config.NightlySettings;
 import io.sequela.config.QueryBenchSettings;
 import io.sequela.db.CpuUsageQuery;
 import io.sequela.db.Pools;
@@ -20,10 +21,15 @@ import io.sequela.populate.CpuUsageSource;
 import io.sequela.populate.CpuUsageTable;
 import io.sequela.populate.ModelCpuUsage;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.QueryBenchNightly;
+import io.sequela.nightly.RunIdentity;
 import io.sequela.report.QueryStatsReport;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Work;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,6 +49,7 @@ public final class QueryBenchRun implements AutoCloseable {
   private static final String POOL = "querybench";
 
   private final QueryBenchSettings settings;
+  private final NightlySettings nightly;
   private final WorkerQueues queues;
   private final Target target;
   private final CpuUsageQuery query;
@@ -50,9 +57,12 @@ public final class QueryBenchRun implements AutoCloseable {
   private final LongAdder errors = new LongAdder();
   private final long startedAtMs = System.currentTimeMillis();
   private JdbcWorkers workers;
+  private final String runId = RunId.next();
 
-  private QueryBenchRun(QueryBenchSettings settings, WorkerQueues queues, Target target, CpuUsageQuery query) {
+  private QueryBenchRun(QueryBenchSettings settings, NightlySettings nightly, WorkerQueues queues, Target target,
+      CpuUsageQuery query) {
     this.settings = settings;
+    this.nightly = nightly;
     this.queues = queues;
     this.target = target;
     this.query = query;
@@ -74,6 +84,7 @@ public final class QueryBenchRun implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new SequelaException.InvalidInput("sequela.querybench.assignment: " + e.getMessage());
     }
+    NightlySettings nightly = NightlySettings.load();
     List<QueryParams> queries = settings.queries() == null
         ? QueryParamsCsv.readResource(QueryBenchSettings.DEFAULT_QUERIES) : QueryParamsCsv.read(settings.queries());
     CpuUsageSource source = dataSource(settings);
@@ -85,7 +96,7 @@ public final class QueryBenchRun implements AutoCloseable {
     }
     Target resolved = target.resolve();
     WorkerQueues queues = WorkerQueues.split(queries, settings.workers(), assignment);
-    return new QueryBenchRun(settings, queues, resolved, load(resolved, source));
+    return new QueryBenchRun(settings, nightly, queues, resolved, load(resolved, source));
   }
 
   private static CpuUsageSource dataSource(QueryBenchSettings settings) {
@@ -180,24 +191,49 @@ public final class QueryBenchRun implements AutoCloseable {
   }
 
   /**
-   * Ends the run, in {@code Simulation.after()}: prints the statistics and registers the {@link AfterReport}
-   * hook that adds query-stats.html|json to this run's report.
+   * Ends the run, in {@code Simulation.after()}: prints the statistics, runs the nightly checks
+   * ({@code sequela.querybench.assertions}, the regression gate, one history row, sequela-assertions.xml) and
+   * registers the {@link AfterReport} hook that adds query-stats.html|json and trends.html to this run's report;
+   * the JVM then exits with {@link ExitCodes#CHECK_FAILED} when a check failed.
    *
    * @param out where the table goes (the console)
    * @return the statistics, empty when no query was timed
    */
   public Optional<QueryStats> finish(PrintStream out) {
     List<QuerySample> samples = recorder.samples();
-    if (samples.isEmpty()) {
-      out.println("querybench: no query was timed (" + errors() + " failed)");
-      return Optional.empty();
+    Optional<QueryStats> stats = samples.isEmpty() ? Optional.empty()
+        : Optional.of(QueryStats.of(samples, queues.hosts(), queues.assignment().id(), errors()));
+    stats.ifPresentOrElse(s -> out.print(QueryStatsReport.consoleTable(s)),
+        () -> out.println("querybench: no query was timed (" + errors() + " failed)"));
+    Optional<GatlingRun> run = GatlingRun.latestSince(settings.resultsDir(), "QueryBenchSimulation", startedAtMs);
+    if (run.isEmpty()) {
+      out.println("querybench: no run folder of this run under " + settings.resultsDir());
+      return stats;
     }
-    QueryStats stats = QueryStats.of(samples, queues.hosts(), queues.assignment().id(), errors());
-    out.print(QueryStatsReport.consoleTable(stats));
-    GatlingRun.latestSince(settings.resultsDir(), "QueryBenchSimulation", startedAtMs).ifPresentOrElse(
-        run -> AfterReport.register(run, g -> QueryStatsReport.write(g.folder(), stats, samples), 0),
-        () -> out.println("querybench: no run folder of this run under " + settings.resultsDir()));
-    return Optional.of(stats);
+    NightlyOutcome checks = nightly(run.get(), stats, out);
+    AfterReport.register(run.get(), g -> {
+      stats.ifPresent(s -> QueryStatsReport.write(g.folder(), s, samples));
+      NightlyPages.afterReport(checks, g.folder(), out);
+    }, checks.exitCode());
+    return stats;
+  }
+
+  private NightlyOutcome nightly(GatlingRun run, Optional<QueryStats> stats, PrintStream out) {
+    long planned = queues.queues().values().stream().mapToLong(List::size).sum();
+    String version;
+    try (HikariDataSource ds = Pools.open(target, POOL + "-version", 1)) {
+      version = RunIdentity.serverVersion(ds);
+    } catch (RuntimeException e) {
+      version = "unknown";
+    }
+    String queries = settings.queries() == null ? QueryBenchSettings.DEFAULT_QUERIES : settings.queries().toString();
+    RunIdentity id = new RunIdentity("QueryBenchSimulation", runId, Path.of(queries).getFileName().toString(),
+        RunIdentity.planHash(queries, "workers=" + settings.workers() + " data=" + settings.data() + " assignment="
+            + queues.assignment().id()), RunIdentity.targetLabel(target), version, RunIdentity.sourceCommit());
+    NightlyOutcome o = Nightly.finish(nightly, id, List.of(QueryBenchNightly.of(nightly.queryBenchLimits(), stats, errors(),
+        planned)), run.folder(), note -> out.println("sequela: " + note));
+    out.print(o.checks().summary());
+    return o;
   }
 
   /** Closes the lean workers, if opened. */

@@ -8,6 +8,7 @@ import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gaps.TimeBasis;
+import io.sequela.config.NightlySettings;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
@@ -19,6 +20,12 @@ import io.sequela.db.Target;
 import io.sequela.config.SequenceMode;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Work;
+import io.sequela.nightly.InsertLatencyUs;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.RunIdentity;
+import io.sequela.nightly.SeqOrderNightly;
+import io.sequela.nightly.TestResult;
 import io.sequela.report.ComparisonTable;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;
@@ -51,6 +58,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   private final SeqOrderSettings settings;
   private final TimeBasis clock;
+  private final NightlySettings nightly;
   private final String runId = RunId.next();
   private final List<Stage> stages;
   private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
@@ -59,10 +67,11 @@ public final class SeqOrderRun implements AutoCloseable {
   private final List<JdbcWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
 
-  private SeqOrderRun(SeqOrderSettings settings) {
+  private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly) {
     this.settings = settings;
     this.clock = TimeBasis.parse(settings.clock());
     ModeSupport.check(settings.plan());
+    this.nightly = nightly;
     List<Stage> s = new ArrayList<>();
     for (TestSpec t : settings.plan().tests()) {
       for (SequenceMode m : t.modes()) {
@@ -81,7 +90,7 @@ public final class SeqOrderRun implements AutoCloseable {
    * @throws SequelaException.DatabaseFailure naming the node and host that cannot be reached
    */
   public static SeqOrderRun prepare() {
-    SeqOrderRun run = new SeqOrderRun(SeqOrderSettings.load());
+    SeqOrderRun run = new SeqOrderRun(SeqOrderSettings.load(), NightlySettings.load());
     try {
       run.connect();
     } catch (RuntimeException e) {
@@ -203,18 +212,24 @@ public final class SeqOrderRun implements AutoCloseable {
   /**
    * Ends the run, once Gatling has closed this run's simulation.log (in {@code Simulation.after()}):
    * reconciles Gatling's OK/KO counts with the rows in JOB_EXECUTION, runs the sequence-ordering gap
-   * analysis, prints both tables, and registers the {@link AfterReport} hook that adds
-   * sequence-gaps.html|json to the report.
+   * analysis, prints both tables, runs the nightly checks (the plan's assertions, the regression gate, one
+   * history row per test, sequela-assertions.xml), and registers the {@link AfterReport} hook that adds
+   * sequence-gaps.html|json and trends.html to the report and ends the console with the failed checks.
    *
    * @param out where the tables go (the console)
-   * @return the reconciliation; when it fails, the JVM will exit with {@link ExitCodes#RECONCILIATION_FAILED}
+   * @return the reconciliation; when it fails, the JVM will exit with {@link ExitCodes#RECONCILIATION_FAILED},
+   *     else with {@link ExitCodes#CHECK_FAILED} when a check failed
    * @throws SequelaException when the run folder cannot be found or a query fails
    */
   public Reconciliation finish(PrintStream out) {
     GatlingRun gr = runFolder();
     Reconciliation rec = reconcile(gr);
     Latencies latencies = new Latencies();
-    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message())));
+    InsertLatencyUs latency = new InsertLatencyUs(latencies);
+    gr.forEachRequest(q -> {
+      latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message()));
+      latency.record(q.name(), q.endMs() - q.startMs(), q.ok());
+    });
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock);
     out.println();
@@ -225,9 +240,29 @@ public final class SeqOrderRun implements AutoCloseable {
     if (!rec.reconciles()) {
       out.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
     }
-    AfterReport.register(gr, g -> SequenceGapsReport.write(g.folder(), gaps, latencies),
-        rec.reconciles() ? 0 : ExitCodes.RECONCILIATION_FAILED);
+    NightlyOutcome checks = nightly(gr, rec, gaps, latency, out);
+    out.println();
+    out.print(checks.checks().summary());
+    int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
+    AfterReport.register(gr, g -> {
+      SequenceGapsReport.write(g.folder(), gaps, latencies);
+      NightlyPages.afterReport(checks, g.folder(), out);
+    }, exit);
     return rec;
+  }
+
+  private NightlyOutcome nightly(GatlingRun gr, Reconciliation rec, GapAnalysisResult gaps, InsertLatencyUs latency,
+      PrintStream out) {
+    List<TestResult> tests = new ArrayList<>();
+    for (TestSpec t : settings.plan().tests()) {
+      tests.add(SeqOrderNightly.of(t, rec, gaps.tests().stream().filter(f -> f.testName().equals(t.name())).findFirst(),
+          latency));
+    }
+    Target first = resolved.values().iterator().next();
+    RunIdentity id = new RunIdentity("SeqOrderSimulation", runId, settings.plan().source(),
+        RunIdentity.planHash(nightly.seqOrderPlan(), ""), RunIdentity.targetLabel(first),
+        RunIdentity.serverVersion(resultsPool()), RunIdentity.sourceCommit());
+    return Nightly.finish(nightly, id, tests, gr.folder(), note -> out.println("sequela: " + note));
   }
 
   private Reconciliation reconcile(GatlingRun gr) {

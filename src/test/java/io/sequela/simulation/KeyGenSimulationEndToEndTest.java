@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.gatlingrun.GatlingRun;
-import io.sequela.report.KeyGenPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,5 +73,14 @@ class KeyGenSimulationEndToEndTest {
     STRATEGIES.forEach(s -> assertThat(page).contains("<td>" + s + "</td>"));
     assertThat(page).contains("<svg");
     assertThat(Files.readString(run.folder().resolve("index.html"), StandardCharsets.UTF_8)).contains("href=\"key-generation.html\"");
+  }
+
+  @Test
+  void theNightlyChecksPassWithTheirJunitFileAndTheTrendPage() throws Exception {
+    String xml = Files.readString(run.folder().resolve("sequela-assertions.xml"), StandardCharsets.UTF_8);
+    assertThat(xml).contains("<testsuite name=\"KeyGenSimulation\"").contains("failures=\"0\"")
+        .contains("name=\"keygen-tiny uuid4: rows = OK\"");
+    assertThat(Files.readString(run.folder().resolve("index.html"), StandardCharsets.UTF_8)).contains("href=\"trends.html\"");
+    assertThat(Files.readString(run.folder().resolve("trends.html"), StandardCharsets.UTF_8)).contains("uuid4_inserts_per_s");
   }
 }

@@ -33,7 +33,7 @@ class SeqOrderExitCodeTest {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "-Dsequela.plan=" + plan, "-Dsequela.results.dir=" + results,
-        "-Dsequela.embedded.dir=" + dir.resolve("pg")));
+        "-Dsequela.embedded.dir=" + dir.resolve("pg"), "-Dsequela.history.dir=" + dir.resolve("history")));
     cmd.addAll(List.of(properties));
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -61,6 +61,9 @@ class SeqOrderExitCodeTest {
         GatlingRun run = GatlingRun.latest(dir.resolve("results"), "SeqOrderSimulation").orElseThrow();
         assertThat(run.hasReport()).isTrue();
         assertThat(run.folder().resolve("sequence-gaps.json")).exists();
+        // the failed reconciliation is a failed testcase of the JUnit file, and the run a failed row of the history
+        assertThat(Files.readString(run.folder().resolve("sequela-assertions.xml"))).contains("<failure message=\"OK 5 != rows 0");
+        assertThat(Files.readString(dir.resolve("history/SeqOrderSimulation/lost.csv"))).contains(",failed,");
       } finally {
         st.execute("DROP RULE lose_rows ON job_execution");
       }

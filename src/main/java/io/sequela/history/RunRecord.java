@@ -1,0 +1,53 @@
+package io.sequela.history;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One row of a history CSV: what identifies a run and its headline figures.
+ *
+ * @param time when the run finished, UTC, to the second
+ * @param runId the run id
+ * @param status {@link #PASSED}, {@link #FAILED} or {@link #CUT_SHORT}
+ * @param plan the plan's file or resource name
+ * @param planHash the first 16 hex digits of the SHA-256 of the plan's bytes
+ * @param target the dialect and host the run measured ({@code postgresql embedded}), never credentials
+ * @param serverVersion the database's version string
+ * @param commit the git commit of the checkout or the CI's commit variable, empty when unknown
+ * @param metrics column to value (null: not measured), in column order
+ */
+public record RunRecord(Instant time, String runId, String status, String plan, String planHash, String target,
+    String serverVersion, String commit, Map<String, Double> metrics) {
+
+  /** Status of a run whose checks all passed. */
+  public static final String PASSED = "passed";
+  /** Status of a run with a failed check. */
+  public static final String FAILED = "failed";
+  /** Status of a run that stopped before every planned request was made (Gatling's maxDuration). */
+  public static final String CUT_SHORT = "cut_short";
+  /** The columns before the metrics, in order; {@code time} is Otava's time_column. */
+  public static final List<String> META = List.of("time", "run_id", "status", "plan", "plan_hash", "target",
+      "server_version", "commit");
+
+  public RunRecord {
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+  }
+
+  /** True when the run passed. */
+  public boolean passed() {
+    return PASSED.equals(status);
+  }
+
+  /** True when the run measured the same plan on the same target as {@code other}. */
+  public boolean comparableTo(RunRecord other) {
+    return planHash.equals(other.planHash) && target.equals(other.target);
+  }
+
+  /** The same run with another status. */
+  public RunRecord withStatus(String s) {
+    return new RunRecord(time, runId, s, plan, planHash, target, serverVersion, commit, metrics);
+  }
+}
