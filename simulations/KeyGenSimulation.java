@@ -105,7 +105,7 @@ public class KeyGenSimulation extends Simulation {
   @Override
   public void after() {
     List<StrategyFigures> figures = SimulationExit.orExit(run::figures);
-    KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), figures);
+    KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), figures).withOracleWaits(run.oracleWaits());
     report.writeJson(run.runFolder().folder());
     System.out.println();
     System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "

@@ -35,6 +35,14 @@ public interface Ddl {
     };
   }
 
+  /**
+   * True where the database stores an empty string as NULL (Oracle): a text generator that can produce
+   * {@code ''} cannot load into the populator's NOT NULL columns, and the model is refused before any database work.
+   */
+  default boolean emptyStringIsNull() {
+    return false;
+  }
+
   /** The statement refreshing the planner's statistics of a freshly loaded table, or empty. */
   default Optional<String> analyzeSql(String table) {
     return Optional.empty();

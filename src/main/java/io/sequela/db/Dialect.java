@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 /**
  * Everything that differs between the databases sequela drives. One small class per database implements
  * this interface and the few it exposes ({@link SequenceSql}, {@link KeyTableSql}, {@link SequenceBlockSql},
- * {@link Probes}, {@link BulkLoad}, {@link Ddl}); its DDL scripts are in {@code sql/<name>/} on the classpath.
+ * {@link Probes}, {@link BulkLoad}, {@link Ddl}, {@link ProjectionSql}); its DDL scripts are in {@code sql/<name>/} on the classpath.
  * No code outside this package asks which database it talks to: it calls these methods, and a capability a
  * database lacks is an empty {@link Optional} or a {@code supports...()} method.
  *
  * <p>Adding a database: one class implementing this interface, one line in {@link #ALL}, and its
  * {@code sql/<name>/} folder (docs/architecture.md, "Adding a database").
  */
-public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Probes, BulkLoad, Ddl {
+public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Probes, BulkLoad, Ddl, ProjectionSql {
 
   Dialect POSTGRESQL = new PostgresDialect();
   Dialect ORACLE = new OracleDialect();
@@ -103,14 +103,6 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
       return Integer.toString(e.getErrorCode());
     }
     return e.getSQLState() == null || e.getSQLState().isBlank() ? "unknown" : e.getSQLState();
-  }
-
-  /**
-   * The first 8 bytes of the MD5 of a text expression as a signed BIGINT (big-endian), for verify's
-   * fingerprints; empty where verify does not support the database.
-   */
-  default Optional<String> md5Bigint(String textExpression) {
-    return Optional.empty();
   }
 
   /**

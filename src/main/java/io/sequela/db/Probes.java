@@ -65,8 +65,10 @@ public interface Probes {
   }
 
   /**
-   * A query of the database's own wait-event history read after a phase: parameters module, start and end
-   * (timestamps); rows (event or {@code CPU}, samples), most frequent first. Empty by default.
+   * A query of the database's own wait-event history read after a phase: parameters module, start and end,
+   * the window's instants as UTC wall-clock {@link java.time.LocalDateTime}s (the history's time column is UTC,
+   * whatever the server's and the JVM's time zones); rows (event or {@code CPU}, samples), most frequent first.
+   * Empty by default.
    */
   default Optional<String> waitEventHistoryQuery() {
     return Optional.empty();
@@ -75,6 +77,18 @@ public interface Probes {
   /** The report line when {@link #waitEventHistoryQuery()} cannot be read (missing privilege or licence). */
   default String waitEventHistoryUnreadable() {
     return "wait events not available: the wait-event history is not readable by this user";
+  }
+
+  /**
+   * Reads the cumulative wait counters, per instance, of the events that sequences and right-hand index inserts
+   * cause (Oracle: {@code GV$SYSTEM_EVENT}), for a probe that subtracts two readings around a stage. Empty where
+   * the database has no such view (the default). Never throws: a view the user may not read, or any failure of
+   * the query, gives {@link InstanceWaits#unreadable} with one line naming the grant.
+   *
+   * @param user the connected user, named in the GRANT line (null: {@code <user>})
+   */
+  default Optional<InstanceWaits> instanceWaits(Connection c, String user) {
+    return Optional.empty();
   }
 
   /** True when a phase gets wait events, sampled or from history. */

@@ -82,7 +82,7 @@ public final class Fingerprints {
    * The fingerprints of the tables and columns named in {@code shape}, measured in SQL.
    *
    * @throws SequelaException.DatabaseFailure naming the table when its query fails (e.g. no such table)
-   * @throws SequelaException.UnsupportedDialect for Oracle
+   * @throws SequelaException.UnsupportedDialect for a dialect without an MD5 ({@link Dialect#md5Bigint})
    */
   public static DatabaseStatus measure(Connection c, Dialect dialect, DatabaseStatus shape) {
     List<TableFingerprint> tables = new ArrayList<>();
@@ -107,25 +107,35 @@ public final class Fingerprints {
     }
   }
 
+  /** What the driver's metadata tells of the columns: which are CHAR(n) (blank-padded), which timestamps have a zone. */
+  private record ColumnShapes(Set<String> blankPadded, Set<String> withTimeZone) {}
+
   /**
-   * The columns of {@code shape} that the database holds as CHAR(n) (blank-padded), from the driver's
-   * metadata of an empty result: the status file records value kinds, not SQL types.
+   * The columns of {@code shape} that the database holds as CHAR(n) (blank-padded) or as timestamps with a time
+   * zone, from the driver's metadata of an empty result: the status file records value kinds, not SQL types.
    */
-  private static Set<String> blankPaddedColumns(Connection c, TableFingerprint shape) {
+  private static ColumnShapes columnShapes(Connection c, TableFingerprint shape) {
     String cols = shape.columns().stream().map(Fingerprint::column).collect(Collectors.joining(", "));
-    Set<String> out = new HashSet<>();
+    Set<String> padded = new HashSet<>();
+    Set<String> zoned = new HashSet<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT " + (cols.isEmpty() ? "1" : cols) + " FROM " + shape.table() + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
       for (int i = 1; i <= md.getColumnCount() && !cols.isEmpty(); i++) {
+        String name = shape.columns().get(i - 1).column();
         if (md.getColumnType(i) == Types.CHAR || md.getColumnType(i) == Types.NCHAR) {
-          out.add(shape.columns().get(i - 1).column());
+          padded.add(name);
+        }
+        // JDBC's TIMESTAMP_WITH_TIMEZONE; ojdbc reports its own codes, so the type name decides there
+        String typeName = String.valueOf(md.getColumnTypeName(i)).toUpperCase(java.util.Locale.ROOT);
+        if (md.getColumnType(i) == Types.TIMESTAMP_WITH_TIMEZONE || typeName.contains("TIME ZONE")) {
+          zoned.add(name);
         }
       }
     } catch (SQLException e) {
       throw failure(shape.table(), e);
     }
-    return out;
+    return new ColumnShapes(padded, zoned);
   }
 
   private static SequelaException.DatabaseFailure failure(String table, SQLException e) {
@@ -133,10 +143,11 @@ public final class Fingerprints {
   }
 
   private static TableFingerprint measureTable(Connection c, Dialect dialect, TableFingerprint shape) {
-    Set<String> padded = blankPaddedColumns(c, shape);
+    ColumnShapes shapes = columnShapes(c, shape);
     StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
     for (Fingerprint f : shape.columns()) {
-      String p = Projection.sql(dialect, f.kind(), f.column(), padded.contains(f.column()));
+      String p = Projection.sql(dialect, f.kind(), f.column(), shapes.blankPadded().contains(f.column()),
+          shapes.withTimeZone().contains(f.column()));
       sql.append(", COUNT(").append(f.column()).append("), MIN(").append(p).append("), MAX(").append(p)
           .append("), SUM(").append(p).append(")");
     }

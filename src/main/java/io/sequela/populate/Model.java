@@ -1,6 +1,8 @@
 package io.sequela.populate;
 
 import io.sequela.SequelaException;
+import io.sequela.config.Problems;
+import io.sequela.db.Dialect;
 import java.util.List;
 
 /**
@@ -43,6 +45,34 @@ public record Model(long seed, List<Table> tables) {
     return new Model(seed, tables.stream().map(t -> t == target ? t.withRows(rows) : t).toList());
   }
 
+
+  /**
+   * Checks that every generated value can be stored as generated in {@code dialect}'s database, before any
+   * database work: where the database stores {@code ''} as NULL ({@link Dialect#emptyStringIsNull()}, Oracle), a
+   * text column whose generator can produce {@code ''} (a string with min-length 0, a categorical value
+   * {@code ""}) would break its NOT NULL and verify's fingerprints.
+   *
+   * @throws SequelaException.InvalidInput naming every such column, one line each
+   */
+  public void checkLoadableInto(Dialect dialect) {
+    if (!dialect.emptyStringIsNull()) {
+      return;
+    }
+    Problems problems = new Problems(null);
+    for (Table t : tables) {
+      for (Column c : t.columns()) {
+        String path = "tables." + t.name() + ".columns." + c.name();
+        if (c.generator() instanceof Generator.Text g && g.minLength() == 0) {
+          problems.add(null, path + ".min-length", "must be >= 1 on " + dialect.name() + ", which stores '' as NULL (the "
+              + "column is NOT NULL), got 0");
+        } else if (c.generator() instanceof Generator.Categorical g && g.values().contains("")) {
+          problems.add(null, path + ".values", "must not hold \"\" on " + dialect.name() + ", which stores '' as NULL "
+              + "(the column is NOT NULL)");
+        }
+      }
+    }
+    problems.throwIfAny();
+  }
 
   /** Rows over all tables. */
   public long totalRows() {

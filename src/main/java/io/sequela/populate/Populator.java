@@ -35,6 +35,8 @@ public final class Populator {
    * @param target any target; {@code embedded} is started if needed
    * @param threads loading threads (and connections), at least 1
    * @return rows written and wall time
+   * @throws SequelaException.InvalidInput when a generated value cannot be stored as generated in the target's
+   *     database ({@link Model#checkLoadableInto}), before any database work
    * @throws SequelaException.DatabaseFailure naming the table when the database refuses, or the host when
    *     it cannot be reached
    */
@@ -47,6 +49,7 @@ public final class Populator {
    * ({@link Pools#direct}), one per thread: a pool would only add its start-up.
    */
   public static LoadResult load(Model model, Target target, int threads, Schema schema, Progress progress) {
+    model.checkLoadableInto(target.dialect());
     Target resolved = target.resolve();
     return load(model, Pools.direct(resolved, "populate"), resolved.dialect(), threads, schema, progress);
   }
@@ -60,6 +63,7 @@ public final class Populator {
     if (threads < 1) {
       throw new SequelaException.InvalidInput("threads: must be >= 1, got " + threads);
     }
+    model.checkLoadableInto(dialect);
     long t0 = System.nanoTime();
     Map<String, List<ColumnValues>> values = columnValues(model);
     Set<Table> binary = binaryCopyTables(model, dialect, schema);

@@ -2,6 +2,7 @@ package io.sequela.populate;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
+import io.sequela.db.ProjectionSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,23 +55,23 @@ final class Projection {
   }
 
   /**
-   * The projection as an SQL expression over column {@code c}; a blank-padded (char(n)) column is hashed
-   * without its trailing blanks, as {@link #of} does.
+   * The projection as an SQL expression over column {@code c}, in the dialect's spelling ({@link ProjectionSql});
+   * a blank-padded (char(n)) column is hashed without its trailing blanks, as {@link #of} does.
    *
-   * @throws SequelaException.UnsupportedDialect for a dialect without {@link Dialect#md5Bigint} (Oracle: not
-   *     implemented, no way to test it here)
+   * @param withTimeZone a timestamp column with time zone (Oracle needs to know; others ignore it)
+   * @throws SequelaException.UnsupportedDialect for a dialect without {@link ProjectionSql#md5Bigint}
    */
-  static String sql(Dialect d, ValueKind kind, String c, boolean blankPadded) {
+  static String sql(Dialect d, ValueKind kind, String c, boolean blankPadded, boolean withTimeZone) {
     if (d.md5Bigint(c).isEmpty()) {
       throw new SequelaException.UnsupportedDialect("verify supports " + Dialect.enumerate(Dialect.ALL.stream()
           .filter(x -> x.md5Bigint(c).isPresent()).map(Dialect::name).toList(), "and") + ", not " + d.name());
     }
     return switch (kind) {
-      case LONG -> "CAST(" + c + " AS BIGINT)";
-      case DOUBLE -> "CAST(FLOOR(" + c + " * CAST(1000000 AS DOUBLE PRECISION)) AS BIGINT)";
-      case TIMESTAMP -> "CAST(EXTRACT(EPOCH FROM " + c + ") * 1000000 AS BIGINT)";
+      case LONG -> d.bigintProjection(c);
+      case DOUBLE -> d.microsProjection(c);
+      case TIMESTAMP -> d.epochMicrosProjection(c, withTimeZone);
       case TEXT -> d.md5Bigint(blankPadded ? "RTRIM(" + c + ")" : c).orElseThrow();
-      case UUID -> d.md5Bigint("CAST(" + c + " AS VARCHAR)").orElseThrow();
+      case UUID -> d.md5Bigint(d.uuidTextProjection(c)).orElseThrow();
     };
   }
 }

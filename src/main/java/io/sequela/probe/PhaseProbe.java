@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -113,8 +115,8 @@ public final class PhaseProbe {
   private static Optional<Map<String, Long>> waitEventHistory(Connection c, String historyQuery, long fromMs, long toMs) {
     try (PreparedStatement ps = c.prepareStatement(historyQuery)) {
       ps.setString(1, MODULE);
-      ps.setTimestamp(2, new Timestamp(fromMs));
-      ps.setTimestamp(3, new Timestamp(toMs));
+      ps.setObject(2, utcWallClock(fromMs));
+      ps.setObject(3, utcWallClock(toMs));
       Map<String, Long> out = new LinkedHashMap<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -125,6 +127,16 @@ public final class PhaseProbe {
     } catch (SQLException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An instant as UTC wall-clock time, how the history's time column (Oracle SAMPLE_TIME_UTC) holds it: never the
+   * JVM's or the server's local time.
+   *
+   * @param epochMs ms since the epoch
+   */
+  static LocalDateTime utcWallClock(long epochMs) {
+    return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC);
   }
 
   /**

@@ -3,14 +3,19 @@ package io.sequela.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sequela.SequelaException;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.sequela.db.InstanceWaits;
 import io.sequela.db.Dialect;
 import io.sequela.db.Probes;
 import io.sequela.stats.StrategyFigures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.nodes.Element;
@@ -29,9 +34,12 @@ import org.jsoup.nodes.Element;
  *     ({@link Probes#reportsWalAndBlockCounters()}): the JSON and the page carry them
  * @param waitEvents the database gives wait events ({@link Probes#reportsWaitEvents()}): the JSON carries them
  * @param strategies one entry per strategy, in run order
+ * @param oracleWaits strategy to its phase's per-instance wait deltas (Oracle {@code GV$SYSTEM_EVENT}); empty on
+ *     other databases, and then left out of the JSON
  */
 public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean walAndBlockCounters,
-    @JsonIgnore boolean waitEvents, List<StrategyFigures> strategies) {
+    @JsonIgnore boolean waitEvents, List<StrategyFigures> strategies,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, InstanceWaits> oracleWaits) {
 
   /** The page and JSON file names in the run folder. */
   public static final String PAGE = "key-generation.html";
@@ -40,6 +48,18 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
 
   public KeyGenReport {
     strategies = List.copyOf(strategies);
+    oracleWaits = Collections.unmodifiableMap(new LinkedHashMap<>(oracleWaits));
+  }
+
+  /** A report without wait deltas. */
+  public KeyGenReport(String runId, String dialect, boolean walAndBlockCounters, boolean waitEvents,
+      List<StrategyFigures> strategies) {
+    this(runId, dialect, walAndBlockCounters, waitEvents, strategies, Map.of());
+  }
+
+  /** The same report with the phases' per-instance wait deltas, by strategy name. */
+  public KeyGenReport withOracleWaits(Map<String, InstanceWaits> waits) {
+    return new KeyGenReport(runId, dialect, walAndBlockCounters, waitEvents, strategies, waits);
   }
 
   /** The report of a run on {@code dialect}: its name, and the figures its probes give. */
@@ -117,6 +137,7 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
           f -> f.idxBlksRead() == null ? null : f.idxBlksRead().doubleValue());
     }
     KeyGenHtml.waitProfile(b, strategies);
+    RacSection.appendKeyGen(b, oracleWaits);
     strategies.stream().map(StrategyFigures::note).filter(n -> n != null).distinct().forEach(n -> Html.block(b, "p", n));
     return b;
   }

@@ -1,9 +1,11 @@
 package io.sequela.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsoup.nodes.Element;
 
 /**
  * Adds {@code sequence-gaps.html} and {@code sequence-gaps.json} to a Gatling run folder once Gatling has
@@ -28,10 +30,21 @@ public final class SequenceGapsReport {
    * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies) {
+    return write(runFolder, result, latencies, RacFigures.NONE);
+  }
+
+  /**
+   * As {@link #write(Path, GapAnalysisResult, Latencies)}, with the RAC figures: {@code oracle_waits} per test x
+   * mode in the JSON, and on the page the wait tables per instance (ORDER beside NOORDER) and the instance check.
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac) {
     ReportFolder folder = ReportFolder.at(runFolder);
-    Path json = folder.writeJson(JSON, SequenceGapsJson.of(result, latencies));
-    Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps",
-        SequenceGapsPage.body(result, latencies));
+    ObjectNode tree = SequenceGapsJson.of(result, latencies);
+    RacSection.addWaits(tree, rac);
+    Path json = folder.writeJson(JSON, tree);
+    Element body = SequenceGapsPage.body(result, latencies);
+    RacSection.appendSeqOrder(body, rac);
+    Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps", body);
     return List.of(page, json);
   }
 }

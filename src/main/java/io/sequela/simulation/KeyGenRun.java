@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.probe.PhaseProbe;
+import io.sequela.probe.WaitDeltaProbe;
 import io.sequela.stats.Percentiles;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
@@ -13,6 +14,7 @@ import io.sequela.config.KeyGenPlan;
 import io.sequela.config.KeyGenSettings;
 import io.sequela.config.NightlySettings;
 import io.sequela.db.Dialect;
+import io.sequela.db.InstanceWaits;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.db.TransactionSpanningPool;
@@ -34,8 +36,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,6 +87,7 @@ public final class KeyGenRun implements AutoCloseable {
   private HikariDataSource admin;
   private SequenceBlockAllocator seqBlock;
   private String flushStatisticsSql;
+  private Optional<WaitDeltaProbe> waits = Optional.empty();
 
   private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -131,7 +136,7 @@ public final class KeyGenRun implements AutoCloseable {
   public static KeyGenRun prepare(KeyGenSettings settings) {
     KeyGenRun run = new KeyGenRun(settings, NightlySettings.load());
     try {
-      run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads()));
+      run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads(), run.dialect()));
     } catch (RuntimeException e) {
       run.close();
       throw e;
@@ -143,6 +148,7 @@ public final class KeyGenRun implements AutoCloseable {
     target = Target.of(plan.target()).resolve(settings.embedded());
     admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
     flushStatisticsSql = readFlushStatisticsSql();
+    waits = WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId);
     LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, strategies, dialect(),
         plan.users(), plan.insertsPerUser(), plan.commit());
     for (KeyStrategy s : strategies) {
@@ -166,11 +172,13 @@ public final class KeyGenRun implements AutoCloseable {
       finishStage(k - 1);
     }
     probes[k] = PhaseProbe.start(admin, dialect(), strategies.get(k), USER_SESSIONS);
+    waits.ifPresent(w -> w.stageStarts(k));
     LOG.info("keygen run {}: {} starts", runId, strategies.get(k).id());
   }
 
   private void finishStage(int k) {
     if (probes[k] != null && results[k] == null) {
+      waits.ifPresent(w -> w.stageEnds(k));
       results[k] = probes[k].finish(gate.openedAtMs(k), gate.closedAtMs(k));
     }
   }
@@ -353,6 +361,21 @@ public final class KeyGenRun implements AutoCloseable {
         note -> out.println("sequela: " + note));
     out.print(o.checks().summary());
     return o;
+  }
+
+  /**
+   * Each measured phase's per-instance wait deltas (Oracle GV$SYSTEM_EVENT), by strategy id, in run order; empty
+   * on databases without them. Call after {@link #figures()}, which ends the last phase.
+   */
+  public Map<String, InstanceWaits> oracleWaits() {
+    Map<String, InstanceWaits> out = new LinkedHashMap<>();
+    waits.ifPresent(w -> {
+      for (int k = 0; k < strategies.size(); k++) {
+        String id = strategies.get(k).id();
+        w.result(k).ifPresent(r -> out.put(id, r));
+      }
+    });
+    return out;
   }
 
   /** This run's Gatling run folder: the newest one, created after this run started. */

@@ -1,6 +1,7 @@
 package io.sequela.simulation;
 
 import io.sequela.SequelaException;
+import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import io.sequela.populate.Model;
 import io.sequela.populate.ModelLoader;
@@ -36,10 +37,13 @@ public interface Preseeder {
    *
    * @param model the model file or classpath resource, e.g. {@code models/keygen.conf}
    * @param threads loading threads (and connections), at least 1
-   * @throws SequelaException.InvalidInput when the model is invalid or has no table for the strategy
+   * @param dialect the target's, checked against the model at once ({@link Model#checkLoadableInto})
+   * @throws SequelaException.InvalidInput when the model is invalid, cannot be stored as generated in the
+   *     target's database, or has no table for the strategy
    */
-  static Preseeder populator(String model, int threads) {
+  static Preseeder populator(String model, int threads, Dialect dialect) {
     Model m = ModelLoader.load(model);
+    m.checkLoadableInto(dialect);
     return (target, strategy, rows) -> {
       if (rows == 0) {
         return;

@@ -14,6 +14,7 @@ import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
 import io.sequela.db.Dialect;
 import io.sequela.db.GaleraCluster;
+import io.sequela.db.InstanceWaits;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
@@ -26,7 +27,9 @@ import io.sequela.nightly.NightlyOutcome;
 import io.sequela.nightly.RunIdentity;
 import io.sequela.nightly.SeqOrderNightly;
 import io.sequela.nightly.TestResult;
+import io.sequela.probe.WaitDeltaProbe;
 import io.sequela.report.ComparisonTable;
+import io.sequela.report.RacFigures;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.gatlingrun.KoCodes;
@@ -39,6 +42,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -66,6 +70,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private final StageGate gate;
   private final List<JdbcWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
+  private Optional<WaitDeltaProbe> waits = Optional.empty();
 
   private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -109,6 +114,7 @@ public final class SeqOrderRun implements AutoCloseable {
       }
     }
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
+    waits = WaitDeltaProbe.of(resultsPool(), dialect(), resolved.values().iterator().next().user(), "run " + runId);
     if (settings.createSchema()) {
       for (HikariDataSource ds : admin.values()) {
         try (Connection c = ds.getConnection()) {
@@ -121,6 +127,9 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   private void beforeStage(int k) {
+    if (k > 0) {
+      waits.ifPresent(w -> w.stageEnds(k - 1));
+    }
     Stage stage = stages.get(k);
     List<String> sql = dialect().switchSequence("seq_job_execution_id", stage.mode(), stage.test().sequenceCache());
     for (HikariDataSource ds : admin.values()) {
@@ -132,6 +141,7 @@ public final class SeqOrderRun implements AutoCloseable {
         throw new SequelaException.DatabaseFailure("switching the sequence to " + stage.mode() + " failed: " + e.getMessage(), e);
       }
     }
+    waits.ifPresent(w -> w.stageStarts(k));
     LOG.info("run {}: stage {} '{}' {} starts ({})", runId, k, stage.test().name(), stage.mode(),
         sql.isEmpty() ? "the sequence is not used" : String.join("; ", sql));
   }
@@ -244,8 +254,9 @@ public final class SeqOrderRun implements AutoCloseable {
     out.println();
     out.print(checks.checks().summary());
     int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
+    RacFigures rac = racFigures();
     AfterReport.register(gr, g -> {
-      SequenceGapsReport.write(g.folder(), gaps, latencies);
+      SequenceGapsReport.write(g.folder(), gaps, latencies, rac);
       NightlyPages.afterReport(checks, g.folder(), out);
     }, exit);
     return rec;
@@ -263,6 +274,23 @@ public final class SeqOrderRun implements AutoCloseable {
         RunIdentity.planHash(nightly.seqOrderPlan(), ""), RunIdentity.targetLabel(first),
         RunIdentity.serverVersion(resultsPool()), RunIdentity.sourceCommit());
     return Nightly.finish(nightly, id, tests, gr.folder(), note -> out.println("sequela: " + note));
+  }
+
+  /**
+   * The wait deltas of every stage that ran (the last one ends here, after Gatling's load), per test and mode.
+   * The instance check's routing waits for the DB_INSTANCE column (the µs latency issue): empty until then.
+   */
+  private RacFigures racFigures() {
+    if (waits.isEmpty()) {
+      return RacFigures.NONE;
+    }
+    waits.get().stageEnds(stages.size() - 1);
+    Map<String, Map<String, InstanceWaits>> byTest = new LinkedHashMap<>();
+    for (Stage s : stages) {
+      waits.get().result(s.index()).ifPresent(w ->
+          byTest.computeIfAbsent(s.test().name(), t -> new LinkedHashMap<>()).put(s.mode().name(), w));
+    }
+    return new RacFigures(byTest, List.of());
   }
 
   private Reconciliation reconcile(GatlingRun gr) {
