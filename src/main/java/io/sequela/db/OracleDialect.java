@@ -316,9 +316,14 @@ final class OracleDialect implements Dialect {
   public String epochMicrosProjection(String column, boolean withTimeZone) {
     String utc = withTimeZone ? "CAST(" + column + " AT TIME ZONE '+00:00' AS TIMESTAMP)" : column;
     String d = "(" + utc + " - TIMESTAMP '1970-01-01 00:00:00')";
-    return "CAST(EXTRACT(DAY FROM " + d + ") * 86400000000 + EXTRACT(HOUR FROM " + d + ") * 3600000000 + EXTRACT(MINUTE FROM "
-        + d + ") * 60000000 + FLOOR(EXTRACT(SECOND FROM " + d + ")) * 1000000 + CAST(TO_CHAR(" + utc
+    // each part as NUMBER(19) before it is scaled (EXTRACT is a NUMBER in Oracle, a 32-bit INTEGER in H2)
+    return "CAST(" + part("DAY", d) + " * 86400000000 + " + part("HOUR", d) + " * 3600000000 + " + part("MINUTE", d)
+        + " * 60000000 + CAST(FLOOR(EXTRACT(SECOND FROM " + d + ")) AS NUMBER(19)) * 1000000 + CAST(TO_CHAR(" + utc
         + ", 'FF6') AS NUMBER(6)) AS NUMBER(19))";
+  }
+
+  private static String part(String field, String interval) {
+    return "CAST(EXTRACT(" + field + " FROM " + interval + ") AS NUMBER(19))";
   }
 
   /** RAW(16) as 32 hex digits grouped 8-4-4-4-12, lower case. */
