@@ -2,6 +2,7 @@ package io.sequela.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.config.SequenceMode;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.keys.KeyTables;
 import io.sequela.testing.OracleGrammar;
