@@ -36,7 +36,7 @@ class QueryBenchTimingsAgreeTest {
         .collect(Collectors.joining("\n")) + "\n");
     Path results = dir.resolve("results");
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "-Dsequela.results.dir=" + results,
+        "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS, "-Dsequela.results.dir=" + results,
         "-Dsequela.querybench.target=" + pg.jdbcUrl(), "-Dsequela.querybench.user=" + pg.user(),
         "-Dsequela.querybench.queries=" + queries, "-Dsequela.querybench.workers=5",
         "io.gatling.app.Gatling", "-s", "QueryBenchSimulation", "-rf", results.toString());

@@ -31,7 +31,7 @@ class SeqOrderExitCodeTest {
   private Outcome gatling(Path plan, String... properties) throws IOException, InterruptedException {
     Path results = dir.resolve("results");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS,
         "-Dsequela.plan=" + plan, "-Dsequela.results.dir=" + results,
         "-Dsequela.embedded.dir=" + dir.resolve("pg"), "-Dsequela.history.dir=" + dir.resolve("history")));
     cmd.addAll(List.of(properties));

@@ -36,7 +36,7 @@ class SeqOrderNightlyExitCodeTest {
   private Outcome gatling(Path plan, Target pg) throws IOException, InterruptedException {
     Path results = dir.resolve("results-" + plan.getFileName());
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "-Dsequela.plan=" + plan,
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS, "-Dsequela.plan=" + plan,
         "-Dsequela.results.dir=" + results, "-Dsequela.history.dir=" + dir.resolve("history"),
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString()));

@@ -15,6 +15,13 @@ public final class ForkedJvm {
   /** @param exitCode the JVM's exit status @param output stdout and stderr together */
   public record Outcome(int exitCode, String output) {}
 
+  /**
+   * A preferences folder of the forked JVMs' own: parallel JVMs sharing ~/.java/.userPrefs print a
+   * {@code java.util.prefs} "Couldn't get file lock" warning that tests checking the output for "Exception" would catch.
+   */
+  public static final String PREFS = "-Djava.util.prefs.userRoot="
+      + Path.of(System.getProperty("java.io.tmpdir"), "sequela-test-prefs-" + ProcessHandle.current().pid());
+
   private ForkedJvm() {}
 
   /**
@@ -22,7 +29,7 @@ public final class ForkedJvm {
    */
   public static Outcome run(List<String> jvmArgs, String mainClass, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), PREFS));
     cmd.addAll(jvmArgs);
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
