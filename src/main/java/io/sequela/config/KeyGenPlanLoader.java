@@ -32,6 +32,9 @@ import java.util.TreeSet;
  * sequence_cache = 1000            # CACHE of the seq, site_seq and seq_scale sequences
  * block_size = 1000                # keys per seq_block block
  * model = "models/keygen.conf"     # the populator model that pre-seeds the tables
+ * rounds = 3                       # measured rounds, the strategy order rotated between them
+ * warmup_inserts = auto            # untimed inserts per strategy first; auto: 10 % of a round, at least 500
+ * shared_buffers = 4MB             # embedded PostgreSQL only; left out: the server's default
  * assertions { ko_max = 0, p99_us_max = 5000, uuid4 { p99_us_max = 20000 } }   # every strategy, then per strategy
  * }</pre>
  *
@@ -44,7 +47,11 @@ public final class KeyGenPlanLoader {
   /** The setting holding the defaults. */
   static final String DEFAULTS = "sequela.keygen.plan-defaults";
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
-      "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model", AssertionsBlock.KEY);
+      "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model", "rounds", "warmup_inserts",
+      "shared_buffers", AssertionsBlock.KEY);
+  /** A PostgreSQL memory size as {@code shared_buffers} takes it: digits, then kB, MB or GB (none: 8 kB blocks). */
+  public static final String PG_SIZE = "\\d+(kB|MB|GB)?";
+  private static final int MAX_ROUNDS = 100;
 
   /** At most 1000 users, so each gets a Snowflake worker id of its own (1..1000; 0 is the seeded rows'). */
   private static final int MAX_USERS = 1000;
@@ -128,6 +135,9 @@ public final class KeyGenPlanLoader {
     int cache = (int) f.number("sequence_cache", 1, 1_000_000);
     int block = (int) f.number("block_size", 1, 10_000_000);
     String model = f.string("model", true);
+    int rounds = (int) f.number("rounds", 1, MAX_ROUNDS);
+    int warmup = warmup(f, users, inserts);
+    String sharedBuffers = sharedBuffers(f);
     CommitPolicy commit = CommitPolicy.EACH;
     String c = f.string("commit", true);
     try {
@@ -137,7 +147,37 @@ public final class KeyGenPlanLoader {
     }
     Map<String, Limits> perStrategy = new LinkedHashMap<>();
     Limits all = AssertionsBlock.perStrategy(p, o, strategies.stream().map(StrategyName::name).toList(), perStrategy);
-    return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model, all, perStrategy);
+    return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model, rounds, warmup,
+        sharedBuffers, all, perStrategy);
+  }
+
+  /** {@code warmup_inserts}: {@code auto} ({@link KeyGenPlan#autoWarmup}) or an integer >= 0. */
+  private static int warmup(Fields f, int users, int inserts) {
+    ConfigValue v = f.value("warmup_inserts");
+    if (v != null && v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped())) {
+      return KeyGenPlan.autoWarmup(users, inserts);
+    }
+    if (v == null || v.valueType() != ConfigValueType.NUMBER) {
+      f.problems.add(v == null ? f.o : v, "warmup_inserts", "must be auto or an integer between 0 and " + Integer.MAX_VALUE
+          + ", got " + (v == null ? "nothing" : render(v)));
+      return 0;
+    }
+    return (int) f.number("warmup_inserts", 0, Integer.MAX_VALUE);
+  }
+
+  /** {@code shared_buffers}: a PostgreSQL size, or left out (null). */
+  private static String sharedBuffers(Fields f) {
+    ConfigValue v = f.value("shared_buffers");
+    if (v == null || v.valueType() == ConfigValueType.NULL) {
+      return null;
+    }
+    String s = v.valueType() == ConfigValueType.STRING ? ((String) v.unwrapped()).strip()
+        : v.valueType() == ConfigValueType.NUMBER ? render(v) : null;
+    if (s == null || !s.matches(PG_SIZE)) {
+      f.problems.add(v, "shared_buffers", "must be a PostgreSQL size such as 4MB, got " + render(v));
+      return null;
+    }
+    return s;
   }
 
   private static TargetSpec target(Fields f) {

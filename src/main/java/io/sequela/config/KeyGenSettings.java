@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.sequela.SequelaException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * KeyGenSimulation's settings, read once from {@code sequela.keygen} (defaults in reference.conf,
@@ -11,15 +13,17 @@ import java.nio.file.Path;
  * {@code sequela.embedded}.
  *
  * @param plan the validated plan, {@code sequela.target} applied
- * @param sharedBuffers the embedded PostgreSQL's shared_buffers (e.g. {@code 16MB}), or null for its default
+ * @param sharedBuffers the embedded PostgreSQL's shared_buffers (e.g. {@code 16MB}): {@code sequela.keygen.shared_buffers}
+ *     when set, else the plan's, else null for the server's default
  * @param preseedThreads loading threads of the pre-seeding step, at least 1
  * @param resultsDir the folder holding Gatling's run folders
  * @param embedded the embedded PostgreSQL's settings, {@code sharedBuffers} among its server settings unless
  *     {@code -Dsequela.embedded.shared_buffers} names its own
  * @param driver how the inserts are sent ({@code sequela.driver})
+ * @param waitSampleInterval how often a measured phase samples the users' sessions for wait events, 1 ms to 10 s
  */
 public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedThreads, Path resultsDir,
-    EmbeddedSettings embedded, Driver driver) {
+    EmbeddedSettings embedded, Driver driver, Duration waitSampleInterval) {
 
   private static final String ROOT = "sequela.keygen";
 
@@ -46,8 +50,13 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
         throw new SequelaException.InvalidInput(ROOT + ".preseed_threads: must be >= 1, got " + threads);
       }
       String sb = c.getString("shared_buffers").strip();
-      if (!sb.isEmpty() && !sb.matches("\\d+(kB|MB|GB)?")) {
+      if (!sb.isEmpty() && !sb.matches(KeyGenPlanLoader.PG_SIZE)) {
         throw new SequelaException.InvalidInput(ROOT + ".shared_buffers: must be a PostgreSQL size such as 16MB, got '" + sb + "'");
+      }
+      Duration sampleEvery = c.getDuration("wait_sample_interval");
+      if (sampleEvery.compareTo(Duration.ofMillis(1)) < 0 || sampleEvery.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new SequelaException.InvalidInput(ROOT + ".wait_sample_interval: must be between 1ms and 10s, got "
+            + c.getDuration("wait_sample_interval", TimeUnit.MICROSECONDS) / 1000.0 + "ms");
       }
       Config s = config.getConfig(Settings.ROOT);
       TargetSpec target = null;
@@ -60,9 +69,9 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       }
       Driver driver = Driver.parse(s.getString("driver"));
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
-      String sharedBuffers = sb.isEmpty() ? null : sb;
+      String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
       return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),
-          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers), driver);
+          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers), driver, sampleEvery);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

@@ -18,6 +18,9 @@ class KeyGenPlanLoaderTest {
     KeyGenPlan quick = KeyGenPlanLoader.load("plans/keygen-default.conf");
     assertThat(quick.strategies()).as("none named: every strategy the database supports (keys.PlanStrategiesTest)").isEmpty();
     assertThat(quick.plannedInserts()).isEqualTo(4000);
+    assertThat(quick.rounds()).isEqualTo(3);
+    assertThat(quick.warmupInserts()).as("10 % of 4,000, at least 500").isEqualTo(500);
+    assertThat(quick.sharedBuffers()).isEqualTo("4MB");
     KeyGenPlan dmtn = KeyGenPlanLoader.load("plans/keygen-dmtn099.conf");
     assertThat(dmtn.users()).isEqualTo(30);
     assertThat(dmtn.insertsPerUser()).isEqualTo(10_000);
@@ -82,5 +85,25 @@ class KeyGenPlanLoaderTest {
         .hasMessageContaining("plan.conf:2: inserts_per_user: must be an integer between 1 and 2147483647, got 2.5")
         .hasMessageContaining("plan.conf:3: commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got \"every 1\"")
         .hasMessageContaining("plan.conf:5: insert_per_user: unknown key; expected one of");
+  }
+
+  @Test
+  void roundsWarmupAndSharedBuffersAreChecked() {
+    KeyGenPlan p = parse("rounds = 5\nwarmup_inserts = 1234\nshared_buffers = 2MB");
+    assertThat(p.rounds()).isEqualTo(5);
+    assertThat(p.warmupInserts()).isEqualTo(1234);
+    assertThat(p.sharedBuffers()).isEqualTo("2MB");
+    assertThat(parse("").sharedBuffers()).as("the server's default").isNull();
+    assertThatThrownBy(() -> parse("""
+        rounds = 0
+        warmup_inserts = some
+        shared_buffers = "lots"
+        """))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessageContaining("plan.conf:1: rounds: must be an integer between 1 and 100, got 0")
+        .hasMessageContaining("plan.conf:2: warmup_inserts: must be auto or an integer between 0 and 2147483647, got \"some\"")
+        .hasMessageContaining("plan.conf:3: shared_buffers: must be a PostgreSQL size such as 4MB, got \"lots\"");
+    assertThatThrownBy(() -> parse("warmup_inserts = -1"))
+        .hasMessage("plan.conf:1: warmup_inserts: must be an integer between 0 and 2147483647, got -1");
   }
 }

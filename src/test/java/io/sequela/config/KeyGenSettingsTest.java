@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class KeyGenSettingsTest {
@@ -20,8 +21,18 @@ class KeyGenSettingsTest {
     KeyGenSettings s = KeyGenSettings.from(with(""));
     assertThat(s.plan().source()).isEqualTo("keygen-default.conf");
     assertThat(s.plan().target().embedded()).isTrue();
-    assertThat(s.sharedBuffers()).isNull();
+    assertThat(s.sharedBuffers()).as("the quick plan's: uuid4's index outgrows it").isEqualTo("4MB");
     assertThat(s.preseedThreads()).isEqualTo(2);
+    assertThat(s.waitSampleInterval()).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void theWaitSampleIntervalIsAtLeastOneMillisecond() {
+    assertThat(KeyGenSettings.from(with("sequela.keygen.wait_sample_interval = 2ms")).waitSampleInterval())
+        .isEqualTo(Duration.ofMillis(2));
+    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.keygen.wait_sample_interval = 500us")))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("sequela.keygen.wait_sample_interval: must be between 1ms and 10s, got 0.5ms");
   }
 
   @Test
@@ -35,7 +46,9 @@ class KeyGenSettingsTest {
 
   @Test
   void sharedBuffersReachTheEmbeddedServerUnlessItsOwnSettingNamesThem() {
-    assertThat(KeyGenSettings.from(with("")).embedded().server()).doesNotContainKey("shared_buffers");
+    assertThat(KeyGenSettings.from(with("")).embedded().server()).containsEntry("shared_buffers", "4MB");
+    assertThat(KeyGenSettings.from(with("sequela.keygen.plan = plans/keygen-dmtn099.conf")).embedded().server())
+        .as("a plan without shared_buffers: the server's default").doesNotContainKey("shared_buffers");
     assertThat(KeyGenSettings.from(with("sequela.keygen.shared_buffers = 16MB")).embedded().server())
         .containsEntry("shared_buffers", "16MB");
     assertThat(KeyGenSettings.from(with("sequela.keygen.shared_buffers = 16MB\nsequela.embedded.shared_buffers = 32MB"))
