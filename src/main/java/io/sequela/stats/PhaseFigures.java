@@ -1,0 +1,40 @@
+package io.sequela.stats;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one key-generation strategy measured in one round (one phase). Database-specific figures are null where
+ * the database does not provide them (WAL and index block counters exist on PostgreSQL only; index size is not
+ * read on H2). Latencies are the inserts' response times as the lean action timed them (execute and, under
+ * commit {@code each}, the commit; ns, given in whole µs), {@link Percentiles} of a {@link PhaseRecorder}.
+ *
+ * @param rowsBefore rows the table held when the phase started (pre-seeded rows plus earlier rounds')
+ * @param rows rows the phase added to the table
+ * @param wallS wall time of the phase, first user start to last user done, in s
+ * @param insertsPerS OK inserts per second of wall time (inserts/s)
+ * @param p50Us median insert response time, µs; null when no insert succeeded
+ * @param p95Us 95th percentile, µs
+ * @param p99Us 99th percentile, µs
+ * @param maxUs largest insert response time, µs
+ * @param ko failed inserts (KO), duplicates included
+ * @param duplicates inserts refused for a duplicate key
+ * @param indexBytesBefore primary-key index size before the phase, in bytes
+ * @param indexBytesAfter primary-key index size after the phase, in bytes
+ * @param walBytes WAL written during the phase in bytes (pg_current_wal_insert_lsn difference; whole server)
+ * @param idxBlksRead primary-key index blocks read from outside shared buffers during the phase
+ * @param idxBlksHit primary-key index blocks found in shared buffers during the phase
+ * @param waitSamples session samples behind {@code waitEvents} (their sum): one per active user session per sample
+ * @param waitEvents session samples per wait event ("type:event", or "CPU" for active without a wait), most
+ *     frequent first; empty when not sampled
+ * @param note one sentence on what could not be measured, or null
+ */
+public record PhaseFigures(long rowsBefore, long rows, double wallS, double insertsPerS, Long p50Us, Long p95Us, Long p99Us,
+    Long maxUs, long ko, long duplicates, Long indexBytesBefore, Long indexBytesAfter, Long walBytes, Long idxBlksRead,
+    Long idxBlksHit, long waitSamples, Map<String, Long> waitEvents, String note) {
+
+  public PhaseFigures {
+    waitEvents = waitEvents == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(waitEvents));
+  }
+}
