@@ -57,8 +57,9 @@ public interface Probes {
   }
 
   /**
-   * A query sampled every 100 ms during a phase: one parameter, a LIKE pattern (backslash escapes) of the
-   * load sessions' application name; one row per active session, its wait event or {@code CPU}. Empty by default.
+   * A query sampled during a phase (every {@code sequela.keygen.wait_sample_interval}, 10 ms by default): one
+   * parameter, a LIKE pattern (backslash escapes) of the load sessions' application name; one row per active
+   * session, its wait event or {@code CPU}. Empty by default.
    */
   default Optional<String> waitEventSampleQuery() {
     return Optional.empty();

@@ -4,12 +4,13 @@ import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
 import io.sequela.db.Probes;
 import io.sequela.keys.KeyStrategy;
-import io.sequela.stats.StrategyFigures;
+import io.sequela.stats.PhaseFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,9 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PhaseProbe {
 
-  /** What the database reported for a phase; see {@link StrategyFigures} for the meaning of each figure. */
-  public record Result(long rowsAdded, Long indexBytesBefore, Long indexBytesAfter, Long walBytes, Long idxBlksRead,
-      Long idxBlksHit, Map<String, Long> waitEvents, String note) {}
+  /**
+   * What the database reported for a phase; see {@link PhaseFigures} for the meaning of each figure.
+   * {@code waitSamples} is the sum of {@code waitEvents}.
+   */
+  public record Result(long rowsBefore, long rowsAdded, Long indexBytesBefore, Long indexBytesAfter, Long walBytes,
+      Long idxBlksRead, Long idxBlksHit, long waitSamples, Map<String, Long> waitEvents, String note) {}
 
   /**
    * The module the load's sessions set ({@link Probes#sessionModuleSql}, Oracle DBMS_APPLICATION_INFO.SET_MODULE),
@@ -62,15 +66,18 @@ public final class PhaseProbe {
    *
    * @param ds connections for the probe (it holds one while sampling and borrows one more)
    * @param applicationPrefix application_name prefix of the load's sessions (PostgreSQL sampling)
+   * @param samplePeriod time between two wait-event samples of the load's sessions (PostgreSQL sampling)
    * @throws SequelaException.DatabaseFailure when a query fails
    */
-  public static PhaseProbe start(DataSource ds, Dialect dialect, KeyStrategy strategy, String applicationPrefix) {
+  public static PhaseProbe start(DataSource ds, Dialect dialect, KeyStrategy strategy, String applicationPrefix,
+      Duration samplePeriod) {
     try (Connection c = ds.getConnection()) {
       checkpoint(c, dialect);
       long rows = count(c, strategy);
       ServerCounters before = ServerCounters.read(c, dialect, strategy);
       String sampleQuery = dialect.waitEventSampleQuery().orElse(null);
-      WaitEventSampler sampler = sampleQuery == null ? null : WaitEventSampler.start(ds, sampleQuery, applicationPrefix);
+      WaitEventSampler sampler = sampleQuery == null ? null : WaitEventSampler.start(ds, sampleQuery, applicationPrefix,
+          samplePeriod);
       return new PhaseProbe(ds, dialect, strategy, rows, before, sampler);
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot start the phase probe: " + e.getMessage(), e);
@@ -99,9 +106,11 @@ public final class PhaseProbe {
         waits = history.orElse(Map.of());
         note = history.isPresent() ? null : dialect.waitEventHistoryUnreadable();
       }
-      return new Result(rows, before.indexBytes(), after.indexBytes(), ServerCounters.walBytes(c, dialect, before.walLsn(), after.walLsn()),
+      long samples = waits.values().stream().mapToLong(Long::longValue).sum();
+      return new Result(rowsBefore, rows, before.indexBytes(), after.indexBytes(),
+          ServerCounters.walBytes(c, dialect, before.walLsn(), after.walLsn()),
           ServerCounters.delta(before.idxBlksRead(), after.idxBlksRead()), ServerCounters.delta(before.idxBlksHit(), after.idxBlksHit()),
-          waits, note);
+          samples, waits, note);
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot finish the phase probe: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,15 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery() sample query} (PostgreSQL:
- * {@code pg_stat_activity}) every 100 ms on a background daemon thread, counting the wait events of the active
- * sessions whose application_name starts with a prefix (the load's sessions): the live analogue of Oracle's
- * ASH profile. A session that is active without a wait event counts as {@code CPU}. One connection is held
- * while sampling. A failing sample is counted and skipped.
+ * {@code pg_stat_activity}) at a fixed period on a background daemon thread (10 ms by default,
+ * {@code sequela.keygen.wait_sample_interval}), counting the wait events of the active sessions whose
+ * application_name starts with a prefix (the load's sessions): the live analogue of Oracle's ASH profile, one
+ * session sample per active session per sample. A session that is active without a wait event counts as
+ * {@code CPU}. One connection is held while sampling. A failing sample is counted and skipped; a sample that
+ * takes longer than the period delays the next one (samples never overlap).
  */
 public final class WaitEventSampler implements AutoCloseable {
 
-  /** Sampling period in ms. */
-  public static final long PERIOD_MS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(WaitEventSampler.class);
 
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -36,7 +37,8 @@ public final class WaitEventSampler implements AutoCloseable {
   private final Connection connection;
   private final PreparedStatement query;
 
-  private WaitEventSampler(Connection connection, String sampleQuery, String applicationPrefix) throws SQLException {
+  private WaitEventSampler(Connection connection, String sampleQuery, String applicationPrefix, Duration period)
+      throws SQLException {
     this.connection = connection;
     this.query = connection.prepareStatement(sampleQuery);
     query.setString(1, applicationPrefix.replace("%", "\\%").replace("_", "\\_") + "%");
@@ -45,7 +47,7 @@ public final class WaitEventSampler implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    timer.scheduleAtFixedRate(this::sample, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(this::sample, 0, Math.max(1, period.toNanos() / 1000), TimeUnit.MICROSECONDS);
   }
 
   /**
@@ -53,12 +55,14 @@ public final class WaitEventSampler implements AutoCloseable {
    *
    * @param sampleQuery the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery()}
    * @param applicationPrefix the sessions' application_name prefix, e.g. {@code sequela keygen}
+   * @param period time between the starts of two samples, at least 1 µs
    * @throws SQLException when no connection can be had
    */
-  public static WaitEventSampler start(DataSource ds, String sampleQuery, String applicationPrefix) throws SQLException {
+  public static WaitEventSampler start(DataSource ds, String sampleQuery, String applicationPrefix, Duration period)
+      throws SQLException {
     Connection c = ds.getConnection();
     try {
-      return new WaitEventSampler(c, sampleQuery, applicationPrefix);
+      return new WaitEventSampler(c, sampleQuery, applicationPrefix, period);
     } catch (SQLException e) {
       c.close();
       throw e;
@@ -102,8 +106,13 @@ public final class WaitEventSampler implements AutoCloseable {
     return out;
   }
 
-  /** Samples taken so far (one every {@link #PERIOD_MS} ms). */
+  /** Samples taken so far (queries of the sessions, one per period). */
   public long samples() {
     return samples.get();
+  }
+
+  /** Session samples so far: the sum of {@link #counts()}, one per active load session per sample. */
+  public long sessionSamples() {
+    return counts.values().stream().mapToLong(AtomicLong::get).sum();
   }
 }
