@@ -6,8 +6,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.Driver;
-import io.sequela.gatlingrun.InsertOutcomes;
-import io.sequela.stats.StrategyFigures;
 import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
@@ -17,6 +15,8 @@ import io.sequela.report.KeyGenReport;
 import io.sequela.simulation.AfterReport;
 import io.sequela.simulation.KeyGenRun;
 import io.sequela.simulation.NightlyPages;
+import io.sequela.simulation.KeyGenSchedule;
+import io.sequela.stats.RoundFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +25,9 @@ import java.util.Map;
 /**
  * Which primary key should a table have? Runs the plan's key strategies one after another (seq, site_seq,
  * uuid1, uuid4, uuid7, seq_block, snowflake; seq_scale on Oracle) on pre-seeded tables, every user in every
- * strategy, and adds key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see
- * docs/README-keygen.md). Thin: the logic is in io.sequela.simulation.KeyGenRun.
+ * strategy: an untimed warm-up, then the measured rounds with the order rotated (KeyGenSchedule), and adds
+ * key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see docs/keygen.md). Thin: the logic
+ * is in io.sequela.simulation.KeyGenRun.
  *
  * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
  * or "end" the user's inserts and its COMMIT request must share one connection and transaction. Requests
@@ -41,9 +42,9 @@ public class KeyGenSimulation extends Simulation {
     List<PopulationBuilder> populations = new ArrayList<>();
     for (int u = 1; u <= run.plan().users(); u++) {
       int user = u;
-      ChainBuilder chain = exec(session -> session.set("payload", KeyGenRun.PAYLOAD));
-      for (int k = 0; k < run.strategies().size(); k++) {
-        chain = chain.exec(strategy(k, user));
+      ChainBuilder chain = stage(0, user);
+      for (int stage = 1; stage < run.schedule().stages(); stage++) {
+        chain = chain.exec(stage(stage, user));
       }
       PopulationBuilder p = scenario("keygen user " + user).exec(chain).injectOpen(atOnceUsers(1));
       populations.add(run.driver() == Driver.PLUGIN ? p.protocols(DB().hikariConfig(run.poolConfig(user))) : p);
@@ -52,18 +53,22 @@ public class KeyGenSimulation extends Simulation {
     for (KeyStrategy s : run.strategies()) {
       // ko_max is sequela's check (sequela-assertions.xml); per insert request it is also Gatling's
       run.plan().assertions(s.id()).get(Limit.KO_MAX).ifPresent(max -> koMax.add(
-          details(s.id(), InsertOutcomes.requestName(s.id())).failedRequests().count().lte((long) max)));
+          details(s.id(), KeyGenSchedule.insertRequest(s.id())).failedRequests().count().lte((long) max)));
     }
     setUp(populations).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
-  private ChainBuilder strategy(int k, int user) {
-    KeyStrategy s = run.strategies().get(k);
-    int total = run.plan().insertsPerUser();
-    ChainBuilder insert = run.driver() == Driver.PLUGIN ? pluginInsert(k, user)
-        : lean(InsertOutcomes.requestName(s.id()), user, run.insert(k, user));
+  /** One stage of one user: its inserts (and commits), the statistics flush, inside the stage's gate and group. */
+  private ChainBuilder stage(int stage, int user) {
+    KeyGenSchedule schedule = run.schedule();
+    KeyStrategy s = run.strategies().get(schedule.phase(stage).strategy());
+    int total = schedule.insertsOf(stage, user);
+    String request = schedule.insertRequest(stage);
+    ChainBuilder insert = run.driver() == Driver.PLUGIN ? pluginInsert(stage, request, user)
+        : lean(request, user, run.insert(stage, user));
     insert = insert.doIf(session -> run.commit().commitsAfter(session.getInt("i"), total)).then(commit(s, user));
-    ChainBuilder phase = repeat(total, "i").on(insert);
+    String payload = run.payload(stage);
+    ChainBuilder phase = exec(session -> session.set("payload", payload)).repeat(total, "i").on(insert);
     if (run.flushStatisticsSql() != null) {
       // statistics are flushed only when the session is idle outside a transaction: commit after the request
       String flush = "flush statistics " + s.id();
@@ -73,7 +78,7 @@ public class KeyGenSimulation extends Simulation {
         phase = phase.exec(commit(s, user));
       }
     }
-    return Gated.stage(run.gate(), k, s.id(), phase);
+    return Gated.stage(run.gate(), stage, schedule.group(stage), phase);
   }
 
   /** A lean request on the user's own worker (its one connection for the whole run). */
@@ -87,13 +92,14 @@ public class KeyGenSimulation extends Simulation {
   }
 
   /** The plugin's insert: the key goes through the session (the plugin binds static values as strings). */
-  private ChainBuilder pluginInsert(int k, int user) {
+  private ChainBuilder pluginInsert(int stage, String request, int user) {
+    int k = run.schedule().phase(stage).strategy();
     KeyStrategy s = run.strategies().get(k);
     Map<String, Object> values = new LinkedHashMap<>();
     s.clientColumns().forEach(c -> values.put(c, "#{" + c + "}"));
     ChainBuilder key = s.source() == KeyStrategy.Source.DATABASE ? exec(session -> session)
         : exec(session -> session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user)));
-    return key.exec(jdbc(InsertOutcomes.requestName(s.id())).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
+    return key.exec(jdbc(request).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
         .values(values));
   }
 
@@ -104,14 +110,16 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void after() {
-    List<StrategyFigures> figures = SimulationExit.orExit(run::figures);
-    KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), figures).withOracleWaits(run.oracleWaits());
+    List<RoundFigures> rounds = SimulationExit.orExit(run::rounds);
+    KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), run.plan(), run.waitSampleInterval(), rounds)
+        .withOracleWaits(run.oracleWaits());
     report.writeJson(run.runFolder().folder());
     System.out.println();
     System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "
-        + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows");
+        + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows, "
+        + rounds.size() + " rounds after " + run.plan().warmupInserts() + " warm-up inserts per strategy");
     System.out.println(report.consoleTable());
-    NightlyOutcome checks = SimulationExit.orExit(() -> run.nightly(figures, System.out));
+    NightlyOutcome checks = SimulationExit.orExit(() -> run.nightly(report.strategies(), System.out));
     // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
     AfterReport.register(run.runFolder(), folder -> {
       KeyGenPage.write(folder.folder(), report);

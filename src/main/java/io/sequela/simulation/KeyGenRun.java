@@ -3,10 +3,9 @@ package io.sequela.simulation;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
-import io.sequela.gatlingrun.InsertOutcomes;
 import io.sequela.probe.PhaseProbe;
 import io.sequela.probe.WaitDeltaProbe;
-import io.sequela.stats.Percentiles;
+import io.sequela.stats.RoundFigures;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
 import io.sequela.config.Driver;
@@ -36,25 +35,23 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything KeyGenSimulation does besides driving Gatling: settings and plan, the tables (pre-seeded,
- * not timed), the keys each user binds, and per strategy the phase probe (checkpoint, before/after
- * counters, wait-event sampling) run by the {@link StageGate} between strategies. Gatling-free.
+ * not timed), the keys each user binds, and the stages of {@link KeyGenSchedule} (a warm-up, then rotated
+ * measured rounds) with their measuring ({@link KeyGenPhases}: checkpoint, before/after counters, wait-event
+ * sampling, µs latencies) run by the {@link StageGate} between stages. Gatling-free.
  *
- * <p>Each strategy is one stage; all users take part in every stage, each on its own one-connection pool
+ * <p>Each stage is one strategy in one round; all users take part in every stage, each on its own one-connection pool
  * (autocommit for commit policy {@code each}). With the lean driver each user's {@link JdbcWorkers} worker
  * holds that connection for the whole run, so its inserts and its COMMIT requests share one transaction;
  * with the JDBC plugin, which borrows the connection for every statement, the pool is a
@@ -64,8 +61,10 @@ public final class KeyGenRun implements AutoCloseable {
 
   /** application_name prefix (PostgreSQL) of the users' sessions, which the wait-event sampler follows. */
   public static final String USER_SESSIONS = "sequela keygen user";
-  /** The payload every insert binds: 32 hex digits, like DMTN-099's rows. */
+  /** The payload every measured insert binds: 32 hex digits, like DMTN-099's rows. */
   public static final String PAYLOAD = "0123456789abcdef0123456789abcdef";
+  /** The payload of the warm-up's inserts (32 characters, not hex digits), by which they are deleted. */
+  public static final String WARMUP_PAYLOAD = "warm-up row, deleted before round";
   private static final Logger LOG = LoggerFactory.getLogger(KeyGenRun.class);
   /** Phase probe (2: queries and the sampler's), seq_block allocator (up to 2), and one to spare. */
   private static final int ADMIN_CONNECTIONS = 5;
@@ -76,10 +75,10 @@ public final class KeyGenRun implements AutoCloseable {
   private final Dialect dialect;
   private final List<KeyStrategy> strategies;
   private final String runId = RunId.next();
+  private final KeyGenSchedule schedule;
+  private final KeyGenPhases phases;
   private final StageGate gate;
   private final long startedAtMs = System.currentTimeMillis();
-  private final PhaseProbe[] probes;
-  private final PhaseProbe.Result[] results;
   private final List<Supplier<UUID>> uuids = new ArrayList<>();
   private final List<Snowflake> snowflakes = new ArrayList<>();
   private final Map<Integer, JdbcWorkers> workers = new ConcurrentHashMap<>();
@@ -87,7 +86,6 @@ public final class KeyGenRun implements AutoCloseable {
   private HikariDataSource admin;
   private SequenceBlockAllocator seqBlock;
   private String flushStatisticsSql;
-  private Optional<WaitDeltaProbe> waits = Optional.empty();
 
   private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -102,12 +100,11 @@ public final class KeyGenRun implements AutoCloseable {
             + ": unknown key; expected a limit or one of this run's strategies " + ids);
       }
     }
-    int n = strategies.size();
-    int[] users = new int[n];
+    this.schedule = new KeyGenSchedule(plan, strategies.stream().map(KeyStrategy::id).toList());
+    this.phases = new KeyGenPhases(schedule, strategies, WARMUP_PAYLOAD, settings.waitSampleInterval());
+    int[] users = new int[schedule.stages()];
     Arrays.fill(users, plan.users());
-    this.gate = new StageGate(users, this::beforeStage);
-    this.probes = new PhaseProbe[n];
-    this.results = new PhaseProbe.Result[n];
+    this.gate = new StageGate(users, phases::beforeStage);
     for (KeyStrategy s : strategies) {
       uuids.add(switch (s) {
         case UUID1 -> Uuids.generator(1);
@@ -148,15 +145,15 @@ public final class KeyGenRun implements AutoCloseable {
     target = Target.of(plan.target()).resolve(settings.embedded());
     admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
     flushStatisticsSql = readFlushStatisticsSql();
-    waits = WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId);
-    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}", runId, strategies, dialect(),
-        plan.users(), plan.insertsPerUser(), plan.commit());
+    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}, {} rounds after {} warm-up inserts", runId,
+        strategies, dialect(), plan.users(), plan.insertsPerUser(), plan.commit(), plan.rounds(), plan.warmupInserts());
     for (KeyStrategy s : strategies) {
       long firstFree = KeyGenTables.prepare(admin, target, s, plan.preseedRows(), plan.sequenceCache(), preseeder);
       if (s == KeyStrategy.SEQ_BLOCK) {
         seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
       }
     }
+    phases.connect(admin, dialect(), gate, WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId));
   }
 
   private String readFlushStatisticsSql() {
@@ -167,25 +164,14 @@ public final class KeyGenRun implements AutoCloseable {
     }
   }
 
-  private void beforeStage(int k) {
-    if (k > 0) {
-      finishStage(k - 1);
-    }
-    probes[k] = PhaseProbe.start(admin, dialect(), strategies.get(k), USER_SESSIONS);
-    waits.ifPresent(w -> w.stageStarts(k));
-    LOG.info("keygen run {}: {} starts", runId, strategies.get(k).id());
-  }
-
-  private void finishStage(int k) {
-    if (probes[k] != null && results[k] == null) {
-      waits.ifPresent(w -> w.stageEnds(k));
-      results[k] = probes[k].finish(gate.openedAtMs(k), gate.closedAtMs(k));
-    }
-  }
-
-  /** The strategies in run order (stage k is strategy k). */
+  /** The strategies in plan order (a stage's {@link KeyGenSchedule.Phase#strategy()} indexes them). */
   public List<KeyStrategy> strategies() {
     return strategies;
+  }
+
+  /** The stages: warm-up, then the measured rounds. */
+  public KeyGenSchedule schedule() {
+    return schedule;
   }
 
   /** The validated plan. */
@@ -193,7 +179,7 @@ public final class KeyGenRun implements AutoCloseable {
     return plan;
   }
 
-  /** The gate the users poll; {@link StageGate#start()} opens the first strategy. */
+  /** The gate the users poll; {@link StageGate#start()} opens the first stage. */
   public StageGate gate() {
     return gate;
   }
@@ -232,7 +218,7 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * The key user {@code user} (1-based) binds for its next insert in stage {@code k}: a {@code Long}
+   * The key user {@code user} (1-based) binds for its next insert into strategy {@code k}'s table: a {@code Long}
    * (seq_block, snowflake), a UUID as the dialect's {@link Dialect#uuidSessionValue} (a {@code UUID}; on Oracle
    * a 32-hex-digit string, converted to RAW(16)), or null when the database fills the key. Thread-safe.
    */
@@ -277,24 +263,34 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * User {@code user}'s insert into strategy {@code k}'s table, for the lean workers: the key, drawn on the
-   * worker just before execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a
-   * {@code long}), unless the database fills it; then the {@link #PAYLOAD}.
+   * User {@code user}'s insert in stage {@code stage}, for the lean workers: the key, drawn on the worker just
+   * before execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a {@code long}),
+   * unless the database fills it; then the stage's {@link #payload}. A measured stage's outcomes (ns timing,
+   * status) go to its phase's figures.
    */
-  public Work insert(int k, int user) {
+  public Work insert(int stage, int user) {
+    KeyGenSchedule.Phase phase = schedule.phase(stage);
+    int k = phase.strategy();
     KeyStrategy s = strategies.get(k);
+    String payload = payload(stage);
     List<String> columns = s.clientColumns();
     String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     Dialect d = dialect();
-    return Work.insert(sql, ps -> {
+    Work work = Work.insert(sql, ps -> {
       switch (s.source()) {
         case CLIENT_UUID -> d.bindUuid(ps, 1, uuids.get(k).get());
         case CLIENT_LONG -> ps.setLong(1, longKey(s, user));
         default -> { }
       }
-      ps.setString(columns.size(), PAYLOAD);
+      ps.setString(columns.size(), payload);
     });
+    return phase.warmup() ? work : work.observedBy(o -> phases.record(stage, o));
+  }
+
+  /** The payload stage {@code stage}'s inserts bind: {@link #WARMUP_PAYLOAD} in the warm-up, else {@link #PAYLOAD}. */
+  public String payload(int stage) {
+    return schedule.phase(stage).warmup() ? WARMUP_PAYLOAD : PAYLOAD;
   }
 
   /**
@@ -312,48 +308,44 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * An upper bound for Gatling's maxDuration: 20 ms per planned insert and strategy plus 10 minutes, so a
-   * hung database cannot hold a nightly job forever.
+   * An upper bound for Gatling's maxDuration: 20 ms per planned insert of a user (warm-up and rounds) plus 10
+   * minutes, so a hung database cannot hold a nightly job forever.
    */
   public Duration maxDuration() {
-    return Duration.ofMillis(plan.insertsPerUser() * 20L * strategies.size() + 600_000);
+    long perUser = 0;
+    for (int stage = 0; stage < schedule.stages(); stage++) {
+      perUser += schedule.insertsOf(stage, 1);
+    }
+    return Duration.ofMillis(perUser * 20L + 600_000);
   }
 
   /**
-   * Finishes the last phase and puts the database figures together with Gatling's (this run's
-   * simulation.log), one entry per strategy in run order.
+   * Finishes the last phase and puts each measured round's figures together (the database's and the inserts'
+   * µs latencies: the lean action's ns timing; with the JDBC plugin, Gatling's ms from this run's simulation.log).
    *
-   * @throws SequelaException when the run folder cannot be found or read
+   * @return one entry per round, in round order
+   * @throws SequelaException when the plugin's run folder cannot be found or read
    */
-  public List<StrategyFigures> figures() {
-    for (int k = 0; k < results.length; k++) {
-      finishStage(k);
+  public List<RoundFigures> rounds() {
+    if (settings.driver() == Driver.PLUGIN) {
+      phases.recordFromLog(runFolder());
     }
-    InsertOutcomes outcomes = new InsertOutcomes();
-    runFolder().forEachRequest(q -> outcomes.recordRequest(q.name(), q.endMs() - q.startMs(), q.ok(), q.message()));
-    List<StrategyFigures> out = new ArrayList<>();
-    for (int k = 0; k < results.length; k++) {
-      String name = strategies.get(k).id();
-      PhaseProbe.Result r = results[k];
-      double wallS = Math.max(0.001, (gate.closedAtMs(k) - gate.openedAtMs(k)) / 1000.0);
-      Histogram h = outcomes.okTimes(name).orElse(null);
-      out.add(new StrategyFigures(name, r == null ? 0 : r.rowsAdded(), wallS, outcomes.okCount(name) / wallS,
-          h == null ? null : Percentiles.valueAt(h, 50), h == null ? null : Percentiles.valueAt(h, 95),
-          h == null ? null : Percentiles.valueAt(h, 99), h == null ? null : h.getMaxValue(), outcomes.ko(name),
-          outcomes.duplicates(name), r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(),
-          r == null ? null : r.walBytes(), r == null ? null : r.idxBlksRead(), r == null ? null : r.idxBlksHit(),
-          r == null ? null : r.waitEvents(), r == null ? "phase not measured" : r.note()));
-    }
-    return out;
+    return phases.rounds();
+  }
+
+  /** How often a measured phase samples the users' sessions for wait events ({@code sequela.keygen.wait_sample_interval}). */
+  public Duration waitSampleInterval() {
+    return settings.waitSampleInterval();
   }
 
   /**
    * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row and
-   * sequela-assertions.xml in the run folder; prints the checks' summary. Call after {@link #figures()}.
+   * sequela-assertions.xml in the run folder; prints the checks' summary. Call after {@link #rounds()}.
    *
    * @return the outcome; its exit code is {@link ExitCodes#CHECK_FAILED} when a check failed
    * @throws SequelaException when the run folder cannot be found or the JUnit file cannot be written
    */
+  /** @param figures each strategy's figures over the rounds, in plan order */
   public NightlyOutcome nightly(List<StrategyFigures> figures, PrintStream out) {
     RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
         RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit());
@@ -364,18 +356,11 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * Each measured phase's per-instance wait deltas (Oracle GV$SYSTEM_EVENT), by strategy id, in run order; empty
-   * on databases without them. Call after {@link #figures()}, which ends the last phase.
+   * Each measured phase's per-instance wait deltas (Oracle GV$SYSTEM_EVENT), by phase ({@code uuid4 round 2}), in run
+   * order; empty on databases without them. Call after {@link #rounds()}, which ends the last phase.
    */
   public Map<String, InstanceWaits> oracleWaits() {
-    Map<String, InstanceWaits> out = new LinkedHashMap<>();
-    waits.ifPresent(w -> {
-      for (int k = 0; k < strategies.size(); k++) {
-        String id = strategies.get(k).id();
-        w.result(k).ifPresent(r -> out.put(id, r));
-      }
-    });
-    return out;
+    return phases.oracleWaits();
   }
 
   /** This run's Gatling run folder: the newest one, created after this run started. */

@@ -3,7 +3,8 @@ package io.sequela.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sequela.gatlingrun.InsertOutcomes;
+import io.sequela.gatlingrun.DuplicateKeys;
+import io.sequela.stats.PhaseRecorder;
 import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import java.sql.Connection;
@@ -82,11 +83,11 @@ class KeyTablesTest {
       KeyTables.execute(c, s, List.of(KeyTables.create(d, s)));
       KeyTables.execute(c, s, KeyTables.finish(d, s, 1, 10));
       UUID repeated = Uuids.generator(1).get();
-      InsertOutcomes outcomes = new InsertOutcomes();
+      PhaseRecorder outcomes = new PhaseRecorder();
       insert(c, s, repeated);
       for (int i = 0; i < 2; i++) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> insert(c, s, repeated));
-        outcomes.record(s.id(), 0, false, e.getMessage());
+        outcomes.record(0, false, DuplicateKeys.isDuplicate(e.getMessage()));
       }
       SQLException tooLong = catchThrowableOfType(SQLException.class, () -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO uuid1 (pk_col, payload) VALUES (?, ?)")) {
@@ -95,9 +96,9 @@ class KeyTablesTest {
           ps.executeUpdate();
         }
       });
-      outcomes.record(s.id(), 0, false, tooLong.getMessage());
-      assertThat(outcomes.ko(s.id())).isEqualTo(3);
-      assertThat(outcomes.duplicates(s.id())).isEqualTo(2);
+      outcomes.record(0, false, DuplicateKeys.isDuplicate(tooLong.getMessage()));
+      assertThat(outcomes.ko()).isEqualTo(3);
+      assertThat(outcomes.duplicates()).isEqualTo(2);
       assertThat(count(c, "SELECT COUNT(*) FROM uuid1")).isEqualTo(1);
     }
   }
