@@ -2,6 +2,7 @@ package io.sequela.report;
 
 import com.fasterxml.jackson.annotation.JsonFilter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -12,16 +13,19 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.sequela.stats.KeyGenRanking;
+import io.sequela.stats.PhaseFigures;
 import io.sequela.stats.StrategyFigures;
 import java.io.IOException;
 import java.util.Set;
 
 /**
- * How {@link KeyGenReport} and its {@link StrategyFigures} become {@code key-generation.json}: record
- * components in declaration order, named in snake_case ({@code wallS} is {@code wall_s}, {@code p50Ms} is
- * {@code p50_ms}), {@code wall_s} and {@code inserts_per_s} rounded to 3 decimals, {@code note} only when
- * there is one, and the figures the database does not measure left out. The format lives here, as a
- * Jackson mix-in, so the analysis records carry no JSON concerns.
+ * How {@link KeyGenReport} with its {@link StrategyFigures}, {@link KeyGenRanking.Place}s and rounds of
+ * {@link PhaseFigures} becomes {@code key-generation.json}: record components in declaration order, named in
+ * snake_case ({@code wallS} is {@code wall_s}, {@code p50UsMin} is {@code p50_us_min}; {@code insertsPerSMin},
+ * which Jackson would make {@code inserts_per_smin}, is named {@code inserts_per_s_min} here), seconds and inserts/s rounded to 3 decimals, {@code note} only when there is
+ * one, and the figures the database does not measure left out (per strategy and per round alike). The format
+ * lives here, as Jackson mix-ins, so the analysis records carry no JSON concerns.
  */
 final class KeyGenJson {
 
@@ -29,6 +33,8 @@ final class KeyGenJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .addMixIn(StrategyFigures.class, StrategyFiguresFormat.class)
+      .addMixIn(PhaseFigures.class, PhaseFiguresFormat.class)
+      .addMixIn(KeyGenRanking.Place.class, PlaceFormat.class)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private KeyGenJson() {}
@@ -36,7 +42,7 @@ final class KeyGenJson {
   /**
    * A writer of {@link KeyGenReport}s.
    *
-   * @param leftOut the JSON keys of per-strategy figures to leave out, e.g. {@code wal_bytes}
+   * @param leftOut the JSON keys of per-strategy and per-round figures to leave out, e.g. {@code wal_bytes}
    */
   static ObjectWriter writer(Set<String> leftOut) {
     return MAPPER.writer(new SimpleFilterProvider()
@@ -57,8 +63,43 @@ final class KeyGenJson {
     @JsonSerialize(using = ThreeDecimals.class)
     abstract double insertsPerS();
 
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_min")
+    abstract double insertsPerSMin();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_max")
+    abstract double insertsPerSMax();
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract String note();
+  }
+
+  /** Jackson annotations for {@link PhaseFigures} (one strategy in one round). */
+  @JsonFilter(STRATEGY_FILTER)
+  abstract static class PhaseFiguresFormat {
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract double wallS();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract double insertsPerS();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract String note();
+  }
+
+  /** Jackson annotations for {@link KeyGenRanking.Place}. */
+  abstract static class PlaceFormat {
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract double insertsPerS();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_min")
+    abstract double insertsPerSMin();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_max")
+    abstract double insertsPerSMax();
   }
 
   /** A double rounded half up to 3 decimals, e.g. 2094.2408 as 2094.241. */

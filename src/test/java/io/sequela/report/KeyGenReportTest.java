@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import io.sequela.config.KeyGenPlan;
+import io.sequela.config.KeyGenPlanLoader;
 import io.sequela.db.Dialect;
-import io.sequela.stats.StrategyFigures;
+import io.sequela.stats.PhaseFigures;
+import io.sequela.stats.RoundFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,81 +26,107 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyGenReportTest {
 
-  private static final StrategyFigures SEQ = new StrategyFigures("seq", 4000, 2.0, 2000, 1L, 5L, 9L, 40L, 0, 0, 8192L, 155648L,
-      850_000L, 0L, 7600L, Map.of("CPU", 4L), null);
-  private static final StrategyFigures UUID4 = new StrategyFigures("uuid4", 3998, 4.0, 999.5, 2L, 9L, 30L, 90L, 2, 2, 8192L,
-      300_000L, 3_400_000L, 120L, 7000L, waits("IO:DataFileRead", 30L, "CPU", 10L), null);
-  private static final KeyGenReport REPORT = KeyGenReport.of("run-1", Dialect.POSTGRESQL, List.of(SEQ, UUID4));
+  private static final KeyGenPlan PLAN = KeyGenPlanLoader.parse("plan.conf",
+      ConfigFactory.parseString("users = 8, inserts_per_user = 500, preseed_rows = 200000").root(), null);
 
-  /** Two wait events in the given order (most frequent first, as the sampler reports them). */
-  private static Map<String, Long> waits(String first, long n1, String second, long n2) {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put(first, n1);
-    m.put(second, n2);
-    return m;
+  /** One strategy in one round: {@code rate} inserts/s, {@code read} index blocks read, {@code waits} session samples of CPU. */
+  private static PhaseFigures phase(long rowsBefore, double rate, long read, long waits) {
+    return new PhaseFigures(rowsBefore, 4000, 4000 / rate, rate, 300L, 700L, 900L, 5000L, 0, 0, 8192L, 155648L, 850_000L * read,
+        read, 7600L, waits, waits == 0 ? Map.of() : Map.of("CPU", waits), null);
   }
 
-  @Test
-  void jsonHasTheIssuesFieldsPerStrategy() {
-    JsonNode s = REPORT.json().get("strategies").get(1);
-    assertThat(REPORT.json().get("run_id").asText()).isEqualTo("run-1");
-    for (String f : List.of("name", "rows", "wall_s", "inserts_per_s", "p50_ms", "p95_ms", "p99_ms", "max_ms", "ko", "duplicates",
-        "index_bytes_before", "index_bytes_after", "wal_bytes", "idx_blks_read", "idx_blks_hit", "wait_events")) {
-      assertThat(s.has(f)).as(f).isTrue();
+  private static RoundFigures round(int n, List<String> order, PhaseFigures seq, PhaseFigures uuid4) {
+    Map<String, PhaseFigures> m = new LinkedHashMap<>();
+    for (String s : order) {
+      m.put(s, s.equals("seq") ? seq : uuid4);
     }
-    assertThat(s.get("duplicates").asLong()).isEqualTo(2);
-    assertThat(s.get("wait_events").get("IO:DataFileRead").asLong()).isEqualTo(30);
+    return new RoundFigures(n, order, m);
+  }
+
+  /** seq clearly faster than uuid4 in every round; uuid4 sampled less than 100 times. */
+  private static final List<RoundFigures> ROUNDS = List.of(
+      round(1, List.of("seq", "uuid4"), phase(200_000, 8000, 3, 300), phase(200_000, 5000, 2000, 20)),
+      round(2, List.of("uuid4", "seq"), phase(204_000, 9000, 4, 310), phase(204_000, 5500, 2100, 20)),
+      round(3, List.of("seq", "uuid4"), phase(208_000, 8500, 2, 290), phase(208_000, 6000, 1900, 20)));
+  private static final KeyGenReport REPORT = KeyGenReport.of("run-1", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), ROUNDS);
+
+  @Test
+  void theJsonHasTheWarmupTheRoundsAndPerStrategyMediansWithTheirRange() {
+    JsonNode root = REPORT.json();
+    assertThat(root.get("warmup_inserts").asInt()).isEqualTo(500);
+    assertThat(root.get("rounds")).hasSize(3);
+    JsonNode r2 = root.get("rounds").get(1);
+    assertThat(r2.get("round").asInt()).isEqualTo(2);
+    assertThat(r2.get("order")).extracting(JsonNode::asText).containsExactly("uuid4", "seq");
+    assertThat(r2.get("strategies").fieldNames()).toIterable().containsExactly("uuid4", "seq");
+    assertThat(r2.get("strategies").get("seq").get("inserts_per_s").asDouble()).isEqualTo(9000);
+    assertThat(r2.get("strategies").get("seq").get("rows_before").asLong()).isEqualTo(204_000);
+    JsonNode seq = root.get("strategies").get(0);
+    assertThat(seq.get("name").asText()).isEqualTo("seq");
+    assertThat(seq.get("inserts_per_s").asDouble()).isEqualTo(8500);
+    assertThat(seq.get("inserts_per_s_min").asDouble()).isEqualTo(8000);
+    assertThat(seq.get("inserts_per_s_max").asDouble()).isEqualTo(9000);
+    JsonNode uuid4 = root.get("strategies").get(1);
+    assertThat(uuid4.get("idx_blks_read").asLong()).isEqualTo(2000);
+    assertThat(uuid4.get("idx_blks_read_min").asLong()).isEqualTo(1900);
+    assertThat(uuid4.get("wal_bytes_max").asLong()).isEqualTo(850_000L * 2100);
+    assertThat(uuid4.get("p99_us").asLong()).isEqualTo(900);
+    assertThat(uuid4.get("wait_samples").asLong()).isEqualTo(60);
+    assertThat(root.get("ranking").get(0).get("name").asText()).isEqualTo("seq");
+    assertThat(root.get("ranking").get(1).get("rank").asInt()).isEqualTo(2);
   }
 
   @Test
-  void h2ResultsCarryNoPostgresqlFigures() {
-    JsonNode s = KeyGenReport.of("r", Dialect.H2, List.of(SEQ)).json().get("strategies").get(0);
-    assertThat(s.has("wal_bytes")).isFalse();
-    assertThat(s.has("wait_events")).isFalse();
-  }
-
-  @Test
-  void theFileHoldsTheFiguresAsGivenInRecordOrder(@TempDir Path dir) throws Exception {
-    StrategyFigures unmeasured = new StrategyFigures("uuid7", 0, 1.23456, 1000.0 / 3, null, null, null, null, 0, 0, null, null,
-        null, null, null, Map.of(), "phase not measured");
-    JsonNode root = new ObjectMapper().readTree(KeyGenReport.of("run-2", Dialect.POSTGRESQL, List.of(UUID4, unmeasured))
-        .writeJson(dir).toFile());
-    assertThat(root.fieldNames()).toIterable().containsExactly("run_id", "dialect", "strategies");
-    JsonNode u4 = root.get("strategies").get(0);
-    assertThat(u4.fieldNames()).toIterable().containsExactly("name", "rows", "wall_s", "inserts_per_s", "p50_ms", "p95_ms",
-        "p99_ms", "max_ms", "ko", "duplicates", "index_bytes_before", "index_bytes_after", "wal_bytes", "idx_blks_read",
-        "idx_blks_hit", "wait_events");
-    assertThat(u4.get("inserts_per_s").asDouble()).isEqualTo(999.5);
-    assertThat(u4.get("idx_blks_read").asLong()).isEqualTo(120);
-    assertThat(u4.get("wait_events").fieldNames()).toIterable().containsExactly("IO:DataFileRead", "CPU");
-    JsonNode u7 = root.get("strategies").get(1);
-    assertThat(u7.get("wall_s").asDouble()).as("3 decimals").isEqualTo(1.235);
-    assertThat(u7.get("inserts_per_s").asDouble()).isEqualTo(333.333);
-    assertThat(u7.get("p50_ms").isNull()).as("written as null, not left out").isTrue();
-    assertThat(u7.get("wal_bytes").isNull()).isTrue();
-    assertThat(u7.get("wait_events")).isEmpty();
-    assertThat(u7.get("note").asText()).isEqualTo("phase not measured");
+  void h2ResultsCarryNoPostgresqlFiguresInTheStrategiesOrTheRounds() {
+    JsonNode root = KeyGenReport.of("r", Dialect.H2, PLAN, Duration.ofMillis(10), ROUNDS).json();
+    for (JsonNode s : List.of(root.get("strategies").get(0), root.get("rounds").get(0).get("strategies").get("seq"))) {
+      assertThat(s.has("wal_bytes") || s.has("wal_bytes_min") || s.has("idx_blks_read_max")).isFalse();
+      assertThat(s.has("wait_events") || s.has("wait_samples")).isFalse();
+      assertThat(s.has("p50_us")).isTrue();
+    }
   }
 
   @Test
   void oracleResultsCarryWaitEventsButNoServerCounters() {
-    JsonNode s = KeyGenReport.of("r", Dialect.ORACLE, List.of(SEQ)).json().get("strategies").get(0);
+    JsonNode s = KeyGenReport.of("r", Dialect.ORACLE, PLAN, Duration.ofMillis(10), ROUNDS).json().get("strategies").get(0);
     assertThat(s.has("wal_bytes") || s.has("idx_blks_read") || s.has("idx_blks_hit")).isFalse();
-    assertThat(s.get("wait_events").get("CPU").asLong()).isEqualTo(4);
+    assertThat(s.get("wait_events").get("CPU").asLong()).isEqualTo(900);
     assertThat(s.has("note")).as("no note given").isFalse();
   }
 
   @Test
+  void theFileHoldsTheFiguresInRecordOrderRoundedAndNullWhereUnmeasured(@TempDir Path dir) throws Exception {
+    PhaseFigures unmeasured = new PhaseFigures(0, 0, 1.23456, 1000.0 / 3, null, null, null, null, 0, 0, null, null, null, null,
+        null, 0, Map.of(), "phase not measured");
+    List<RoundFigures> rounds = List.of(round(1, List.of("seq", "uuid4"), phase(1, 8000, 3, 300), unmeasured));
+    JsonNode root = new ObjectMapper().readTree(KeyGenReport.of("run-2", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), rounds)
+        .writeJson(dir).toFile());
+    assertThat(root.fieldNames()).toIterable().containsExactly("run_id", "dialect", "users", "inserts_per_user", "commit",
+        "preseed_rows", "warmup_inserts", "wait_sample_interval_ms", "strategies", "ranking", "rounds");
+    JsonNode u4 = root.get("strategies").get(1);
+    assertThat(u4.get("wall_s").asDouble()).as("3 decimals").isEqualTo(1.235);
+    assertThat(u4.get("inserts_per_s").asDouble()).isEqualTo(333.333);
+    assertThat(u4.get("p50_us").isNull()).as("written as null, not left out").isTrue();
+    assertThat(u4.get("wal_bytes").isNull()).isTrue();
+    assertThat(u4.get("note").asText()).isEqualTo("phase not measured");
+    assertThat(root.get("strategies").get(0).has("note")).isFalse();
+  }
+
+  @Test
   void theJsonKeysAreTheDocumentedKeys() throws Exception {
-    StrategyFigures noted = new StrategyFigures("seq", 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, 1L, 1L, 1L, 1L, 1L, Map.of(), "a note");
-    JsonNode root = KeyGenReport.of("r", Dialect.POSTGRESQL, List.of(noted)).json();
+    PhaseFigures noted = new PhaseFigures(1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, 1L, 1L, 1L, 1L, 1L, 0, Map.of(), "a note");
+    JsonNode root = KeyGenReport.of("r", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10),
+        List.of(round(1, List.of("seq", "uuid4"), noted, noted))).json();
     Set<String> written = new TreeSet<>();
     root.fieldNames().forEachRemaining(written::add);
     root.get("strategies").get(0).fieldNames().forEachRemaining(written::add);
+    root.get("ranking").get(0).fieldNames().forEachRemaining(written::add);
+    root.get("rounds").get(0).fieldNames().forEachRemaining(written::add);
+    root.get("rounds").get(0).get("strategies").get("seq").fieldNames().forEachRemaining(written::add);
     assertThat(written).isEqualTo(documentedKeys());
   }
 
-  /** The keys in the first cells of the table under "Figures (key-generation.json)" in docs/keygen.md. */
+  /** The keys in the first cells of the tables under "Figures (key-generation.json)" in docs/keygen.md. */
   private static Set<String> documentedKeys() throws Exception {
     String doc = Files.readString(Path.of("docs/keygen.md"));
     String section = doc.substring(doc.indexOf("### Figures (key-generation.json)"));
@@ -111,12 +143,27 @@ class KeyGenReportTest {
   }
 
   @Test
-  void theTableMarksTheBestValuePerColumn() {
+  void thePageRanksOnlyWhatTheRangesSupportAndSaysWhatIsIndicative() {
     String body = REPORT.pageBody().outerHtml();
-    assertThat(body).contains("<td><b>2000</b></td>").contains("<td>1000</td>");
-    assertThat(body).contains("<td><b>850000</b></td>").contains("<td>3400000</td>");
-    assertThat(body).contains("IO:DataFileRead 75%");
-    assertThat(REPORT.consoleTable().lines()).hasSize(3);
+    assertThat(body).contains("<td><b>8,500</b> (8,000..9,000)</td>");
+    assertThat(body).contains("within noise").contains("(60 samples, fewer than 100: indicative only)");
+    assertThat(body).contains("(900 samples)").doesNotContain("900 samples, fewer");
+    assertThat(body).contains("held 200,000 rows when its first round began and up to 208,000 when its last began (+4.0 %)");
+    assertThat(body).contains("page cache").contains("db file sequential read");
+    assertThat(body).contains("9,000 (#2)");
+    List<String> console = new ArrayList<>(REPORT.consoleTable().lines().toList());
+    assertThat(console).hasSize(4);
+    assertThat(console.get(3)).isEqualTo("ranking by median inserts/s: 1. seq; 2. uuid4");
+  }
+
+  @Test
+  void overlappingRangesAreMarkedWithinNoiseOnThePage() {
+    List<RoundFigures> close = List.of(
+        round(1, List.of("seq", "uuid4"), phase(1, 8000, 3, 300), phase(1, 7900, 3, 300)),
+        round(2, List.of("uuid4", "seq"), phase(1, 8200, 3, 300), phase(1, 8300, 3, 300)));
+    KeyGenReport r = KeyGenReport.of("r", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), close);
+    assertThat(r.ranking()).allMatch(p -> p.rank() == 1);
+    assertThat(r.consoleTable()).contains("1. seq (within noise of uuid4); 1. uuid4 (within noise of seq)");
   }
 
   @Test
