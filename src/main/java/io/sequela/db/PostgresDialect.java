@@ -203,11 +203,15 @@ final class PostgresDialect implements Dialect {
     return true;
   }
 
-  /** pg_stat_activity, the PostgreSQL analogue of Oracle's ASH; sampling sessions are left out. */
+  /**
+   * pg_stat_activity, the PostgreSQL analogue of Oracle's ASH: every load session, idle ones included (they wait on
+   * {@code Client:ClientRead}, the client's next statement), so a sample says where all the users' time goes and a
+   * short phase still gets samples; the sampling session is left out.
+   */
   @Override
   public Optional<String> waitEventSampleQuery() {
     return Optional.of("SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') FROM pg_stat_activity "
-        + "WHERE state = 'active' AND application_name LIKE ? AND pid <> pg_backend_pid()");
+        + "WHERE application_name LIKE ? AND pid <> pg_backend_pid()");
   }
 
   /**

@@ -58,8 +58,8 @@ public interface Probes {
 
   /**
    * A query sampled during a phase (every {@code sequela.keygen.wait_sample_interval}, 10 ms by default): one
-   * parameter, a LIKE pattern (backslash escapes) of the load sessions' application name; one row per active
-   * session, its wait event or {@code CPU}. Empty by default.
+   * parameter, a LIKE pattern (backslash escapes) of the load sessions' application name; one row per load
+   * session, its wait event or {@code CPU} (running without a wait). Empty by default.
    */
   default Optional<String> waitEventSampleQuery() {
     return Optional.empty();

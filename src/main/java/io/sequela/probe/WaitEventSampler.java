@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery() sample query} (PostgreSQL:
  * {@code pg_stat_activity}) at a fixed period on a background daemon thread (10 ms by default,
- * {@code sequela.keygen.wait_sample_interval}), counting the wait events of the active sessions whose
+ * {@code sequela.keygen.wait_sample_interval}), counting the wait events of the sessions whose
  * application_name starts with a prefix (the load's sessions): the live analogue of Oracle's ASH profile, one
- * session sample per active session per sample. A session that is active without a wait event counts as
- * {@code CPU}. One connection is held while sampling. A failing sample is counted and skipped; a sample that
+ * session sample per load session per sample. On PostgreSQL an idle session counts as {@code Client:ClientRead}
+ * (waiting for its client's next statement) and one running without a wait event as {@code CPU}. One connection is held while sampling. A failing sample is counted and skipped; a sample that
  * takes longer than the period delays the next one (samples never overlap).
  */
 public final class WaitEventSampler implements AutoCloseable {
@@ -111,7 +111,7 @@ public final class WaitEventSampler implements AutoCloseable {
     return samples.get();
   }
 
-  /** Session samples so far: the sum of {@link #counts()}, one per active load session per sample. */
+  /** Session samples so far: the sum of {@link #counts()}, one per load session per sample. */
   public long sessionSamples() {
     return counts.values().stream().mapToLong(AtomicLong::get).sum();
   }

@@ -63,8 +63,10 @@ final class KeyGenCharts {
   private static void waitProfile(Element parent, KeyGenReport r) {
     Html.block(parent, "h2", "Wait events of the users' sessions, all rounds (sampled every "
         + String.format(Locale.ROOT, "%.0f", r.waitSampleIntervalMs()) + " ms on PostgreSQL; Oracle: ASH, once a second)");
-    Html.block(parent, "p", "A share is of the strategy's session samples (one per active user session per sample); a"
-        + " share from fewer than " + KeyGenReport.FEW_WAIT_SAMPLES + " samples is indicative only.");
+    Html.block(parent, "p", "A share is of the strategy's session samples: on PostgreSQL one per user session per sample,"
+        + " an idle session counted as Client:ClientRead (waiting for the load generator's next statement, so its share is"
+        + " the users' time outside the database) and one running without a wait as CPU; Oracle's ASH samples active"
+        + " sessions only. A share from fewer than " + KeyGenReport.FEW_WAIT_SAMPLES + " samples is indicative only.");
     for (StrategyFigures f : r.strategies()) {
       List<String> parts = new ArrayList<>();
       for (Map.Entry<String, Long> e : f.waitEvents().entrySet()) {
@@ -74,7 +76,7 @@ final class KeyGenCharts {
       p.appendElement("b").text(f.name());
       p.appendText(" (" + f.waitSamples() + " samples" + (f.waitSamples() < KeyGenReport.FEW_WAIT_SAMPLES
           ? ", fewer than " + KeyGenReport.FEW_WAIT_SAMPLES + ": indicative only" : "") + "): "
-          + (parts.isEmpty() ? "no active session seen" : String.join(", ", parts)));
+          + (parts.isEmpty() ? "no session seen" : String.join(", ", parts)));
       parent.appendText("\n");
     }
   }

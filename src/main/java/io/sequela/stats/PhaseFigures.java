@@ -25,7 +25,8 @@ import java.util.Map;
  * @param walBytes WAL written during the phase in bytes (pg_current_wal_insert_lsn difference; whole server)
  * @param idxBlksRead primary-key index blocks read from outside shared buffers during the phase
  * @param idxBlksHit primary-key index blocks found in shared buffers during the phase
- * @param waitSamples session samples behind {@code waitEvents} (their sum): one per active user session per sample
+ * @param waitSamples session samples behind {@code waitEvents} (their sum): one per user session per sample (PostgreSQL;
+ *     Oracle's ASH: one per active session per second)
  * @param waitEvents session samples per wait event ("type:event", or "CPU" for active without a wait), most
  *     frequent first; empty when not sampled
  * @param note one sentence on what could not be measured, or null
