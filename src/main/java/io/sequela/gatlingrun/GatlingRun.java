@@ -91,16 +91,8 @@ public record GatlingRun(Path folder) {
    * @param endMs end, ms since the epoch
    * @param ok true for OK, false for KO
    * @param message the KO message (the driver's error text), empty for OK
-   * @param groups the Gatling groups the request ran in as simulation.log writes them (outermost first, comma
-   *     separated), empty outside any group
    */
-  public record Request(String name, long startMs, long endMs, boolean ok, String message, String groups) {
-
-    /** A request outside any group. */
-    public Request(String name, long startMs, long endMs, boolean ok, String message) {
-      this(name, startMs, endMs, ok, message, "");
-    }
-  }
+  public record Request(String name, long startMs, long endMs, boolean ok, String message) {}
 
   /**
    * Streams the REQUEST records of simulation.log to {@code sink} in file order (memory independent of the
@@ -115,8 +107,7 @@ public record GatlingRun(Path folder) {
           String[] f = line.split("\t", -1);
           if (f.length >= 7) {
             try {
-              sink.accept(new Request(f[2], Long.parseLong(f[3].trim()), Long.parseLong(f[4].trim()), f[5].equals("OK"), f[6],
-                  f[1]));
+              sink.accept(new Request(f[2], Long.parseLong(f[3].trim()), Long.parseLong(f[4].trim()), f[5].equals("OK"), f[6]));
             } catch (NumberFormatException e) {
               // not a request record of this format: skip it
             }

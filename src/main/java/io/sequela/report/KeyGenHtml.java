@@ -34,8 +34,9 @@ final class KeyGenHtml {
         + " each); Gatling's pages show the same requests in whole ms. WAL is the whole server's.");
     Html.block(b, "p", growthSentence(r));
     Html.block(b, "h2", "Ranking by median inserts/s");
-    Html.block(b, "p", "A strategy is ranked below another only when its fastest round was slower than the other's slowest:"
-        + " strategies whose min..max ranges overlap are within noise of each other and share a rank.");
+    Html.block(b, "p", "A strategy is ranked below another only when its fastest round was slower than the other's slowest"
+        + " (its rank is 1 + the number of strategies clearly faster). Strategies whose min..max ranges overlap are within"
+        + " noise of each other and not ranked against each other; equal ranks are always within noise.");
     ranking(b, r.ranking());
     Html.block(b, "h2", "Figures per strategy (median over the rounds, min..max)");
     summaryTable(b, r);
@@ -88,14 +89,16 @@ final class KeyGenHtml {
     }
   }
 
-  /** One line for the console: {@code 1 seq_block, 1 uuid7 (within noise), 3 seq ...}. */
+  /**
+   * One line for the console, e.g. {@code 1 seq_block, 1 uuid7, 3 seq}: equal ranks are within noise of each other
+   * (a strategy clearly faster than another always has a lower rank).
+   */
   static String rankingLine(List<KeyGenRanking.Place> places) {
     List<String> parts = new ArrayList<>();
     for (KeyGenRanking.Place p : places) {
-      parts.add(p.rank() + ". " + p.name() + (p.withinNoiseOf().isEmpty() ? "" : " (within noise of " + String.join(", ",
-          p.withinNoiseOf()) + ")"));
+      parts.add(p.rank() + " " + p.name());
     }
-    return String.join("; ", parts);
+    return String.join(", ", parts);
   }
 
   /** A figure's median and, when given, its range: the column, its unit in the head, and which way is better. */

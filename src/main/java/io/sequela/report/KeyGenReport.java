@@ -144,7 +144,8 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
           f.ko(), f.duplicates(), f.indexBytesAfter() == null ? "-" : mb(f.indexBytesBefore()) + ">" + mb(f.indexBytesAfter()),
           mb(f.walBytes()), dash(f.idxBlksRead()), waitEvents ? Long.toString(f.waitSamples()) : "-", KeyGenHtml.topWait(f)));
     }
-    sb.append("ranking by median inserts/s: ").append(KeyGenHtml.rankingLine(ranking)).append(System.lineSeparator());
+    sb.append("ranking by median inserts/s (equal ranks: within noise): ").append(KeyGenHtml.rankingLine(ranking))
+        .append(System.lineSeparator());
     return sb.toString();
   }
 

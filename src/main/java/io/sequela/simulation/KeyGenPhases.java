@@ -91,7 +91,7 @@ final class KeyGenPhases {
       probes[stage] = PhaseProbe.start(admin, dialect, s, KeyGenRun.USER_SESSIONS, samplePeriod);
       waits.ifPresent(w -> w.stageStarts(stage));
     }
-    LOG.info("keygen: {} starts", schedule.group(stage));
+    LOG.info("keygen: {} starts", schedule.name(stage));
   }
 
   private void finish(int stage) {
@@ -107,18 +107,23 @@ final class KeyGenPhases {
   }
 
   /**
-   * Records the measured inserts of simulation.log (the JDBC plugin, whose outcomes sequela does not see): each
-   * {@link KeyGenSchedule#insertRequest} request in its stage's {@link KeyGenSchedule#group}, in Gatling's whole ms.
+   * Records the measured inserts of simulation.log (the JDBC plugin, whose outcomes sequela does not see), in
+   * Gatling's whole ms: a request named {@link KeyGenSchedule#insertRequest} goes to the stage of its strategy whose
+   * gate was open when it started (stages run one after another; both clocks are the JVM's wall clock).
    */
   void recordFromLog(GatlingRun run) {
-    Map<String, Integer> stageOf = new LinkedHashMap<>();
+    Map<String, List<Integer>> stagesOf = new LinkedHashMap<>();
     for (KeyGenSchedule.Phase p : schedule.phases()) {
-      stageOf.put(schedule.group(p.stage()) + "\t" + schedule.insertRequest(p.stage()), p.stage());
+      if (!p.warmup()) {
+        stagesOf.computeIfAbsent(schedule.insertRequest(p.stage()), k -> new ArrayList<>()).add(p.stage());
+      }
     }
     run.forEachRequest(q -> {
-      Integer stage = stageOf.get(q.groups() + "\t" + q.name());
-      if (stage != null) {
-        recorders[stage].record((q.endMs() - q.startMs()) * 1000, q.ok(), !q.ok() && DuplicateKeys.isDuplicate(q.message()));
+      for (int stage : stagesOf.getOrDefault(q.name(), List.of())) {
+        if (q.startMs() >= gate.openedAtMs(stage) && q.startMs() <= gate.closedAtMs(stage)) {
+          recorders[stage].record((q.endMs() - q.startMs()) * 1000, q.ok(), !q.ok() && DuplicateKeys.isDuplicate(q.message()));
+          return;
+        }
       }
     });
   }

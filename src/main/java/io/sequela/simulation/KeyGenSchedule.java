@@ -116,8 +116,16 @@ public final class KeyGenSchedule {
     return phase(stage).warmup() ? plan.warmupInsertsOf(user) : plan.insertsPerUser();
   }
 
-  /** The Gatling group of a stage, e.g. {@code uuid4 round 2} or {@code uuid4 warm-up}. */
+  /**
+   * The Gatling group of a stage: its strategy, e.g. {@code uuid4}, so Gatling's report has one group per strategy
+   * (its rounds are the bursts of its requests over time; one group per phase would multiply the report's pages).
+   */
   public String group(int stage) {
+    return strategyIds.get(phase(stage).strategy());
+  }
+
+  /** A stage's name for logs, e.g. {@code uuid4 round 2} or {@code uuid4 warm-up}. */
+  public String name(int stage) {
     Phase p = phase(stage);
     return strategyIds.get(p.strategy()) + (p.warmup() ? " warm-up" : " round " + p.round());
   }

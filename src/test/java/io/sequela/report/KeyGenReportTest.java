@@ -153,7 +153,7 @@ class KeyGenReportTest {
     assertThat(body).contains("9,000 (#2)");
     List<String> console = new ArrayList<>(REPORT.consoleTable().lines().toList());
     assertThat(console).hasSize(4);
-    assertThat(console.get(3)).isEqualTo("ranking by median inserts/s: 1. seq; 2. uuid4");
+    assertThat(console.get(3)).isEqualTo("ranking by median inserts/s (equal ranks: within noise): 1 seq, 2 uuid4");
   }
 
   @Test
@@ -163,7 +163,9 @@ class KeyGenReportTest {
         round(2, List.of("uuid4", "seq"), phase(1, 8200, 3, 300), phase(1, 8300, 3, 300)));
     KeyGenReport r = KeyGenReport.of("r", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), close);
     assertThat(r.ranking()).allMatch(p -> p.rank() == 1);
-    assertThat(r.consoleTable()).contains("1. seq (within noise of uuid4); 1. uuid4 (within noise of seq)");
+    assertThat(r.consoleTable()).contains("1 seq, 1 uuid4");
+    assertThat(r.pageBody().outerHtml()).contains("<td class=\"value\">seq</td><td class=\"value\">8,100</td>"
+        + "<td class=\"value\">8,000..8,200</td><td class=\"value\">\u2013</td><td class=\"value\">uuid4</td>");
   }
 
   @Test

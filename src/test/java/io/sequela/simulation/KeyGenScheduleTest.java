@@ -56,13 +56,15 @@ class KeyGenScheduleTest {
     assertThat(s.phases().subList(0, 7)).allMatch(KeyGenSchedule.Phase::warmup);
     assertThat(IntStream.rangeClosed(1, 3).map(u -> s.insertsOf(0, u)).boxed().toList()).as("8 split over 3 users").containsExactly(3, 3, 2);
     assertThat(s.insertsOf(7, 2)).isEqualTo(10);
-    assertThat(s.group(0)).isEqualTo("seq warm-up");
+    assertThat(s.name(0)).isEqualTo("seq warm-up");
+    assertThat(s.group(0)).isEqualTo("seq");
     assertThat(s.insertRequest(0)).isEqualTo("warm-up insert seq");
-    assertThat(s.group(7)).isEqualTo("seq round 1");
+    assertThat(s.name(7)).isEqualTo("seq round 1");
+    assertThat(s.group(7)).isEqualTo("seq");
     assertThat(s.insertRequest(7)).isEqualTo("insert seq");
     assertThat(s.order(2)).as("rotated by 7 / 2 = 3").containsExactly("uuid4", "uuid7", "seq_block", "snowflake", "seq",
         "site_seq", "uuid1");
-    assertThat(s.group(14)).isEqualTo("uuid4 round 2");
+    assertThat(s.name(14)).isEqualTo("uuid4 round 2");
     KeyGenSchedule none = new KeyGenSchedule(plan("rounds = 1, warmup_inserts = 0"), SEVEN);
     assertThat(none.stages()).isEqualTo(7);
     assertThat(none.firstMeasuredStage()).isZero();
