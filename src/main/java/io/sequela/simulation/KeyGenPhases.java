@@ -159,7 +159,8 @@ final class KeyGenPhases {
     PhaseRecorder rec = recorders[stage];
     double wallS = Math.max(0.001, (gate.closedAtMs(stage) - gate.openedAtMs(stage)) / 1000.0);
     Histogram h = rec.okCount() == 0 ? null : rec.okMicros();
-    return new PhaseFigures(r == null ? 0 : r.rowsBefore(), r == null ? 0 : r.rowsAdded(), wallS, rec.okCount() / wallS,
+    return new PhaseFigures(r == null ? 0 : r.rowsBefore(), r == null ? 0 : r.rowsAdded(), rec.okCount(), wallS,
+        rec.okCount() / wallS,
         h == null ? null : Percentiles.valueAt(h, 50), h == null ? null : Percentiles.valueAt(h, 95),
         h == null ? null : Percentiles.valueAt(h, 99), h == null ? null : h.getMaxValue(), rec.ko(), rec.duplicates(),
         r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(), r == null ? null : r.walBytes(),

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param rowsBefore rows the table held when the phase started (pre-seeded rows plus earlier rounds')
  * @param rows rows the phase added to the table
+ * @param ok inserts that succeeded (OK)
  * @param wallS wall time of the phase, first user start to last user done, in s
  * @param insertsPerS OK inserts per second of wall time (inserts/s)
  * @param p50Us median insert response time, µs; null when no insert succeeded
@@ -31,7 +32,7 @@ import java.util.Map;
  *     frequent first; empty when not sampled
  * @param note one sentence on what could not be measured, or null
  */
-public record PhaseFigures(long rowsBefore, long rows, double wallS, double insertsPerS, Long p50Us, Long p95Us, Long p99Us,
+public record PhaseFigures(long rowsBefore, long rows, long ok, double wallS, double insertsPerS, Long p50Us, Long p95Us, Long p99Us,
     Long maxUs, long ko, long duplicates, Long indexBytesBefore, Long indexBytesAfter, Long walBytes, Long idxBlksRead,
     Long idxBlksHit, long waitSamples, Map<String, Long> waitEvents, String note) {
 

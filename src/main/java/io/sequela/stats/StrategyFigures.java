@@ -14,12 +14,13 @@ import java.util.stream.Collectors;
  * What one key-generation strategy measured over its rounds: the figures of key-generation.json's
  * {@code strategies}. Rates, latencies and server counters are the median over the rounds ({@link Spread}: the
  * mean of the two middle rounds for an even count), with {@code *Min}/{@code *Max} the smallest and largest round;
- * counts (rows, KO, duplicates, wait samples) are summed over the rounds; {@code maxUs} is the largest of all.
+ * counts (rows, OK, KO, duplicates, wait samples) are summed over the rounds; {@code maxUs} is the largest of all.
  * Database-specific figures are null where the database does not provide them (see {@link PhaseFigures}).
  *
  * @param name strategy id, e.g. {@code uuid4}
  * @param rounds measured rounds behind the figures
  * @param rows rows the rounds added to the table together
+ * @param ok inserts of all rounds that succeeded (OK)
  * @param wallS median wall time of a round's phase, s
  * @param insertsPerS median OK inserts per second of wall time (inserts/s)
  * @param insertsPerSMin the slowest round's inserts/s
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
  * @param waitEvents session samples per wait event over all rounds, most frequent first
  * @param note the rounds' distinct notes, or null
  */
-public record StrategyFigures(String name, int rounds, long rows, double wallS, double insertsPerS, double insertsPerSMin,
+public record StrategyFigures(String name, int rounds, long rows, long ok, double wallS, double insertsPerS, double insertsPerSMin,
     double insertsPerSMax, Long p50Us, Long p50UsMin, Long p50UsMax, Long p95Us, Long p99Us, Long p99UsMin, Long p99UsMax,
     Long maxUs, long ko, long duplicates, Long indexBytesBefore, Long indexBytesAfter, Long walBytes, Long walBytesMin,
     Long walBytesMax, Long idxBlksRead, Long idxBlksReadMin, Long idxBlksReadMax, Long idxBlksHit, long waitSamples,
@@ -78,7 +79,8 @@ public record StrategyFigures(String name, int rounds, long rows, double wallS, 
     Map<String, Long> waits = new TreeMap<>();
     rounds.forEach(r -> r.waitEvents().forEach((event, n) -> waits.merge(event, n, Long::sum)));
     String note = rounds.stream().map(PhaseFigures::note).filter(Objects::nonNull).distinct().collect(Collectors.joining(" "));
-    return new StrategyFigures(name, rounds.size(), rounds.stream().mapToLong(PhaseFigures::rows).sum(), wall.median(),
+    return new StrategyFigures(name, rounds.size(), rounds.stream().mapToLong(PhaseFigures::rows).sum(),
+        rounds.stream().mapToLong(PhaseFigures::ok).sum(), wall.median(),
         rate.median(), rate.min(), rate.max(), median(p50), min(p50), max(p50), median(spread(rounds, PhaseFigures::p95Us)),
         median(p99), min(p99), max(p99), maxUs, rounds.stream().mapToLong(PhaseFigures::ko).sum(),
         rounds.stream().mapToLong(PhaseFigures::duplicates).sum(), rounds.get(0).indexBytesBefore(),

@@ -3,6 +3,7 @@ package io.sequela.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.stats.QueryStats;
+import io.sequela.stats.PhaseFigures;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.assertions.Check;
 import io.sequela.config.Limit;
@@ -19,14 +20,16 @@ import org.junit.jupiter.api.Test;
 class KeyGenAndQueryBenchChecksTest {
 
   private static StrategyFigures figures(String name, long rows, long ko, double insertsPerS) {
-    return new StrategyFigures(name, rows, 2.0, insertsPerS, 1L, 2L, 3L, 4L, ko, 0, null, null, null, null, null, Map.of(), null);
+    PhaseFigures one = new PhaseFigures(0, rows, Math.round(insertsPerS * 2), 2.0, insertsPerS, 1L, 2L, 3L, 4L, ko, 0, null, null,
+        null, null, null, 0, Map.of(), null);
+    return StrategyFigures.over(name, List.of(one));
   }
 
   @Test
   void keyGenCountsKoAgainstKoMaxPerStrategyAndReconcilesRows() {
     KeyGenPlan plan = new KeyGenPlan("keygen-nightly.conf", TargetSpec.parse("embedded", null, null),
         List.of(new StrategyName("seq", "kg.conf:2"), new StrategyName("uuid4", "kg.conf:2")), 2, 10, CommitPolicy.EACH, 0,
-        10, 10, "m", new Limits(Map.of(Limit.KO_MAX, 0.0)),
+        10, 10, "m", 1, 0, null, new Limits(Map.of(Limit.KO_MAX, 0.0)),
         Map.of("seq", new Limits(Map.of(Limit.P99_US_MAX, 5000.0)),
             "uuid4", new Limits(Map.of(Limit.KO_MAX, 5.0, Limit.INSERTS_PER_S_MIN, 100.0, Limit.REGRESSION_PCT_MAX, 20.0))));
     TestResult r = KeyGenNightly.of(plan, List.of(figures("seq", 18, 2, 9), figures("uuid4", 17, 1, 9.5)));

@@ -31,7 +31,7 @@ class KeyGenReportTest {
 
   /** One strategy in one round: {@code rate} inserts/s, {@code read} index blocks read, {@code waits} session samples of CPU. */
   private static PhaseFigures phase(long rowsBefore, double rate, long read, long waits) {
-    return new PhaseFigures(rowsBefore, 4000, 4000 / rate, rate, 300L, 700L, 900L, 5000L, 0, 0, 8192L, 155648L, 850_000L * read,
+    return new PhaseFigures(rowsBefore, 4000, 4000, 4000 / rate, rate, 300L, 700L, 900L, 5000L, 0, 0, 8192L, 155648L, 850_000L * read,
         read, 7600L, waits, waits == 0 ? Map.of() : Map.of("CPU", waits), null);
   }
 
@@ -96,7 +96,7 @@ class KeyGenReportTest {
 
   @Test
   void theFileHoldsTheFiguresInRecordOrderRoundedAndNullWhereUnmeasured(@TempDir Path dir) throws Exception {
-    PhaseFigures unmeasured = new PhaseFigures(0, 0, 1.23456, 1000.0 / 3, null, null, null, null, 0, 0, null, null, null, null,
+    PhaseFigures unmeasured = new PhaseFigures(0, 0, 0, 1.23456, 1000.0 / 3, null, null, null, null, 0, 0, null, null, null, null,
         null, 0, Map.of(), "phase not measured");
     List<RoundFigures> rounds = List.of(round(1, List.of("seq", "uuid4"), phase(1, 8000, 3, 300), unmeasured));
     JsonNode root = new ObjectMapper().readTree(KeyGenReport.of("run-2", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), rounds)
@@ -114,7 +114,7 @@ class KeyGenReportTest {
 
   @Test
   void theJsonKeysAreTheDocumentedKeys() throws Exception {
-    PhaseFigures noted = new PhaseFigures(1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, 1L, 1L, 1L, 1L, 1L, 0, Map.of(), "a note");
+    PhaseFigures noted = new PhaseFigures(1, 1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, 1L, 1L, 1L, 1L, 1L, 0, Map.of(), "a note");
     JsonNode root = KeyGenReport.of("r", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10),
         List.of(round(1, List.of("seq", "uuid4"), noted, noted))).json();
     Set<String> written = new TreeSet<>();

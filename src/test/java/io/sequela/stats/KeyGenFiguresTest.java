@@ -14,7 +14,7 @@ class KeyGenFiguresTest {
   /** One round of a strategy: {@code rate} inserts/s, p50 and p99 in µs, WAL bytes, index blocks read, wait samples. */
   static PhaseFigures round(double rate, long p50, long p99, long wal, long read, Map<String, Long> waits) {
     long samples = waits.values().stream().mapToLong(Long::longValue).sum();
-    return new PhaseFigures(1000, 400, 400 / rate, rate, p50, p50 + 10, p99, p99 * 2, 0, 0, 8192L, 16384L, wal, read, 50L,
+    return new PhaseFigures(1000, 400, 400, 400 / rate, rate, p50, p50 + 10, p99, p99 * 2, 0, 0, 8192L, 16384L, wal, read, 50L,
         samples, waits, null);
   }
 
@@ -42,6 +42,7 @@ class KeyGenFiguresTest {
     assertThat(List.of(f.idxBlksRead(), f.idxBlksReadMin(), f.idxBlksReadMax())).containsExactly(1200L, 1000L, 1500L);
     assertThat(f.maxUs()).as("the largest of all rounds").isEqualTo(4000);
     assertThat(f.rows()).as("summed").isEqualTo(1200);
+    assertThat(f.ok()).as("summed").isEqualTo(1200);
     assertThat(f.waitSamples()).isEqualTo(200);
     assertThat(f.waitEvents()).containsExactly(Map.entry("IO:DataFileRead", 130L), Map.entry("CPU", 70L));
   }
@@ -57,7 +58,7 @@ class KeyGenFiguresTest {
 
   @Test
   void aFigureMissingInAnyRoundIsMissing() {
-    PhaseFigures noWal = new PhaseFigures(0, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, null, null, null, null, null, 0, Map.of(), "no WAL");
+    PhaseFigures noWal = new PhaseFigures(0, 1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, null, null, null, null, null, 0, Map.of(), "no WAL");
     StrategyFigures f = StrategyFigures.over("seq", List.of(round(1, 1, 1, 1, 1, waits()), noWal));
     assertThat(f.walBytes()).isNull();
     assertThat(f.walBytesMin()).isNull();
