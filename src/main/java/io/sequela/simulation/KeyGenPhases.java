@@ -101,7 +101,7 @@ final class KeyGenPhases {
     }
   }
 
-  /** Records an insert's outcome (the lean driver: on the worker thread) into its stage's phase. */
+  /** Records an insert's outcome (the lean driver: on the worker thread) into its stage's phase (a warm-up's is never reported). */
   void record(int stage, Outcome o) {
     recorders[stage].record(PhaseRecorder.micros(o.durationNanos()), o.ok(), !o.ok() && DuplicateKeys.isDuplicate(o.error()));
   }
