@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import io.sequela.config.KeyGenPlan;
+import io.sequela.config.KeyGenPlanLoader;
 import io.sequela.db.Dialect;
 import io.sequela.db.InstanceWaits;
 import io.sequela.db.SqlScripts;
@@ -11,11 +14,13 @@ import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.TimeBasis;
-import io.sequela.stats.StrategyFigures;
+import io.sequela.stats.PhaseFigures;
+import io.sequela.stats.RoundFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,15 +122,17 @@ class OracleRacReportTest {
 
   @Test
   void keyGenerationJsonAndPageCarryEachPhasesWaitsOnlyOnOracle() {
-    StrategyFigures seq = new StrategyFigures("seq", 100, 1.0, 100, 1L, 2L, 3L, 4L, 0, 0, 8192L, 16384L, null, null, null,
+    PhaseFigures seq = new PhaseFigures(0, 100, 100, 1.0, 100, 1L, 2L, 3L, 4L, 0, 0, 8192L, 16384L, null, null, null, 4,
         Map.of("CPU", 4L), null);
-    KeyGenReport plain = KeyGenReport.of("r", Dialect.ORACLE, List.of(seq));
+    KeyGenPlan plan = KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("users = 2").root(), null);
+    KeyGenReport plain = KeyGenReport.of("r", Dialect.ORACLE, plan, Duration.ofMillis(10),
+        List.of(new RoundFigures(1, List.of("seq"), Map.of("seq", seq))));
     assertThat(plain.json().has("oracle_waits")).isFalse();
-    KeyGenReport rac = plain.withOracleWaits(Map.of("seq", waits(1, "enq: TX - index contention", 9, 4500)));
-    JsonNode w = rac.json().get("oracle_waits").get("seq");
+    KeyGenReport rac = plain.withOracleWaits(Map.of("seq round 1", waits(1, "enq: TX - index contention", 9, 4500)));
+    JsonNode w = rac.json().get("oracle_waits").get("seq round 1");
     assertThat(w.get("instances").get("1").get("enq: TX - index contention").get("time_waited_us").asLong()).isEqualTo(4500);
     assertThat(rac.pageBody().select("h2").eachText()).contains("Oracle waits per instance and phase");
     assertThat(rac.pageBody().select("table").last().select("tbody tr").eachText())
-        .containsExactly("seq 1 enq: TX - index contention 9 4,500 500.0");
+        .containsExactly("seq round 1 1 enq: TX - index contention 9 4,500 500.0");
   }
 }
