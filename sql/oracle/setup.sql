@@ -39,3 +39,21 @@ BEGIN
   :new.sql_date := SYSTIMESTAMP;
 END;
 /
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+DECLARE
+  e_exists EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_exists, -955);
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE sequela_stage (
+    run_id   VARCHAR2(64) NOT NULL,
+    stage    NUMBER(10) NOT NULL,
+    injector NUMBER(10) NOT NULL,
+    state    VARCHAR2(8) NOT NULL,
+    at_time  TIMESTAMP(6) NOT NULL,
+    detail   VARCHAR2(400),
+    PRIMARY KEY (run_id, stage, injector, state))';
+EXCEPTION WHEN e_exists THEN NULL;
+END;
+/

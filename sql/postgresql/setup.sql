@@ -20,3 +20,15 @@ CREATE TABLE IF NOT EXISTS job_execution (
 );
 
 CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name, seq_mode);
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+CREATE TABLE IF NOT EXISTS sequela_stage (
+  run_id   varchar(64) NOT NULL,
+  stage    integer NOT NULL,
+  injector integer NOT NULL,
+  state    varchar(8) NOT NULL,
+  at_time  timestamp(6) NOT NULL,
+  detail   varchar(400),
+  PRIMARY KEY (run_id, stage, injector, state)
+);
