@@ -38,13 +38,14 @@ public record InjectorShare(String runId, String simulation, int injector, int i
   /**
    * One node of one stage.
    *
+   * @param stage the stage's index in the run, from 0
    * @param name the Gatling request name, e.g. {@code 70_30_ratio ORDER node 1}
    * @param test the test name
    * @param mode ORDER or NOORDER
    * @param node the node number
    * @param planned inserts this injector planned for it (its users x iterations)
    */
-  public record Request(String name, String test, String mode, int node, long planned) {}
+  public record Request(int stage, String name, String test, String mode, int node, long planned) {}
 
   /**
    * Writes {@value #FILE} into a run folder.
