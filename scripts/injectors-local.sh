@@ -113,4 +113,3 @@ for i in $(seq 1 "$n"); do
   folders+=("$dir"/injector-"$i"/seqordersimulation-injector-"$i"-*)
 done
 java -jar target/sequela.jar report --run-id "$run_id" "${report_target[@]}" --out "$dir" "${folders[@]}"
-echo "merged report: $dir/seqordersimulation-merged-$run_id/index.html"
