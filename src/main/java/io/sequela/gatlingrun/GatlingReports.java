@@ -2,6 +2,7 @@ package io.sequela.gatlingrun;
 
 import io.sequela.SequelaException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,14 @@ public final class GatlingReports {
   /** Gatling's exit status when the report was written but an assertion failed. */
   public static final int ASSERTIONS_FAILED = 2;
   private static final long TIMEOUT_MINUTES = 30;
+  private static final String LOGGING = """
+      <configuration>
+        <appender name="console" class="ch.qos.logback.core.ConsoleAppender">
+          <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n</pattern></encoder>
+        </appender>
+        <root level="WARN"><appender-ref ref="console"/></root>
+      </configuration>
+      """;
 
   private GatlingReports() {}
 
@@ -34,10 +43,13 @@ public final class GatlingReports {
    * @throws SequelaException when Gatling cannot be started or fails otherwise
    */
   public static int generate(Path resultsDir, String folderName, String classpath) {
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-Dgatling.data.enableAnalytics=false", "-cp", classpath, LAUNCHER,
-        "-ro", folderName, "-rf", resultsDir.toAbsolutePath().toString());
+    Path logging = null;
     try {
+      // Gatling's jars bring no logging configuration: without one, logback prints every DEBUG line
+      logging = Files.writeString(Files.createTempFile("sequela-gatling-report-", ".xml"), LOGGING);
+      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+          "-Dgatling.data.enableAnalytics=false", "-Dlogback.configurationFile=" + logging, "-cp", classpath, LAUNCHER,
+          "-ro", folderName, "-rf", resultsDir.toAbsolutePath().toString());
       Process p = new ProcessBuilder(cmd).inheritIO().start();
       if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         p.destroyForcibly();
@@ -54,6 +66,10 @@ public final class GatlingReports {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SequelaException("interrupted while Gatling generated the report of " + folderName);
+    } finally {
+      if (logging != null) {
+        logging.toFile().delete();
+      }
     }
   }
 }
