@@ -62,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
         classpath()), new PrintStream(System.out, true));
     PrintStream console = System.out;
     console.println("merged report: " + r.folder().resolve("index.html"));
-    if (!r.reconciliation().reconciles()) {
+    if (!r.reconciles()) {
       console.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
       return 1;
     }

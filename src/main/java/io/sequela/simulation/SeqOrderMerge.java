@@ -63,7 +63,12 @@ public final class SeqOrderMerge {
    * @param reconciliation every node of every stage, all injectors together
    * @param gatlingStatus Gatling's exit status (0, or 2 when one of its assertions failed)
    */
-  public record Result(Path folder, Reconciliation reconciliation, int gatlingStatus) {}
+  public record Result(Path folder, Reconciliation reconciliation, int gatlingStatus) {
+    /** True when every node of every stage reconciles (OK = rows, OK + KO = planned). */
+    public boolean reconciles() {
+      return reconciliation.reconciles();
+    }
+  }
 
   /**
    * Merges the injectors' folders and writes the report (see the class doc), printing the reconciliation and
