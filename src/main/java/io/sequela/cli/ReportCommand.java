@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path resultsDir = out != null ? out : folders.get(0).toAbsolutePath().getParent();
     SeqOrderMerge.Result r = SeqOrderMerge.run(new SeqOrderMerge.Request(runId, folders, resultsDir, target.target(),
-        classpath()), new PrintStream(System.out, true));
+        this::classpath), new PrintStream(System.out, true));
     PrintStream console = System.out;
     console.println("merged report: " + r.folder().resolve("index.html"));
     if (!r.reconciles()) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -52,9 +53,10 @@ public final class SeqOrderMerge {
    * @param folders the injectors' run folders, one per injector, any order
    * @param resultsDir where the merged folder goes
    * @param target the database the run wrote to
-   * @param gatlingClasspath a class path holding Gatling 3.11 (for its report generation)
+   * @param gatlingClasspath a class path holding Gatling 3.11 (for its report generation), asked for once the
+   *     folders are found to be one run's
    */
-  public record Request(String runId, List<Path> folders, Path resultsDir, Target target, String gatlingClasspath) {}
+  public record Request(String runId, List<Path> folders, Path resultsDir, Target target, Supplier<String> gatlingClasspath) {}
 
   /**
    * What the merge left.
@@ -86,8 +88,9 @@ public final class SeqOrderMerge {
     for (int i = 0; i < shares.size(); i++) {
       runs.put(shares.get(i).injector(), new GatlingRun(request.folders().get(i)));
     }
+    String classpath = request.gatlingClasspath().get();
     copyLogs(runs, merged);
-    int gatlingStatus = GatlingReports.generate(request.resultsDir(), merged.getFileName().toString(), request.gatlingClasspath());
+    int gatlingStatus = GatlingReports.generate(request.resultsDir(), merged.getFileName().toString(), classpath);
     mergeLatencyLogs(runs, merged, out);
 
     Latencies latencies = new Latencies();

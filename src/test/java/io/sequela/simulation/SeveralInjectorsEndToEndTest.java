@@ -77,7 +77,7 @@ class SeveralInjectorsEndToEndTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     merged = SeqOrderMerge.run(new SeqOrderMerge.Request(RUN_ID, List.of(FOLDERS.get(1), FOLDERS.get(0)), dir, pg,
-        System.getProperty("java.class.path")), new PrintStream(out, true, StandardCharsets.UTF_8));
+        () -> System.getProperty("java.class.path")), new PrintStream(out, true, StandardCharsets.UTF_8));
     mergeOutput = out.toString(StandardCharsets.UTF_8);
   }
 
