@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true, header = "Merge several injectors' run folders into one report.",
     description = "Copies each injector's simulation.log into <out>/seqordersimulation-merged-<run id>/, runs Gatling 3.11's "
         + "report generation over all of them (in a JVM of its own), merges their latency.hlog files if any, and adds "
-        + "sequence-gaps.html|json for the whole run from the database's rows: the reconciliation of every injector's OK "
-        + "count with the rows, and the gap analysis ordered by SQL_DATE (the database's clock). Exit code 1 when the run "
-        + "does not reconcile.")
+        + "sequence-gaps.html|json for the whole run from the database: the reconciliation of every injector's OK count "
+        + "with the rows and the plan's inserts (SEQUELA_SHARE), and the gap analysis ordered by SQL_DATE (the database's "
+        + "clock). Exit code 1 when the run does not reconcile.")
 final class ReportCommand implements Callable<Integer> {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -34,15 +34,16 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--run-id", required = true, paramLabel = "<id>", description = "The run id every injector was given (-Dsequela.run-id).")
   String runId;
 
-  @Option(names = "--out", paramLabel = "<dir>", description = "Where the merged folder goes; default: the first folder's parent.")
+  @Option(names = "--out", paramLabel = "<dir>", description = "Where the merged folder goes; default: the first input's parent.")
   Path out;
 
   @Option(names = "--gatling-classpath", paramLabel = "<file>", defaultValue = "target/gatling-classpath.txt",
       showDefaultValue = Visibility.ALWAYS, description = "File holding the class path of Gatling 3.11 (mvn package writes it).")
   Path gatlingClasspath;
 
-  @Parameters(arity = "1..*", paramLabel = "<folder>", description = "Every injector's Gatling run folder, one per injector.")
-  List<Path> folders;
+  @Parameters(arity = "1..*", paramLabel = "<input>",
+      description = "Every injector's Gatling run folder (or its simulation.log, or a folder of *.log files, one per injector).")
+  List<Path> inputs;
 
   @Mixin TargetOptions target;
   @Spec CommandSpec spec;
@@ -52,13 +53,8 @@ final class ReportCommand implements Callable<Integer> {
     if (!RUN_ID.matcher(runId).matches()) {
       throw new SequelaException.InvalidInput("--run-id: must be 1 to 64 letters, digits, '.', '_' or '-', got '" + runId + "'");
     }
-    for (Path f : folders) {
-      if (!Files.isDirectory(f)) {
-        throw new SequelaException.InvalidInput("<folder>: " + f + " is not a folder");
-      }
-    }
-    Path resultsDir = out != null ? out : folders.get(0).toAbsolutePath().getParent();
-    SeqOrderMerge.Result r = SeqOrderMerge.run(new SeqOrderMerge.Request(runId, folders, resultsDir, target.target(),
+    Path resultsDir = out != null ? out : inputs.get(0).toAbsolutePath().getParent();
+    SeqOrderMerge.Result r = SeqOrderMerge.run(new SeqOrderMerge.Request(runId, inputs, resultsDir, target.target(),
         this::classpath), new PrintStream(System.out, true));
     PrintStream console = System.out;
     console.println("merged report: " + r.folder().resolve("index.html"));

@@ -130,7 +130,17 @@ public record GatlingRun(Path folder) {
    * @throws SequelaException when the log cannot be read
    */
   public void forEachRequest(Consumer<Request> sink) {
-    try (BufferedReader r = Files.newBufferedReader(simulationLog(), StandardCharsets.UTF_8)) {
+    forEachRequest(simulationLog(), sink);
+  }
+
+  /**
+   * Streams the REQUEST records of any Gatling 3.11 text log (e.g. one injector's simulation.log copied under
+   * another name) to {@code sink} in file order; malformed lines are skipped.
+   *
+   * @throws SequelaException when the log cannot be read
+   */
+  public static void forEachRequest(Path log, Consumer<Request> sink) {
+    try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("REQUEST\t")) {
           String[] f = line.split("\t", -1);
@@ -144,7 +154,7 @@ public record GatlingRun(Path folder) {
         }
       }
     } catch (IOException e) {
-      throw new SequelaException("cannot read " + simulationLog() + ": " + e.getMessage(), e);
+      throw new SequelaException("cannot read " + log + ": " + e.getMessage(), e);
     }
   }
 

@@ -127,7 +127,7 @@ public final class SeqOrderRun implements AutoCloseable {
     Injector injector = settings.injector();
     if (!injector.single()) {
       InjectorRun.logSpread(runId, settings.plan(), injector);
-      injectorRun = new InjectorRun(injector, runId, stages, resultsPool(), settings.injectorTimeout());
+      injectorRun = new InjectorRun(injector, runId, settings.plan(), stages, resultsPool(), settings.injectorTimeout());
       stageStart = injectorRun.stageStart(this::beforeStage);
     }
     // several injectors: injector 1 alone creates the schema; the others wait for it at the first stage barrier

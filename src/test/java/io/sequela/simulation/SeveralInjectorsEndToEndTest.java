@@ -1,13 +1,13 @@
 package io.sequela.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.db.Target;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gatlingrun.GatlingRun;
-import io.sequela.gatlingrun.InjectorShare;
 import io.sequela.testing.EmbeddedDb;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -82,17 +82,20 @@ class SeveralInjectorsEndToEndTest {
   }
 
   @Test
-  void eachInjectorLeavesItsNumberedFolderWithItsHalfOfTheUsers() throws Exception {
+  void eachInjectorLeavesItsNumberedFolderAndRecordsItsHalfOfTheUsers() throws Exception {
     for (int i = 1; i <= 2; i++) {
       Path folder = FOLDERS.get(i - 1);
       assertThat(folder.getFileName().toString()).matches("seqordersimulation-injector-" + i + "-\\d{17}");
-      InjectorShare share = InjectorShare.readFrom(folder).orElseThrow();
-      assertThat(share.injector()).isEqualTo(i);
-      // tiny.json: node 1 has 2 users x 60, node 2 has 2 users x 40; each injector drives one user of each
-      assertThat(share.requests()).extracting(InjectorShare.Request::name, InjectorShare.Request::planned).containsExactly(
-          org.assertj.core.groups.Tuple.tuple("tiny ORDER node 1", 60L), org.assertj.core.groups.Tuple.tuple("tiny ORDER node 2", 40L),
-          org.assertj.core.groups.Tuple.tuple("tiny NOORDER node 1", 60L), org.assertj.core.groups.Tuple.tuple("tiny NOORDER node 2", 40L));
       assertThat(new GatlingRun(folder).outcomesByRequest().values().stream().mapToLong(GatlingRun.Outcomes::ok).sum()).isEqualTo(200);
+    }
+    // tiny.json: node 1 has 2 users x 60, node 2 has 2 users x 40; each injector drives one user of each
+    try (var db = io.sequela.db.Pools.open(pg, "test", 1)) {
+      assertThat(InjectorShares.of(db, RUN_ID)).extracting(InjectorShares.Share::injector, InjectorShares.Share::requestName,
+          InjectorShares.Share::planned, InjectorShares.Share::plannedNode).containsExactly(
+          tuple(1, "tiny ORDER node 1", 60L, 120L), tuple(2, "tiny ORDER node 1", 60L, 120L),
+          tuple(1, "tiny ORDER node 2", 40L, 80L), tuple(2, "tiny ORDER node 2", 40L, 80L),
+          tuple(1, "tiny NOORDER node 1", 60L, 120L), tuple(2, "tiny NOORDER node 1", 60L, 120L),
+          tuple(1, "tiny NOORDER node 2", 40L, 80L), tuple(2, "tiny NOORDER node 2", 40L, 80L));
     }
   }
 
@@ -119,8 +122,8 @@ class SeveralInjectorsEndToEndTest {
   void theMergedReportCountsEveryRequestOnceAndReconciles() throws Exception {
     Path folder = merged.folder();
     assertThat(folder).isEqualTo(dir.resolve("seqordersimulation-merged-" + RUN_ID));
-    assertThat(folder.resolve("injector-1.log")).exists();
-    assertThat(folder.resolve("injector-2.log")).exists();
+    assertThat(folder.resolve(FOLDERS.get(0).getFileName() + ".log")).exists();
+    assertThat(folder.resolve(FOLDERS.get(1).getFileName() + ".log")).exists();
     assertThat(folder.resolve("index.html")).exists();
     JsonNode stats = new ObjectMapper().readTree(folder.resolve("js/global_stats.json").toFile());
     assertThat(stats.get("numberOfRequests").get("total").asLong()).isEqualTo(400);
@@ -137,6 +140,20 @@ class SeveralInjectorsEndToEndTest {
     assertThat(modes.get("ORDER").get("rows").asLong()).isEqualTo(200);
     assertThat(modes.get("NOORDER").get("rows").asLong()).isEqualTo(200);
     assertThat(Files.readString(folder.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
+  }
+
+  @Test
+  void aFolderOfLogsAsTheGatlingOperatorsReporterHasThemMergesAlike() throws Exception {
+    Path downloaded = Files.createDirectories(dir.resolve("operator"));
+    Files.copy(FOLDERS.get(0).resolve("simulation.log"), downloaded.resolve("runner-x7k2p.log"));
+    Files.copy(FOLDERS.get(1).resolve("simulation.log"), downloaded.resolve("runner-q9d4m.log"));
+    SeqOrderMerge.Result again = SeqOrderMerge.run(new SeqOrderMerge.Request(RUN_ID, List.of(downloaded), dir.resolve("operator-out"), pg,
+        () -> System.getProperty("java.class.path")), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(again.reconciles()).isTrue();
+    assertThat(again.injectors()).isEqualTo(2);
+    assertThat(again.folder().resolve("runner-x7k2p.log")).exists();
+    JsonNode stats = new ObjectMapper().readTree(again.folder().resolve("js/global_stats.json").toFile());
+    assertThat(stats.get("numberOfRequests").get("total").asLong()).isEqualTo(400);
   }
 
   @Test
