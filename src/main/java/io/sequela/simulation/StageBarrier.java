@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * injector 1 {@link #awaitAll awaits all}, switches the sequence mode and {@link #open opens} stage k; the
  * others {@link #awaitOpen await the opening}.
  *
- * <p>Rows: {@code (run_id, stage, injector, state, at_time, detail)}, state {@code START} (ready for stage 0),
+ * <p>Rows: {@code (run_id, stage, injector, state, at_time, detail)}, state {@code CLAIM} (stage -1: a number
+ * taken by {@link #claim}), {@code START} (ready for stage 0),
  * {@code DONE} (finished that stage), {@code OPEN} (injector 1 opened that stage) or {@code FAILED} (detail:
  * the one line every injector prints); at_time is the database's clock. A waiting injector fails when the
  * barrier does not pass within the timeout after it arrived, naming the injectors that did not arrive (or
@@ -34,6 +35,8 @@ public final class StageBarrier {
   private static final String INSERT =
       "INSERT INTO sequela_stage (run_id, stage, injector, state, at_time, detail) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
   private static final String SELECT = "SELECT stage, injector, state, detail FROM sequela_stage WHERE run_id = ?";
+  /** The state of a number taken by {@link #claim} (stage -1). */
+  static final String CLAIM = "CLAIM";
 
   private final DataSource db;
   private final String runId;
@@ -61,6 +64,50 @@ public final class StageBarrier {
     this.stageNames = List.copyOf(stageNames);
     this.timeout = timeout;
     this.poll = poll;
+  }
+
+  /**
+   * Takes the lowest injector number of a run that no other injector took, for runners that all start alike (the
+   * gatling-operator's pods share one command line): each number is one CLAIM row, and the primary key lets one
+   * claimer alone have it.
+   *
+   * @param db the database every injector reaches, its schema set up
+   * @param who a name for the claimer, kept in the row (e.g. the host name)
+   * @return the number, 1..injectors
+   * @throws SequelaException.InvalidInput when every number of the run is taken
+   * @throws SequelaException.DatabaseFailure when SEQUELA_STAGE cannot be read
+   */
+  public static int claim(DataSource db, String runId, int injectors, String who) {
+    SQLException last = null;
+    for (int i = 1; i <= injectors; i++) {
+      try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        ps.setString(1, runId);
+        ps.setInt(2, -1);
+        ps.setInt(3, i);
+        ps.setString(4, CLAIM);
+        ps.setString(5, who.length() > 400 ? who.substring(0, 400) : who);
+        ps.executeUpdate();
+        if (!c.getAutoCommit()) {
+          c.commit();
+        }
+        return i;
+      } catch (SQLException e) {
+        last = e; // taken (a duplicate key): try the next number
+      }
+    }
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT count(*) FROM sequela_stage WHERE run_id = ? AND state = '" + CLAIM + "'")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (rs.getInt(1) >= injectors) {
+          throw new SequelaException.InvalidInput("--injectors: all " + injectors + " injector numbers of run '" + runId + "' are taken");
+        }
+      }
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("run " + runId + ": reading SEQUELA_STAGE failed: " + e.getMessage(), e);
+    }
+    throw new SequelaException.DatabaseFailure("run " + runId + ": no injector number could be claimed: " + last.getMessage(), last);
   }
 
   /**
@@ -117,11 +164,11 @@ public final class StageBarrier {
         throw new SequelaException.InjectorMissing(r.detail());
       }
     }
-    if (rows.stream().anyMatch(r -> !r.state().equals("START"))) {
+    if (rows.stream().anyMatch(r -> !r.state().equals("START") && !r.state().equals(CLAIM))) {
       throw new SequelaException.InvalidInput("sequela.run-id: run '" + runId
           + "' has already run (SEQUELA_STAGE holds its stages); give every run a new id");
     }
-    if (rows.stream().anyMatch(r -> r.injector() == injector)) {
+    if (rows.stream().anyMatch(r -> r.state().equals("START") && r.injector() == injector)) {
       throw new SequelaException.InvalidInput("sequela.injector: injector " + injector + " of run '" + runId
           + "' has already started; give each injector its own number");
     }

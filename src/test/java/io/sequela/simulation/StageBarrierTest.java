@@ -156,6 +156,29 @@ class StageBarrierTest {
         .hasMessageStartingWith("sequela.injector: injector 2 of run '" + runId + "' has already started");
   }
 
+  @Test
+  void runnersStartedAlikeClaimDistinctNumbersAndThenRunAsNumberedInjectors() throws Exception {
+    String runId = "claim-" + System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Integer> numbers = new ArrayList<>();
+    try {
+      List<Future<Integer>> claims = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        claims.add(pool.submit(() -> StageBarrier.claim(db, runId, 3, "runner")));
+      }
+      for (Future<Integer> f : claims) {
+        numbers.add(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3);
+    assertThatThrownBy(() -> StageBarrier.claim(db, runId, 3, "a fourth runner")).isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("--injectors: all 3 injector numbers of run '" + runId + "' are taken");
+    barrier(runId, 2, 3, Duration.ofSeconds(5)).arrive(0); // a claimed number starts as any other
+    assertThat(count(runId, "START")).isEqualTo(1);
+  }
+
   private static void probe(String runId, int stage, int injector) {
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement("INSERT INTO barrier_probe (run_id, stage, injector) VALUES (?, ?, ?)")) {
