@@ -71,6 +71,10 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
       if (timeout.isNegative() || timeout.isZero()) {
         throw new SequelaException.InvalidInput("sequela.injector-timeout: must be positive, got " + c.getString("injector-timeout"));
       }
+      if (!injector.single() && plan.tests().stream().flatMap(t -> t.scenarii().stream()).anyMatch(n -> n.target().embedded())) {
+        throw new SequelaException.InvalidInput("sequela.target: several injectors need one database they all reach, and each "
+            + "'embedded' is a server of its own JVM: give a JDBC URL (scripts/injectors-local.sh starts one embedded server for all)");
+      }
       if (plan.tests().stream().allMatch(t -> injector.share(t).scenarii().isEmpty())) {
         throw new SequelaException.InvalidInput("sequela.injector: " + injector + " drives no virtual user: no test of "
             + plan.source() + " has more than " + (injector.number() - 1) + " users");

@@ -78,7 +78,8 @@ class InjectorTest {
     assertThat(one.injector()).isEqualTo(Injector.SINGLE);
     assertThat(one.runId()).isEmpty();
     assertThat(one.injectorTimeout()).isEqualTo(Duration.ofMinutes(5));
-    SeqOrderSettings two = settings("sequela { injector = \"2/2\", run-id = nightly-42, injector-timeout = 30s }");
+    SeqOrderSettings two = settings("sequela { injector = \"2/2\", run-id = nightly-42, injector-timeout = 30s, "
+        + "target = \"jdbc:postgresql://db:5432/app\" }");
     assertThat(two.injector()).isEqualTo(new Injector(2, 2));
     assertThat(two.runId()).isEqualTo("nightly-42");
     assertThat(two.injectorTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -90,10 +91,12 @@ class InjectorTest {
         .hasMessage("sequela.run-id: must be set when sequela.injector is 2/3 (give every injector of the run the same id)");
     assertThatThrownBy(() -> settings("sequela.run-id = \"a b\"")).isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessage("sequela.run-id: must be 1 to 64 letters, digits, '.', '_' or '-', got 'a b'");
+    assertThatThrownBy(() -> settings("sequela { injector = \"1/2\", run-id = r }")).isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessageStartingWith("sequela.target: several injectors need one database they all reach");
     assertThatThrownBy(() -> settings("sequela { injector = \"1/2\", run-id = r, injector-timeout = 0s }"))
         .isInstanceOf(SequelaException.InvalidInput.class).hasMessage("sequela.injector-timeout: must be positive, got 0s");
     // plans/default.json: 2 + 2 users per test, so a fifth injector would drive nobody
-    assertThatThrownBy(() -> settings("sequela { injector = \"5/5\", run-id = r }")).isInstanceOf(SequelaException.InvalidInput.class)
+    assertThatThrownBy(() -> settings("sequela { injector = \"5/5\", run-id = r, target = \"jdbc:h2:mem:x\" }")).isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessage("sequela.injector: injector 5/5 drives no virtual user: no test of default.json has more than 4 users");
   }
 }
