@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS SEQUELA_SHARE (
   INJECTORS    INTEGER NOT NULL,
   STAGE        INTEGER NOT NULL,
   TEST_NAME    VARCHAR(128) NOT NULL,
-  SEQ_MODE     VARCHAR(8) NOT NULL,
+  SEQ_MODE     VARCHAR(16) NOT NULL,
   NODE         INTEGER NOT NULL,
   PLANNED      BIGINT NOT NULL,
   PLANNED_NODE BIGINT NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS SEQUELA_SHARE (
 );
 
 -- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
--- START / DONE / OPEN / FAILED per run, stage and injector; AT_TIME is the database's clock
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; AT_TIME is the database's clock
 CREATE TABLE IF NOT EXISTS SEQUELA_STAGE (
   RUN_ID   VARCHAR(64) NOT NULL,
   STAGE    INTEGER NOT NULL,

@@ -52,7 +52,7 @@ BEGIN
     injectors    NUMBER(10) NOT NULL,
     stage        NUMBER(10) NOT NULL,
     test_name    VARCHAR2(128) NOT NULL,
-    seq_mode     VARCHAR2(8) NOT NULL,
+    seq_mode     VARCHAR2(16) NOT NULL,
     node         NUMBER(10) NOT NULL,
     planned      NUMBER(19) NOT NULL,
     planned_node NUMBER(19) NOT NULL,
@@ -62,7 +62,7 @@ END;
 /
 
 -- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
--- START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
 DECLARE
   e_exists EXCEPTION;
   PRAGMA EXCEPTION_INIT(e_exists, -955);

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS sequela_share (
   injectors    integer NOT NULL,
   stage        integer NOT NULL,
   test_name    varchar(128) NOT NULL,
-  seq_mode     varchar(8) NOT NULL,
+  seq_mode     varchar(16) NOT NULL,
   node         integer NOT NULL,
   planned      bigint NOT NULL,
   planned_node bigint NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sequela_share (
 );
 
 -- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
--- START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
 CREATE TABLE IF NOT EXISTS sequela_stage (
   run_id   varchar(64) NOT NULL,
   stage    integer NOT NULL,
