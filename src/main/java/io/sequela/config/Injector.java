@@ -55,6 +55,9 @@ public record Injector(int number, int count) {
    * of left out (the list may be empty).
    */
   public TestSpec share(TestSpec test) {
+    if (single()) {
+      return test;
+    }
     List<ScenarioSpec> mine = new ArrayList<>();
     long before = 0;
     for (ScenarioSpec s : test.scenarii()) {
@@ -64,7 +67,7 @@ public record Injector(int number, int count) {
       }
       before += s.users();
     }
-    return new TestSpec(test.name(), test.description(), mine, test.modes(), test.sequenceCache(), test.pacing());
+    return new TestSpec(test.name(), test.description(), mine, test.modes(), test.sequenceCache(), test.pacing(), test.assertions());
   }
 
   /** How many of the users 0..u-1 go to this injector. */

@@ -57,7 +57,9 @@ class InjectorTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(3, 1));
     assertThat(new Injector(3, 3).share(t).scenarii()).extracting(ScenarioSpec::nodeNumber, ScenarioSpec::users)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1));
-    assertThat(Injector.SINGLE.share(t)).isEqualTo(t);
+    assertThat(Injector.SINGLE.share(t)).isSameAs(t);
+    TestSpec limited = new TestSpec("l", "", t.scenarii(), t.modes(), 20, Pacing.DELAY, new Limits(java.util.Map.of(Limit.KO_MAX, 0.0)));
+    assertThat(new Injector(2, 3).share(limited).assertions()).as("a share keeps the test's assertions").isEqualTo(limited.assertions());
   }
 
   @ParameterizedTest
