@@ -18,7 +18,11 @@ final class Gated {
     return asLongAs(session -> !gate.isOpen(stage)).on(pause(POLL))
         .group(group).on(work)
         .exec(session -> {
-          gate.userDone(stage);
+          // the last user of a stage may wait for other injectors (StageBarrier); one that does not come ends the run
+          SimulationExit.orExit(() -> {
+            gate.userDone(stage);
+            return null;
+          });
           return session;
         });
   }

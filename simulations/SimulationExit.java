@@ -17,7 +17,7 @@ final class SimulationExit {
       System.err.println();
       e.getMessage().lines().forEach(l -> System.err.println("sequela: " + l));
       System.err.flush();
-      System.exit(e instanceof SequelaException.InvalidInput ? ExitCodes.BAD_INPUT : ExitCodes.DATABASE);
+      System.exit(ExitCodes.of(e));
       throw e;
     }
   }

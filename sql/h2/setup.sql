@@ -23,3 +23,30 @@ CREATE TABLE IF NOT EXISTS JOB_EXECUTION (
 );
 
 CREATE INDEX IF NOT EXISTS JOB_EXECUTION_RUN ON JOB_EXECUTION (RUN_ID, TEST_NAME, SEQ_MODE);
+
+-- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
+-- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
+CREATE TABLE IF NOT EXISTS SEQUELA_SHARE (
+  RUN_ID       VARCHAR(64) NOT NULL,
+  INJECTOR     INTEGER NOT NULL,
+  INJECTORS    INTEGER NOT NULL,
+  STAGE        INTEGER NOT NULL,
+  TEST_NAME    VARCHAR(128) NOT NULL,
+  SEQ_MODE     VARCHAR(16) NOT NULL,
+  NODE         INTEGER NOT NULL,
+  PLANNED      BIGINT NOT NULL,
+  PLANNED_NODE BIGINT NOT NULL,
+  PRIMARY KEY (RUN_ID, INJECTOR, STAGE, NODE)
+);
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; AT_TIME is the database's clock
+CREATE TABLE IF NOT EXISTS SEQUELA_STAGE (
+  RUN_ID   VARCHAR(64) NOT NULL,
+  STAGE    INTEGER NOT NULL,
+  INJECTOR INTEGER NOT NULL,
+  STATE    VARCHAR(8) NOT NULL,
+  AT_TIME  TIMESTAMP(6) NOT NULL,
+  DETAIL   VARCHAR(400),
+  PRIMARY KEY (RUN_ID, STAGE, INJECTOR, STATE)
+);

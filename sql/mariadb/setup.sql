@@ -29,3 +29,30 @@ CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name
 CREATE OR REPLACE TRIGGER job_execution_bi BEFORE INSERT ON job_execution FOR EACH ROW
   SET NEW.job_execution_id = CASE WHEN NEW.seq_mode = 'AUTO_INCREMENT' THEN 0
     ELSE get_execution_id(CAST(DATE_FORMAT(CURRENT_DATE, '%Y%m%d') AS UNSIGNED)) END;
+
+-- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
+-- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
+CREATE TABLE IF NOT EXISTS sequela_share (
+  run_id       VARCHAR(64) NOT NULL,
+  injector     INT NOT NULL,
+  injectors    INT NOT NULL,
+  stage        INT NOT NULL,
+  test_name    VARCHAR(128) NOT NULL,
+  seq_mode     VARCHAR(16) NOT NULL,
+  node         INT NOT NULL,
+  planned      BIGINT NOT NULL,
+  planned_node BIGINT NOT NULL,
+  PRIMARY KEY (run_id, injector, stage, node)
+) ENGINE=InnoDB;
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+CREATE TABLE IF NOT EXISTS sequela_stage (
+  run_id   VARCHAR(64) NOT NULL,
+  stage    INT NOT NULL,
+  injector INT NOT NULL,
+  state    VARCHAR(8) NOT NULL,
+  at_time  DATETIME(6) NOT NULL,
+  detail   VARCHAR(400),
+  PRIMARY KEY (run_id, stage, injector, state)
+) ENGINE=InnoDB;

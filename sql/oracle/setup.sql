@@ -39,3 +39,42 @@ BEGIN
   :new.sql_date := SYSTIMESTAMP;
 END;
 /
+
+-- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
+-- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
+DECLARE
+  e_exists EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_exists, -955);
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE sequela_share (
+    run_id       VARCHAR2(64) NOT NULL,
+    injector     NUMBER(10) NOT NULL,
+    injectors    NUMBER(10) NOT NULL,
+    stage        NUMBER(10) NOT NULL,
+    test_name    VARCHAR2(128) NOT NULL,
+    seq_mode     VARCHAR2(16) NOT NULL,
+    node         NUMBER(10) NOT NULL,
+    planned      NUMBER(19) NOT NULL,
+    planned_node NUMBER(19) NOT NULL,
+    PRIMARY KEY (run_id, injector, stage, node))';
+EXCEPTION WHEN e_exists THEN NULL;
+END;
+/
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+DECLARE
+  e_exists EXCEPTION;
+  PRAGMA EXCEPTION_INIT(e_exists, -955);
+BEGIN
+  EXECUTE IMMEDIATE 'CREATE TABLE sequela_stage (
+    run_id   VARCHAR2(64) NOT NULL,
+    stage    NUMBER(10) NOT NULL,
+    injector NUMBER(10) NOT NULL,
+    state    VARCHAR2(8) NOT NULL,
+    at_time  TIMESTAMP(6) NOT NULL,
+    detail   VARCHAR2(400),
+    PRIMARY KEY (run_id, stage, injector, state))';
+EXCEPTION WHEN e_exists THEN NULL;
+END;
+/

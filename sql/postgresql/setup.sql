@@ -20,3 +20,30 @@ CREATE TABLE IF NOT EXISTS job_execution (
 );
 
 CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name, seq_mode);
+
+-- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
+-- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
+CREATE TABLE IF NOT EXISTS sequela_share (
+  run_id       varchar(64) NOT NULL,
+  injector     integer NOT NULL,
+  injectors    integer NOT NULL,
+  stage        integer NOT NULL,
+  test_name    varchar(128) NOT NULL,
+  seq_mode     varchar(16) NOT NULL,
+  node         integer NOT NULL,
+  planned      bigint NOT NULL,
+  planned_node bigint NOT NULL,
+  PRIMARY KEY (run_id, injector, stage, node)
+);
+
+-- several injectors of one run keep their stages in step here (io.sequela.simulation.StageBarrier):
+-- CLAIM / START / DONE / OPEN / FAILED per run, stage and injector; at_time is the database's clock
+CREATE TABLE IF NOT EXISTS sequela_stage (
+  run_id   varchar(64) NOT NULL,
+  stage    integer NOT NULL,
+  injector integer NOT NULL,
+  state    varchar(8) NOT NULL,
+  at_time  timestamp(6) NOT NULL,
+  detail   varchar(400),
+  PRIMARY KEY (run_id, stage, injector, state)
+);

@@ -34,4 +34,11 @@ public class SequelaException extends RuntimeException {
       super(message);
     }
   }
+
+  /** An injector of a several-injector run did not arrive at a stage in time; the message names it. */
+  public static class InjectorMissing extends SequelaException {
+    public InjectorMissing(String message) {
+      super(message);
+    }
+  }
 }

@@ -37,7 +37,7 @@ class PackageArrowsTest {
     MAY_USE.put("assertions", Set.of("config"));
     MAY_USE.put("history", Set.of("config", "stats"));
     MAY_USE.put("nightly", Set.of("config", "db", "gaps", "stats", "assertions", "history"));
-    MAY_USE.put("cli", Set.of("config", "db", "populate"));
+    MAY_USE.put("cli", Set.of("config", "db", "populate", "simulation"));
   }
 
   /**

@@ -4,7 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.sequela.SequelaException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Everything SeqOrderSimulation reads from {@code reference.conf} and {@code -Dsequela.*}, read once and
@@ -17,8 +19,16 @@ import java.util.Locale;
  *     rows in the gap analysis, which checks it (TimeBasis.parse) before any database work
  * @param resultsDir the folder holding Gatling's run folders
  * @param driver how the inserts are sent ({@code sequela.driver})
+ * @param injector which share of the run this JVM drives ({@code sequela.injector}, {@code <i>/<n>})
+ * @param runId {@code sequela.run-id}: the run id every injector of the run is given, or empty for a new one
+ *     (one injector only); 1 to 64 letters, digits, '.', '_' or '-'
+ * @param injectorTimeout how long an injector waits at a stage barrier for the others, positive
+ *     ({@code sequela.injector-timeout})
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver) {
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
+    Injector injector, String runId, Duration injectorTimeout) {
+
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
@@ -48,7 +58,29 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         }
         plan = plan.withTarget(t);
       }
-      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver);
+      Injector injector = Injector.parse(c.getString("injector"));
+      String runId = c.getString("run-id").strip();
+      if (!runId.isEmpty() && !RUN_ID.matcher(runId).matches()) {
+        throw new SequelaException.InvalidInput("sequela.run-id: must be 1 to 64 letters, digits, '.', '_' or '-', got '" + runId + "'");
+      }
+      if (runId.isEmpty() && !injector.single()) {
+        throw new SequelaException.InvalidInput("sequela.run-id: must be set when sequela.injector is " + injector.number() + "/"
+            + injector.count() + " (give every injector of the run the same id)");
+      }
+      Duration timeout = c.getDuration("injector-timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new SequelaException.InvalidInput("sequela.injector-timeout: must be positive, got " + c.getString("injector-timeout"));
+      }
+      if (!injector.single() && plan.tests().stream().flatMap(t -> t.scenarii().stream()).anyMatch(n -> n.target().embedded())) {
+        throw new SequelaException.InvalidInput("sequela.target: several injectors need one database they all reach, and each "
+            + "'embedded' is a server of its own JVM: give a JDBC URL (scripts/injectors-local.sh starts one embedded server for all)");
+      }
+      if (plan.tests().stream().allMatch(t -> injector.share(t).scenarii().isEmpty())) {
+        throw new SequelaException.InvalidInput("sequela.injector: " + injector + " drives no virtual user: no test of "
+            + plan.source() + " has more than " + (injector.number() - 1) + " users");
+      }
+      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
+          injector, runId, timeout);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

@@ -36,7 +36,9 @@ public record GatlingRun(Path folder) {
   }
 
   /**
-   * The newest run folder of a simulation that passes a test, e.g. {@link #hasReport()}.
+   * The newest run folder of a simulation that passes a test, e.g. {@link #hasReport()}. Only folders named
+   * as Gatling names them ({@code <simulation>-<digits>}) count: an injector's renamed folder
+   * ({@link #withInjectorNumber}) and a merged one ({@code <simulation>-merged-<run id>}) do not.
    *
    * @param resultsDir the results folder, e.g. {@code target/gatling}
    * @param simulationName the simulation's simple class name, any case
@@ -50,12 +52,39 @@ public record GatlingRun(Path folder) {
     }
     try (Stream<Path> dirs = Files.list(resultsDir)) {
       return dirs.filter(Files::isDirectory)
-          .filter(d -> d.getFileName().toString().startsWith(prefix))
+          .filter(d -> isGatlingName(d.getFileName().toString(), prefix))
           .map(GatlingRun::new)
           .filter(wanted)
           .max(Comparator.comparing(g -> g.folder().getFileName().toString()));
     } catch (IOException e) {
       throw new SequelaException("cannot list " + resultsDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isGatlingName(String name, String prefix) {
+    return name.startsWith(prefix) && name.length() > prefix.length()
+        && name.substring(prefix.length()).chars().allMatch(Character::isDigit);
+  }
+
+  /**
+   * Renames this run folder to carry an injector's number, {@code <simulation>-injector-<i>-<timestamp>}:
+   * Gatling 3.11 names its folder after the simulation alone, so several injectors' folders look alike.
+   *
+   * @param injector the injector's number, from 1
+   * @return the renamed run folder (this one when it already carries the number)
+   * @throws SequelaException when the folder cannot be renamed
+   */
+  public GatlingRun withInjectorNumber(int injector) {
+    String name = folder.getFileName().toString();
+    if (name.contains("-injector-")) {
+      return this;
+    }
+    int dash = name.lastIndexOf('-');
+    String renamed = name.substring(0, dash) + "-injector-" + injector + name.substring(dash);
+    try {
+      return new GatlingRun(Files.move(folder, folder.resolveSibling(renamed)));
+    } catch (IOException e) {
+      throw new SequelaException("cannot rename " + folder + " to " + renamed + ": " + e.getMessage(), e);
     }
   }
 
@@ -101,7 +130,17 @@ public record GatlingRun(Path folder) {
    * @throws SequelaException when the log cannot be read
    */
   public void forEachRequest(Consumer<Request> sink) {
-    try (BufferedReader r = Files.newBufferedReader(simulationLog(), StandardCharsets.UTF_8)) {
+    forEachRequest(simulationLog(), sink);
+  }
+
+  /**
+   * Streams the REQUEST records of any Gatling 3.11 text log (e.g. one injector's simulation.log copied under
+   * another name) to {@code sink} in file order; malformed lines are skipped.
+   *
+   * @throws SequelaException when the log cannot be read
+   */
+  public static void forEachRequest(Path log, Consumer<Request> sink) {
+    try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("REQUEST\t")) {
           String[] f = line.split("\t", -1);
@@ -115,7 +154,7 @@ public record GatlingRun(Path folder) {
         }
       }
     } catch (IOException e) {
-      throw new SequelaException("cannot read " + simulationLog() + ": " + e.getMessage(), e);
+      throw new SequelaException("cannot read " + log + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tree of {@code sequence-gaps.json}: {@code run_id}, {@code dialect}, {@code time_basis} and
- * {@code tests}, a list of {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}, AUTO_INCREMENT: {...}},
- * comparison}}. Keys are snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is
+ * The tree of {@code sequence-gaps.json}: {@code run_id}, {@code dialect}, {@code time_basis},
+ * {@code injectors} (the load-generator JVMs whose rows it holds) and {@code tests}, a list of
+ * {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}, AUTO_INCREMENT: {...}}, comparison}}. Keys are snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is
  * null. Each mode and node has {@code ko} and {@code ko_by_code} ({@code {"<vendor code or SQLSTATE>": count}},
  * from simulation.log); each mode {@code id_step} and {@code missing_by_design} (values of other nodes'
  * residue classes under Galera, not counted in {@code missing} or the gaps).
@@ -27,12 +27,22 @@ public final class SequenceGapsJson {
 
   private SequenceGapsJson() {}
 
-  /** The JSON tree of a run's figures joined with its latencies. */
+  /** The JSON tree of a one-injector run's figures joined with its latencies. */
   public static ObjectNode of(GapAnalysisResult result, Latencies latencies) {
+    return of(result, latencies, 1);
+  }
+
+  /**
+   * The JSON tree of a run's figures joined with its latencies.
+   *
+   * @param injectors how many injectors drove the run, at least 1
+   */
+  public static ObjectNode of(GapAnalysisResult result, Latencies latencies, int injectors) {
     ObjectNode root = F.objectNode();
     root.put("run_id", result.runId());
     root.put("dialect", result.dialect());
     root.put("time_basis", result.timeBasis().name());
+    root.put("injectors", injectors);
     var tests = root.putArray("tests");
     for (TestFigures t : result.tests()) {
       ObjectNode test = tests.addObject();

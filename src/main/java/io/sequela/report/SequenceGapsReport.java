@@ -30,7 +30,7 @@ public final class SequenceGapsReport {
    * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies) {
-    return write(runFolder, result, latencies, RacFigures.NONE);
+    return write(runFolder, result, latencies, RacFigures.NONE, 1);
   }
 
   /**
@@ -38,8 +38,21 @@ public final class SequenceGapsReport {
    * mode in the JSON, and on the page the wait tables per instance (ORDER beside NOORDER) and the instance check.
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac) {
+    return write(runFolder, result, latencies, rac, 1);
+  }
+
+  /**
+   * As {@link #write(Path, GapAnalysisResult, Latencies)} for a run driven by several injectors (a merged report).
+   *
+   * @param injectors how many injectors drove the run, at least 1 ({@code injectors} in the JSON)
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, int injectors) {
+    return write(runFolder, result, latencies, RacFigures.NONE, injectors);
+  }
+
+  private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac, int injectors) {
     ReportFolder folder = ReportFolder.at(runFolder);
-    ObjectNode tree = SequenceGapsJson.of(result, latencies);
+    ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors);
     RacSection.addWaits(tree, rac);
     Path json = folder.writeJson(JSON, tree);
     Element body = SequenceGapsPage.body(result, latencies);

@@ -33,7 +33,17 @@ public final class AfterReport {
    * @param exitCode 0 to keep Gatling's exit status, otherwise the status the JVM must exit with
    */
   public static void register(GatlingRun run, Consumer<GatlingRun> addPages, int exitCode) {
-    Pages pages = new Pages(run, addPages, new AtomicBoolean());
+    register(run, addPages, exitCode, g -> {});
+  }
+
+  /**
+   * Registers the hook with a last step that runs whether or not Gatling wrote a report.
+   *
+   * @param afterwards runs once after {@code addPages} (or in its place), e.g. renaming the run folder; the
+   *     folder must not be used by the caller afterwards
+   */
+  public static void register(GatlingRun run, Consumer<GatlingRun> addPages, int exitCode, Consumer<GatlingRun> afterwards) {
+    Pages pages = new Pages(run, addPages, afterwards, new AtomicBoolean());
     PENDING.add(pages);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       pages.addOnce();
@@ -57,7 +67,7 @@ public final class AfterReport {
     }
   }
 
-  private record Pages(GatlingRun run, Consumer<GatlingRun> addPages, AtomicBoolean done) {
+  private record Pages(GatlingRun run, Consumer<GatlingRun> addPages, Consumer<GatlingRun> afterwards, AtomicBoolean done) {
     void addOnce() {
       if (!done.compareAndSet(false, true)) {
         return;
@@ -68,6 +78,11 @@ public final class AfterReport {
         }
       } catch (RuntimeException e) {
         LOG.error("sequela pages could not be added to {}: {}", run.folder(), e.toString());
+      }
+      try {
+        afterwards.accept(run);
+      } catch (RuntimeException e) {
+        LOG.error("sequela: {}", e.getMessage());
       }
     }
   }

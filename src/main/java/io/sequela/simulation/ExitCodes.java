@@ -17,6 +17,16 @@ public final class ExitCodes {
   public static final int DATABASE = 69;
   /** The run finished but Gatling's OK count and the rows in the database disagree (wins over CHECK_FAILED). */
   public static final int RECONCILIATION_FAILED = 70;
+  /** An injector of a several-injector run did not arrive at a stage within sequela.injector-timeout. */
+  public static final int INJECTOR_MISSING = 75;
 
   private ExitCodes() {}
+
+  /** The exit status for a sequela error that stops a simulation: 64, 75 or otherwise 69. */
+  public static int of(io.sequela.SequelaException e) {
+    if (e instanceof io.sequela.SequelaException.InvalidInput) {
+      return BAD_INPUT;
+    }
+    return e instanceof io.sequela.SequelaException.InjectorMissing ? INJECTOR_MISSING : DATABASE;
+  }
 }

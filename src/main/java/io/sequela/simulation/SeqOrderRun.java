@@ -8,6 +8,7 @@ import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gaps.TimeBasis;
+import io.sequela.config.Injector;
 import io.sequela.config.NightlySettings;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +65,13 @@ public final class SeqOrderRun implements AutoCloseable {
   private final SeqOrderSettings settings;
   private final TimeBasis clock;
   private final NightlySettings nightly;
-  private final String runId = RunId.next();
+  private final String runId;
   private final List<Stage> stages;
   private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
   private final Map<String, HikariDataSource> admin = new LinkedHashMap<>();
   private final StageGate gate;
+  private IntConsumer stageStart = this::beforeStage;
+  private InjectorRun injectorRun;
   private final List<JdbcWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
   private Optional<WaitDeltaProbe> waits = Optional.empty();
@@ -77,14 +81,16 @@ public final class SeqOrderRun implements AutoCloseable {
     this.clock = TimeBasis.parse(settings.clock());
     ModeSupport.check(settings.plan());
     this.nightly = nightly;
+    this.runId = settings.runId().isEmpty() ? RunId.next() : settings.runId();
     List<Stage> s = new ArrayList<>();
     for (TestSpec t : settings.plan().tests()) {
       for (SequenceMode m : t.modes()) {
-        s.add(new Stage(s.size(), t, m));
+        // this injector's share of the test: the whole test when one injector drives the run
+        s.add(new Stage(s.size(), settings.injector().share(t), m));
       }
     }
     this.stages = List.copyOf(s);
-    this.gate = new StageGate(stages, this::beforeStage);
+    this.gate = new StageGate(stages, k -> stageStart.accept(k));
   }
 
   /**
@@ -113,9 +119,19 @@ public final class SeqOrderRun implements AutoCloseable {
         admin.computeIfAbsent(target.jdbcUrl(), url -> Pools.open(target, "node " + s.nodeNumber(), 1));
       }
     }
+    for (Stage st : stages) {
+      st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s, x -> Target.of(x.target()).resolve()));
+    }
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
     waits = WaitDeltaProbe.of(resultsPool(), dialect(), resolved.values().iterator().next().user(), "run " + runId);
-    if (settings.createSchema()) {
+    Injector injector = settings.injector();
+    if (!injector.single()) {
+      InjectorRun.logSpread(runId, settings.plan(), injector);
+      injectorRun = new InjectorRun(injector, runId, settings.plan(), stages, resultsPool(), settings.injectorTimeout());
+      stageStart = injectorRun.stageStart(this::beforeStage);
+    }
+    // several injectors: injector 1 alone creates the schema; the others wait for it at the first stage barrier
+    if (settings.createSchema() && injector.coordinates()) {
       for (HikariDataSource ds : admin.values()) {
         try (Connection c = ds.getConnection()) {
           SqlScripts.run(c, dialect(), "setup.sql");
@@ -211,12 +227,15 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /**
    * An upper bound for the run's duration, for Gatling's maxDuration: three times every stage's
-   * {@link Stage#plannedDuration()} plus 5 minutes, so a hung database cannot hold a nightly job forever
-   * while a long plan still runs to its end.
+   * {@link Stage#plannedDuration()} plus 5 minutes (plus one sequela.injector-timeout per stage barrier when
+   * several injectors drive the run), so a hung database cannot hold a nightly job forever while a long plan
+   * still runs to its end.
    */
   public java.time.Duration maxDuration() {
     java.time.Duration planned = stages.stream().map(Stage::plannedDuration).reduce(java.time.Duration.ZERO, java.time.Duration::plus);
-    return planned.multipliedBy(3).plusMinutes(5);
+    java.time.Duration barriers = settings.injector().single() ? java.time.Duration.ZERO
+        : settings.injectorTimeout().multipliedBy(stages.size() + 1L);
+    return planned.multipliedBy(3).plusMinutes(5).plus(barriers);
   }
 
   /**
@@ -227,12 +246,19 @@ public final class SeqOrderRun implements AutoCloseable {
    * sequence-gaps.html|json and trends.html to the report and ends the console with the failed checks.
    *
    * @param out where the tables go (the console)
-   * @return the reconciliation; when it fails, the JVM will exit with {@link ExitCodes#RECONCILIATION_FAILED},
-   *     else with {@link ExitCodes#CHECK_FAILED} when a check failed
+   * <p>An injector of several ({@code -Dsequela.injector=<i>/<n>}, n &gt; 1) only prints and records its own share
+   * (see {@link InjectorRun}); the merge reconciles and analyses the whole run.
+   *
+   * @return the reconciliation (no line for an injector of several); when it fails, the JVM will exit with
+   *     {@link ExitCodes#RECONCILIATION_FAILED}, else with {@link ExitCodes#CHECK_FAILED} when a check failed
    * @throws SequelaException when the run folder cannot be found or a query fails
    */
   public Reconciliation finish(PrintStream out) {
     GatlingRun gr = runFolder();
+    if (injectorRun != null) {
+      injectorRun.finish(gr, out);
+      return new Reconciliation(List.of());
+    }
     Reconciliation rec = reconcile(gr);
     Latencies latencies = new Latencies();
     InsertLatencyUs latency = new InsertLatencyUs(latencies);

@@ -33,7 +33,8 @@ public final class StageGate {
   /**
    * A gate over stages given only by their user counts (simulations whose stages are not {@link Stage}s).
    *
-   * @param usersPerStage virtual users of each stage, in run order, each at least 1
+   * @param usersPerStage virtual users of each stage, in run order, each 0 or more (a stage without users
+   *     closes as soon as it opens)
    * @param beforeStage as in {@link #StageGate(List, IntConsumer)}
    */
   public StageGate(int[] usersPerStage, IntConsumer beforeStage) {
@@ -70,6 +71,13 @@ public final class StageGate {
     } finally {
       openedAtMs.set(k, System.currentTimeMillis());
       open = k;
+    }
+    if (usersPerStage[k] == 0) {
+      // no user here (another injector drives this stage's test): it is done as soon as it opens
+      closedAtMs.set(k, System.currentTimeMillis());
+      if (k + 1 < usersPerStage.length) {
+        openStage(k + 1);
+      }
     }
   }
 

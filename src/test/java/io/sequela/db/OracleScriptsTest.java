@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class OracleScriptsTest {
 
   @Test
-  void setupSplitsIntoItsFourPlsqlUnitsWithoutCommentsOrSlashes() {
+  void setupSplitsIntoItsSixPlsqlUnitsWithoutCommentsOrSlashes() {
     List<String> units = SqlScripts.load(Dialect.ORACLE, "setup.sql");
-    assertThat(units).hasSize(4);
+    assertThat(units).hasSize(6);
     assertThat(units.get(0)).startsWith("DECLARE").contains("CREATE SEQUENCE seq_job_execution_id", "-955");
     assertThat(units.get(1)).startsWith("CREATE OR REPLACE FUNCTION get_execution_id");
     assertThat(units.get(2)).startsWith("DECLARE").contains("CREATE TABLE job_execution", "CREATE INDEX job_execution_run");
     assertThat(units.get(3)).startsWith("CREATE OR REPLACE TRIGGER job_execution_bi");
+    assertThat(units.get(4)).startsWith("DECLARE").contains("CREATE TABLE sequela_share", "-955");
+    assertThat(units.get(5)).startsWith("DECLARE").contains("CREATE TABLE sequela_stage", "-955");
     for (String u : units) {
       assertThat(u).endsWith("END;").doesNotContain("\n/").doesNotContain("-- ");
     }
@@ -31,7 +33,7 @@ class OracleScriptsTest {
     List<String> units = SqlScripts.load(Dialect.ORACLE, "setup.sql");
     List<String> ddl = new java.util.ArrayList<>();
     units.forEach(u -> ddl.addAll(OracleGrammar.plsql(u)));
-    assertThat(ddl).hasSize(3);
+    assertThat(ddl).hasSize(5); // the sequence, the table and its index, the two tables of several injectors
     assertThat(ddl.get(0)).contains("CACHE 100 NOORDER");
     assertThat(units.get(3)).contains(":new.job_execution_id := get_execution_id(", ":new.sql_date := SYSTIMESTAMP");
   }

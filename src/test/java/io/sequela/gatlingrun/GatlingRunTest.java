@@ -37,6 +37,8 @@ class GatlingRunTest {
     Files.createDirectories(results.resolve("seqordersimulation-20261121120000000"));
     Path newest = Files.createDirectories(results.resolve("seqordersimulation-20261121130000000"));
     Files.createDirectories(results.resolve("keygensimulation-20261121140000000"));
+    Files.createDirectories(results.resolve("seqordersimulation-merged-run-1"));
+    Files.createDirectories(results.resolve("seqordersimulation-injector-2-20261121140000000"));
     assertThat(GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow().folder()).isEqualTo(newest);
     assertThat(GatlingRun.latest(results, "QueryBenchSimulation")).isEmpty();
     assertThat(GatlingRun.latest(results.resolve("missing"), "SeqOrderSimulation")).isEmpty();
@@ -63,5 +65,18 @@ class GatlingRunTest {
     assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_000_500L)).get()
         .extracting(GatlingRun::folder).isEqualTo(folder);
     assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_002_000L)).isEmpty();
+  }
+
+  @Test
+  void anInjectorsFolderCarriesItsNumberOnceRenamed() throws Exception {
+    Path folder = Files.createDirectories(results.resolve("seqordersimulation-20261121120000000"));
+    Files.writeString(folder.resolve("simulation.log"), "RUN\n");
+
+    GatlingRun renamed = new GatlingRun(folder).withInjectorNumber(2);
+
+    assertThat(renamed.folder()).isEqualTo(results.resolve("seqordersimulation-injector-2-20261121120000000"));
+    assertThat(renamed.simulationLog()).hasContent("RUN");
+    assertThat(folder).doesNotExist();
+    assertThat(renamed.withInjectorNumber(2)).isEqualTo(renamed);
   }
 }
