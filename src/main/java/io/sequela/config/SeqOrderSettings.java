@@ -17,8 +17,11 @@ import java.util.Locale;
  *     rows in the gap analysis, which checks it (TimeBasis.parse) before any database work
  * @param resultsDir the folder holding Gatling's run folders
  * @param driver how the inserts are sent ({@code sequela.driver})
+ * @param recordLatency true to record every insert's ns timing in µs histograms and latency.hlog
+ *     ({@code sequela.latency.record}; the lean driver only)
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver) {
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
+    boolean recordLatency) {
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
@@ -48,7 +51,8 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         }
         plan = plan.withTarget(t);
       }
-      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver);
+      return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
+          c.getBoolean("latency.record"));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.sequela.gaps;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
+import io.sequela.db.SessionColumns;
 import io.sequela.config.SequenceMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The sequence-ordering gap analysis of one run: per test x mode, one query ({@link GapQueries}) streams
  * the rows in time order, the only sort the database does, and every figure comes from that one pass
  * ({@link TimeOrderedPass}: inversions, then gaps and islands from the same rows sorted by id in memory,
- * 17 to about 22 bytes of heap per row).
+ * 17 to about 22 bytes of heap per row). Where JOB_EXECUTION has the session columns ({@link SessionColumns}), a
+ * second, grouping query counts each node's sessions and instances.
  */
 public final class GapAnalysis {
 
@@ -46,12 +50,13 @@ public final class GapAnalysis {
       TimeBasis basis) {
     List<TestFigures> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
+      boolean sessions = SessionColumns.missing(c).isEmpty();
       for (String test : tests) {
         Map<SequenceMode, ModeFigures> modes = new EnumMap<>(SequenceMode.class);
         for (SequenceMode mode : SequenceMode.values()) {
           ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode));
           if (f != null) {
-            modes.put(mode, f);
+            modes.put(mode, sessions ? f.withSessions(sessions(c, runId, test, mode)) : f);
           }
         }
         out.add(new TestFigures(test, modes));
@@ -95,6 +100,24 @@ public final class GapAnalysis {
     LOG.debug("{} {} {}: {} rows; time-ordered query {} ms, sorts and walk {} ms", runId, test, mode, pass.rows(),
         (streamed - start) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
     return figures;
+  }
+
+  /** Per node: its sessions and instances ({@link GapQueries#SESSIONS}). */
+  static Map<Integer, NodeSessions> sessions(Connection c, String runId, String test, SequenceMode mode)
+      throws SQLException {
+    Map<Integer, Map<String, Long>> rows = new TreeMap<>();
+    Map<Integer, Map<String, Long>> sessions = new TreeMap<>();
+    try (PreparedStatement ps = prepare(c, GapQueries.SESSIONS, runId, test, mode); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int node = rs.getInt(1);
+        String instance = rs.getString(2);
+        rows.computeIfAbsent(node, n -> new HashMap<>()).put(instance, rs.getLong(3));
+        sessions.computeIfAbsent(node, n -> new HashMap<>()).put(instance, rs.getLong(4));
+      }
+    }
+    Map<Integer, NodeSessions> out = new TreeMap<>();
+    rows.forEach((node, r) -> out.put(node, NodeSessions.of(r, sessions.get(node))));
+    return out;
   }
 
   private static PreparedStatement prepare(Connection c, String sql, String runId, String test, SequenceMode mode)

@@ -15,6 +15,10 @@ final class GapQueries {
 
   private GapQueries() {}
 
+  /** Per node and instance: (node, db_instance, rows, distinct db_session). */
+  static final String SESSIONS = "SELECT node, db_instance, COUNT(*), COUNT(DISTINCT db_session)" + THIS_RUN
+      + " GROUP BY node, db_instance";
+
   /** Every row as (time, job_execution_id, node), in time order, equal times in id order. */
   static String timeOrdered(TimeBasis basis) {
     String t = basis.column();

@@ -102,7 +102,7 @@ final class TimeOrderedPass {
     }
     return new ModeFigures(mode, stream.rows(), ids.distinctIds(), ids.duplicateIds(), ids.minId(), ids.maxId(),
         ids.gapCount(), ids.largestGap(), ids.islands(), ids.nodeSwitches(), order, ids.gapSizes(), nodes, sample,
-        stride, idStep, ids.missingByDesign());
+        stride, idStep, ids.missingByDesign(), Map.of());
   }
 
   /** One node's rows so far. */
