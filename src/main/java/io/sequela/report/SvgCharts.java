@@ -154,7 +154,7 @@ public final class SvgCharts {
       line.appendElement("title").text(l.name());
     }
     for (int i = 0; i < lines.size(); i++) {
-      int x = LEFT + 10 + (i % 4) * 160;
+      int x = LEFT - 60 + (i % 4) * 165;
       int y = H + 4 + (i / 4) * 14;
       Line l = lines.get(i);
       shape(svg, "line", "x1", num(x), "y1", num(y + 5), "x2", num(x + 14), "y2", num(y + 5), "stroke", color(l.color()),

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * writes each tag's interval histogram to an HdrHistogram interval log ({@link HistogramLogWriter}, format 1.3,
  * {@code Tag=<tag>} on every line, empty intervals left out) and adds it to the tag's total.
  *
- * <p>The log's values are µs and its {@code Interval_Max} column is µs too (max value unit ratio 1): HdrHistogram's
- * own tools read it, e.g. {@code HistogramLogProcessor -i latency.hlog -tag <tag> -outputValueUnitRatio 1000} for
- * ms. Tags hold no whitespace or comma, which the log format cannot carry. Thread-safe.
+ * <p>The log's values are µs; its {@code Interval_Max} column is ms (max value unit ratio 1,000). HdrHistogram's own
+ * tools read it, e.g. {@code HistogramLogProcessor -i latency.hlog -tag <tag> -outputValueUnitRatio 1000} for
+ * percentiles in ms. Tags hold no whitespace or comma, which the log format cannot carry. Thread-safe.
  */
 public final class LatencyRecorder implements AutoCloseable {
 
@@ -44,6 +44,7 @@ public final class LatencyRecorder implements AutoCloseable {
   private final HistogramLogWriter writer;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final ScheduledExecutorService ticker;
+  private final long startMs;
   private boolean closed;
 
   private LatencyRecorder(Path log, Duration interval) throws IOException {
@@ -51,7 +52,8 @@ public final class LatencyRecorder implements AutoCloseable {
     this.out = new PrintStream(Files.newOutputStream(log), false, "UTF-8");
     this.writer = new HistogramLogWriter(out);
     long now = System.currentTimeMillis();
-    writer.outputComment("sequela latencies in us (microseconds), tags <test>/<MODE>/node-<n>[/commit]");
+    this.startMs = now;
+    writer.outputComment("sequela latencies in us (microseconds; Interval_Max in ms), tags <test>/<MODE>/node-<n>[/commit]");
     writer.outputLogFormatVersion();
     writer.outputStartTime(now);
     writer.setBaseTime(now);
@@ -135,7 +137,8 @@ public final class LatencyRecorder implements AutoCloseable {
       if (interval.getTotalCount() > 0) {
         c.total.add(interval);
         interval.setTag(c.tag);
-        writer.outputIntervalHistogram(interval);
+        writer.outputIntervalHistogram((interval.getStartTimeStamp() - startMs) / 1000.0,
+            (interval.getEndTimeStamp() - startMs) / 1000.0, interval, 1000.0);
       }
     });
     out.flush();

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job's recording path on the embedded PostgreSQL, without Gatling: lean workers run the inserts, the
- * run's observer records their ns spans in µs ({@link SeqOrderRun#recording}), and the gap analysis counts the
+ * run's observer records their ns spans in µs ({@link InsertLatencies#recording}), and the gap analysis counts the
  * sessions the database wrote into DB_SESSION.
  */
 class InsertTimingAndSessionsTest {
@@ -82,7 +82,7 @@ class InsertTimingAndSessionsTest {
         JdbcWorkers w = JdbcWorkers.open(Pools.open(pg, "delay", 1), "delay", 1, System::currentTimeMillis)) {
       for (String table : List.of("delay_probe", "plain_probe")) {
         Work insert = Work.insert("INSERT INTO " + table + " (v) VALUES (?)", ps -> ps.setInt(1, 7))
-            .observedBy(SeqOrderRun.recording(recorder.channel(table)));
+            .observedBy(InsertLatencies.recording(recorder.channel(table)));
         for (int i = 0; i < 150; i++) {
           assertThat(run(w, 1, insert).ok()).isTrue();
         }
@@ -109,7 +109,7 @@ class InsertTimingAndSessionsTest {
     try (LatencyRecorder recorder = LatencyRecorder.start(tmp.resolve("sessions.hlog"), Duration.ofSeconds(1));
         JdbcWorkers w = JdbcWorkers.open(Pools.open(pg, "sessions", 2), "sessions", 2, System::currentTimeMillis)) {
       Work insert = JobExecutionInsert.work(1, "sessions", runId, "NOORDER")
-          .observedBy(SeqOrderRun.recording(recorder.channel(Latencies.tag("sessions", SequenceMode.NOORDER, 1))));
+          .observedBy(InsertLatencies.recording(recorder.channel(Latencies.tag("sessions", SequenceMode.NOORDER, 1))));
       for (int i = 0; i < 5; i++) {
         for (long user = 1; user <= 2; user++) {
           outcomes.add(run(w, user, insert));
