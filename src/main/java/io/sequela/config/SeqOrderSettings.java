@@ -19,9 +19,11 @@ import java.util.Locale;
  * @param driver how the inserts are sent ({@code sequela.driver})
  * @param recordLatency true to record every insert's ns timing in µs histograms and latency.hlog
  *     ({@code sequela.latency.record}; the lean driver only)
+ * @param colourBySession true to colour the id-against-time chart by session instead of node
+ *     ({@code sequela.analysis.colour-by = session})
  */
 public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
-    boolean recordLatency) {
+    boolean recordLatency, boolean colourBySession) {
 
   /**
    * Reads the settings from system properties over {@code reference.conf} and loads the plan.
@@ -40,6 +42,10 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
       }
       String clock = c.getString("analysis.clock");
+      String colourBy = c.getString("analysis.colour-by").strip().toLowerCase(Locale.ROOT);
+      if (!colourBy.equals("node") && !colourBy.equals("session")) {
+        throw new SequelaException.InvalidInput("sequela.analysis.colour-by: must be node or session, got '" + colourBy + "'");
+      }
       Driver driver = Driver.parse(c.getString("driver"));
       Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"));
       if (c.hasPath("target")) {
@@ -52,7 +58,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         plan = plan.withTarget(t);
       }
       return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
-          c.getBoolean("latency.record"));
+          c.getBoolean("latency.record"), colourBy.equals("session"));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

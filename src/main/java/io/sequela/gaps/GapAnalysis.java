@@ -48,13 +48,23 @@ public final class GapAnalysis {
    */
   public static GapAnalysisResult run(DataSource dataSource, Dialect dialect, String runId, List<String> tests,
       TimeBasis basis) {
+    return run(dataSource, dialect, runId, tests, basis, false);
+  }
+
+  /**
+   * As {@link #run(DataSource, Dialect, String, List, TimeBasis)}; with {@code sampleSessions} (and the session
+   * columns present) the scatter sample keeps each row's DB_SESSION, for a chart coloured by session.
+   */
+  public static GapAnalysisResult run(DataSource dataSource, Dialect dialect, String runId, List<String> tests,
+      TimeBasis basis, boolean sampleSessions) {
     List<TestFigures> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       boolean sessions = SessionColumns.missing(c).isEmpty();
       for (String test : tests) {
         Map<SequenceMode, ModeFigures> modes = new EnumMap<>(SequenceMode.class);
         for (SequenceMode mode : SequenceMode.values()) {
-          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode));
+          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode),
+              sessions && sampleSessions);
           if (f != null) {
             modes.put(mode, sessions ? f.withSessions(sessions(c, runId, test, mode)) : f);
           }
@@ -75,17 +85,18 @@ public final class GapAnalysis {
    * form ({@link Dialect#preferBinaryRows}: PostgreSQL).
    */
   static ModeFigures analyseMode(Connection c, Dialect dialect, String runId, String test, SequenceMode mode, TimeBasis basis,
-      int idStep) throws SQLException {
+      int idStep, boolean sampleSessions) throws SQLException {
     long start = System.nanoTime();
     TimeOrderedPass pass = new TimeOrderedPass(idStep);
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
-    try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis), runId, test, mode)) {
+    try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis, sampleSessions), runId, test, mode)) {
       ps.setFetchSize(FETCH_SIZE);
       dialect.preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
+          pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3),
+              sampleSessions ? rs.getLong(4) : 0);
         }
       }
       c.commit();

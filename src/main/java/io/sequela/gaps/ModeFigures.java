@@ -87,6 +87,13 @@ public record ModeFigures(
    * @param millis time since the mode's first row, in ms
    * @param id the sequence part
    * @param node the node number
+   * @param session the row's DB_SESSION when the chart is coloured by session, else 0
    */
-  public record SamplePoint(long millis, long id, int node) {}
+  public record SamplePoint(long millis, long id, int node, long session) {
+
+    /** A point without its session. */
+    public SamplePoint(long millis, long id, int node) {
+      this(millis, id, node, 0);
+    }
+  }
 }

@@ -91,16 +91,18 @@ final class SequenceGapsPage {
             Html.number(m.order().maxDisplacement()), Html.number(m.islands()), Html.number(m.meanIslandLength()),
             Html.number(m.nodeSwitches()))));
     List<Integer> nodes = new ArrayList<>(new TreeSet<>(m.nodes().keySet()));
-    List<SvgCharts.Point> points = m.sample().stream()
-        .map(p -> new SvgCharts.Point(p.millis() / 1000.0, p.id(), nodes.indexOf(p.node()))).toList();
-    String scatter = "Id against time, coloured by node";
+    boolean bySession = m.sample().stream().anyMatch(p -> p.session() != 0);
+    List<Long> sessions = new ArrayList<>(new TreeSet<>(m.sample().stream().map(ModeFigures.SamplePoint::session).toList()));
+    List<SvgCharts.Point> points = m.sample().stream().map(p -> new SvgCharts.Point(p.millis() / 1000.0, p.id(),
+        bySession ? sessions.indexOf(p.session()) : nodes.indexOf(p.node()))).toList();
+    String scatter = "Id against time, coloured by " + (bySession ? "session (DB_SESSION)" : "node");
     if (m.sampleStride() > 1) {
       scatter += " (downsampled: every " + m.sampleStride() + "th row in time order, " + Html.number((long) points.size())
           + " of " + Html.number(m.rows()) + " rows)";
     }
     Html.block(b, "p", scatter + ":");
-    SvgCharts.scatter(b, points, nodes.stream().map(n -> "node " + n).toList(), "seconds since the first row",
-        "id (sequence part)");
+    SvgCharts.scatter(b, points, bySession ? sessions.stream().map(x -> "session " + x).toList()
+        : nodes.stream().map(n -> "node " + n).toList(), "seconds since the first row", "id (sequence part)");
     List<Double> gaps = m.gapSizes().counts().stream().map(Long::doubleValue).toList();
     Html.block(b, "p", "Gaps by size (missing values):");
     SvgCharts.bars(b, GapHistogram.BUCKETS.stream().map(GapHistogram.Bucket::label).toList(), List.of(gaps),

@@ -261,7 +261,7 @@ public final class SeqOrderRun implements AutoCloseable {
       latency.record(q.name(), q.endMs() - q.startMs(), q.ok());
     });
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
-    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock);
+    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock, settings.colourBySession());
     out.println();
     out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
     out.println(ReconciliationTable.render(rec));

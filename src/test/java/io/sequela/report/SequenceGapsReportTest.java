@@ -62,7 +62,7 @@ class SequenceGapsReportTest {
     }
     recorder.close();
 
-    GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE);
+    GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE, true);
     ds.close();
     ModeFigures order = r.tests().get(0).mode(SequenceMode.ORDER).orElseThrow();
     ModeFigures noorder = r.tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
@@ -85,7 +85,7 @@ class SequenceGapsReportTest {
     assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
     String page = Files.readString(run.resolve("sequence-gaps.html"));
     assertThat(page).contains("<svg", "per session", "demo NOORDER", "ORDER vs NOORDER", "p99.9 µs",
-        "Insert latency per second", "Percentile spectrum", "<polyline");
+        "Insert latency per second", "Percentile spectrum", "<polyline", "coloured by session (DB_SESSION)");
     assertThat(page.indexOf("ORDER vs NOORDER")).isLessThan(page.indexOf("Id against time"));
     String verdict = Comparison.of(r.tests().get(0), latencies).orElseThrow().verdict();
     assertThat(page.indexOf(verdict)).isPositive().isLessThan(page.indexOf("Sequence ordering and gaps"));

@@ -131,6 +131,12 @@ class InsertTimingAndSessionsTest {
           .as("failed inserts are not recorded").isEqualTo(ok);
     }
     assertThat(sessions(runId)).isEqualTo(3);
+    try (HikariDataSource ds = Pools.open(pg, "analysis", 1)) {
+      ModeFigures coloured = GapAnalysis.run(ds, Dialect.POSTGRESQL, runId, List.of("sessions"), TimeBasis.SQL_DATE, true)
+          .tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
+      assertThat(coloured.sample().stream().map(ModeFigures.SamplePoint::session).distinct().count())
+          .as("the chart coloured by session: every sampled row carries its session").isEqualTo(3);
+    }
   }
 
   private static long sessions(String runId) {
