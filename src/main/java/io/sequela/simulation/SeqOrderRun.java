@@ -256,10 +256,8 @@ public final class SeqOrderRun implements AutoCloseable {
     InsertLatencies.Recorded recorded = insertLatencies.finish(gr);
     Latencies latencies = recorded.latencies();
     InsertLatencyUs latency = new InsertLatencyUs(latencies);
-    gr.forEachRequest(q -> {
-      latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message()));
-      latency.record(q.name(), q.endMs() - q.startMs(), q.ok());
-    });
+    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(),
+        q.ok() ? null : KoCodes.codeOf(q.message())));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock, settings.colourBySession());
     out.println();
