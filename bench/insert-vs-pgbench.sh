@@ -1,33 +1,125 @@
 #!/usr/bin/env bash
-# Is the load generator the bottleneck? Runs, against one PostgreSQL server (Debian's package, started here on
-# 127.0.0.1), SeqOrderSimulation's insert with 4 users and interval 0 (bench/insert-plan.json, 20,000 inserts)
-# and pgbench with the same INSERT (prepared, 4 clients, 20,000 inserts). Both rates come from the same SQL over
-# the rows each side wrote: rows / (max(sql_date) - min(sql_date)). Last line: ratio: <simulation / pgbench>.
-# Goal: >= 0.9.  Usage: bash bench/insert-vs-pgbench.sh
+# Is the load generator the bottleneck? SeqOrderSimulation's insert (4 users, interval 0, NOORDER) against pgbench
+# with the same INSERT (prepared, 4 clients), on one PostgreSQL server (Debian's package, started here on
+# 127.0.0.1) pinned to one core while the client (the Gatling JVM, or pgbench) is pinned to the other, so the
+# figure measures the harness and not client and server fighting for 2 cores.
+#
+# ROUNDS rounds (default 3), the order of the sides alternating; each side inserts INSERTS rows (default 100,000).
+# A side's rate is rows / (max(sql_date) - min(sql_date)) over the rows it wrote (the same SQL for both); its client
+# CPU is the client process' utime + stime from /proc/<pid>/stat, sampled every 0.1 s, between its first and last
+# row's time, per insert in µs. RECORD=both (default) runs the simulation twice a round, with its µs recording
+# (sequela.latency.record=true, as the main job runs) and without; RECORD=on or RECORD=off runs one of them.
+# Prints every round, the medians and, last, `ratio: <simulation median rate / pgbench median rate>` (with the
+# recording when it ran). Goal: >= 0.9.
+#
+# Usage: bash bench/insert-vs-pgbench.sh   (as root; INSERTS=2000 ROUNDS=1 for a quick check that it runs;
+#        SERVER_CPU=0 CLIENT_CPU=1, USERS=4, PORT=55433; Maven offline unless MVN_OFFLINE=)
 source "$(dirname "$0")/lib-pg.sh"
 cd "$(dirname "$0")/.."
-pg_start 55433
+INSERTS=${INSERTS:-100000}
+ROUNDS=${ROUNDS:-3}
+USERS=${USERS:-4}
+RECORD=${RECORD:-both}
+SERVER_CPU=${SERVER_CPU:-0}
+CLIENT_CPU=${CLIENT_CPU:-1}
+OFFLINE="${MVN_OFFLINE--o}"
+case "$RECORD" in on) SIDES="on" ;; off) SIDES="off" ;; both) SIDES="on off" ;;
+  *) echo "RECORD: must be on, off or both, got '$RECORD'" >&2; exit 64 ;; esac
+[ "$(nproc)" -ge 2 ] || { echo "needs 2 CPUs to pin server and client apart, found $(nproc)" >&2; exit 69; }
+PER_USER=$(( INSERTS / USERS ))
+[ "$PER_USER" -ge 1 ] || { echo "INSERTS: must be >= USERS ($USERS), got $INSERTS" >&2; exit 64; }
 
-rate() { # inserts/s of the rows with this run_id
-  psql -qtAX -c "SELECT round(count(*) / extract(epoch FROM max(sql_date) - min(sql_date))::numeric, 1)
-                 FROM job_execution WHERE run_id LIKE '$1'"
+PG_CPUS=$SERVER_CPU pg_start "${PORT:-55433}"
+WORK=$PG_DIR
+cat > "$WORK/plan.json" <<JSON
+{ "modes": ["NOORDER"],
+  "tests": [ { "test_name": "insert_bench", "description": "bench/insert-vs-pgbench.sh: $USERS users, interval 0",
+    "scenarii": [ { "node_number": 1, "iterations": $PER_USER, "users": $USERS, "interval": 0, "connection": "embedded" } ] } ] }
+JSON
+echo "compiling..." >&2
+mvn -B -q $OFFLINE test-compile >"$WORK/compile.log" 2>&1 || { tail -30 "$WORK/compile.log"; exit 1; }
+
+# sample_cpu <pid> <file>: "<epoch s> <utime+stime ticks>" every 0.1 s while the process lives
+sample_cpu() {
+  local pid=$1 out=$2 stat
+  while stat=$(cat "/proc/$pid/stat" 2>/dev/null); do
+    stat=${stat##*) }  # fields from 3 on (the command name may hold spaces)
+    read -r -a f <<<"$stat"
+    echo "$EPOCHREALTIME $(( f[11] + f[12] ))" >>"$out"
+    sleep 0.1
+  done
 }
 
-echo "simulation: 4 users x 5000 inserts..." >&2
-mvn -B -q gatling:test -Dgatling.simulationClass=SeqOrderSimulation -Dsequela.plan=bench/insert-plan.json \
-  -Dsequela.target="$PG_JDBC" -Dsequela.target-user=postgres >/tmp/sequela-insert-bench.log 2>&1 \
-  || { tail -30 /tmp/sequela-insert-bench.log; exit 1; }
-sim_run=$(psql -qtAX -c "SELECT run_id FROM job_execution WHERE test_name = 'insert_bench' LIMIT 1")
-sim=$(rate "$sim_run")
+# window <run_id>: "<rows> <first epoch s> <last epoch s>" of the rows one side wrote
+window() {
+  psql -qtAX -F ' ' -c "SELECT count(*), extract(epoch FROM min(sql_date) AT TIME ZONE current_setting('TimeZone')),
+    extract(epoch FROM max(sql_date) AT TIME ZONE current_setting('TimeZone')) FROM job_execution WHERE run_id = '$1'"
+}
 
-echo "pgbench: 4 clients x 5000 inserts..." >&2
-cat > /tmp/sequela-insert.sql <<'SQL'
-INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (localtimestamp, 1, 'insert_bench', 'pgbench', 'NOORDER');
-SQL
-pgbench -n -M prepared -c 4 -j 2 -t 5000 -f /tmp/sequela-insert.sql >/tmp/sequela-pgbench.log 2>&1 \
-  || { cat /tmp/sequela-pgbench.log; exit 1; }
-ref=$(rate pgbench)
+# measure <run_id> <cpu samples> <label>: prints "<label> <rows> <rows/s> <client CPU µs per insert>"
+measure() {
+  local w; w=$(window "$1")
+  awk -v w="$w" -v label="$3" -v hz="$(getconf CLK_TCK)" '
+    BEGIN { split(w, a, " "); rows = a[1]; t0 = a[2]; t1 = a[3] }
+    { if ($1 <= t0) c0 = $2; if ($1 <= t1) c1 = $2; if (first == "") first = $2 }
+    END { if (c0 == "") c0 = first; rate = (t1 > t0) ? rows / (t1 - t0) : 0
+          printf "%s %d %.1f %.1f\n", label, rows, rate, (rows > 0) ? (c1 - c0) / hz * 1e6 / rows : 0 }' "$2"
+}
 
-echo "simulation: $sim inserts/s (run $sim_run)"
-echo "pgbench:    $ref inserts/s"
-echo "ratio: $(awk -v a="$sim" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')"
+simulation() { # simulation <on|off> <round>
+  local log="$WORK/sim-$1-$2.log" cpu="$WORK/sim-$1-$2.cpu" mvn_pid jvm=""
+  taskset -c "$CLIENT_CPU" mvn -B -q $OFFLINE gatling:test -Dgatling.simulationClass=SeqOrderSimulation \
+    -Dgatling.noReports=true -Dsequela.plan="$WORK/plan.json" -Dsequela.target="$PG_JDBC" -Dsequela.target-user=postgres \
+    -Dsequela.latency.record="$([ "$1" = on ] && echo true || echo false)" >"$log" 2>&1 &
+  mvn_pid=$!
+  while [ -z "$jvm" ] && kill -0 "$mvn_pid" 2>/dev/null; do  # the Gatling JVM the plugin forks
+    jvm=$(pgrep -P "$mvn_pid" -f io.gatling.app.Gatling || true); sleep 0.05
+  done
+  [ -n "$jvm" ] && sample_cpu "$jvm" "$cpu"
+  wait "$mvn_pid" || { tail -30 "$log"; exit 1; }
+  measure "$(grep -o 'sequela run [0-9a-f-]*' "$log" | head -1 | cut -d' ' -f3)" "$cpu" "simulation-record-$1"
+}
+
+pgbench_side() { # pgbench_side <round>
+  local cpu="$WORK/pgbench-$1.cpu" pid
+  echo "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (localtimestamp, 1, 'insert_bench', 'pgbench-$1', 'NOORDER');" >"$WORK/insert.sql"
+  taskset -c "$CLIENT_CPU" pgbench -n -M prepared -c "$USERS" -j 2 -t "$PER_USER" -f "$WORK/insert.sql" >"$WORK/pgbench-$1.log" 2>&1 &
+  pid=$!
+  sample_cpu "$pid" "$cpu"
+  wait "$pid" || { cat "$WORK/pgbench-$1.log"; exit 1; }
+  measure "pgbench-$1" "$cpu" pgbench
+}
+
+echo "server on CPU $SERVER_CPU, client on CPU $CLIENT_CPU; $ROUNDS rounds of $((PER_USER * USERS)) inserts per side ($USERS x $PER_USER)"
+: >"$WORK/results"
+for ((i = 1; i <= ROUNDS; i++)); do
+  if ((i % 2)); then order="sim pg"; else order="pg sim"; fi
+  line="round $i:"
+  for side in $order; do
+    if [ "$side" = pg ]; then
+      r=$(pgbench_side "$i"); echo "$r" >>"$WORK/results"; set -- $r
+      line="$line pgbench $3/s ($4 µs CPU/insert);"
+    else
+      for rec in $SIDES; do
+        r=$(simulation "$rec" "$i"); echo "$r" >>"$WORK/results"; set -- $r
+        line="$line simulation (recording $rec) $3/s ($4 µs CPU/insert, $2 rows);"
+      done
+    fi
+  done
+  echo "$line"
+done
+
+median() { # median <label> <field>: of the results' field (3 rate, 4 CPU µs per insert)
+  awk -v l="$1" -v f="$2" '$1 == l { print $f }' "$WORK/results" | sort -g \
+    | awk '{ v[NR] = $1 } END { if (NR) print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+pg=$(median pgbench 3)
+echo "median of $ROUNDS: pgbench $pg inserts/s, $(median pgbench 4) µs client CPU per insert"
+for rec in $SIDES; do
+  echo "median of $ROUNDS: simulation (recording $rec) $(median "simulation-record-$rec" 3) inserts/s, $(median "simulation-record-$rec" 4) µs client CPU per insert"
+done
+if [ "$RECORD" = both ]; then
+  echo "ratio without recording: $(awk -v a="$(median simulation-record-off 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
+fi
+last=$([ "$RECORD" = off ] && echo off || echo on)
+echo "ratio: $(awk -v a="$(median "simulation-record-$last" 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"

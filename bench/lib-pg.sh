@@ -1,5 +1,6 @@
 # Shared by the bench/*.sh scripts: a throw-away PostgreSQL server from Debian's packages on 127.0.0.1.
 # Usage: source bench/lib-pg.sh; pg_start <port>; ...; pg_stop   (exports PGHOST PGPORT PGUSER PG_JDBC)
+# PG_CPUS=<list> pins the server (postmaster and every backend) to those CPUs with taskset, e.g. PG_CPUS=0.
 set -euo pipefail
 
 pg_install() {
@@ -17,7 +18,7 @@ pg_start() {
   PG_DIR=$(mktemp -d "${PG_PARENT:-/tmp}/sequela-bench-pg.XXXXXX")
   chown postgres:postgres "$PG_DIR"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+  ${PG_CPUS:+taskset -c "$PG_CPUS"} runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_EXTRA_OPTS:-}" start >/dev/null
   export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres
   export PG_JDBC="jdbc:postgresql://127.0.0.1:$port/postgres"

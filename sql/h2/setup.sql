@@ -24,6 +24,9 @@ CREATE TABLE IF NOT EXISTS JOB_EXECUTION (
 
 CREATE INDEX IF NOT EXISTS JOB_EXECUTION_RUN ON JOB_EXECUTION (RUN_ID, TEST_NAME, SEQ_MODE);
 
+-- DB_SESSION and DB_INSTANCE (which session and instance inserted each row) are added by the run's schema
+-- step with the dialect's expressions (io.sequela.db.SessionColumns); with -Dsequela.schema=none the run prints
+-- the ALTER TABLE statements to run.
 -- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
 -- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
 CREATE TABLE IF NOT EXISTS SEQUELA_SHARE (

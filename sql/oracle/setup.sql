@@ -32,6 +32,10 @@ EXCEPTION WHEN e_exists THEN NULL;
 END;
 /
 
+-- DB_SESSION and DB_INSTANCE (which session and RAC instance inserted each row: SYS_CONTEXT('USERENV', 'SID')
+-- and 'INSTANCE') are column defaults added by the run's schema step (io.sequela.db.SessionColumns); with
+-- -Dsequela.schema=none the run prints the ALTER TABLE statements to run.
+
 -- Oracle cannot call a PL/SQL function from a column DEFAULT: a row trigger fills the id and SQL_DATE
 CREATE OR REPLACE TRIGGER job_execution_bi BEFORE INSERT ON job_execution FOR EACH ROW
 BEGIN

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS job_execution (
 
 CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name, seq_mode);
 
+-- DB_SESSION and DB_INSTANCE (which session and instance inserted each row) are added by the run's schema
+-- step with the dialect's expressions (io.sequela.db.SessionColumns); with -Dsequela.schema=none the run prints
+-- the ALTER TABLE statements to run.
 -- what each injector of a several-injector run drives (io.sequela.simulation.InjectorShares): per stage and node its
 -- planned inserts and the plan's for the node, so a merge needs nothing but the logs and the database
 CREATE TABLE IF NOT EXISTS sequela_share (

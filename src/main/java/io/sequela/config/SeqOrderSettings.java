@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  *     (one injector only); 1 to 64 letters, digits, '.', '_' or '-'
  * @param injectorTimeout how long an injector waits at a stage barrier for the others, positive
  *     ({@code sequela.injector-timeout})
+ * @param recordLatency true to record every insert's ns timing in µs histograms and latency.hlog
+ *     ({@code sequela.latency.record}; the lean driver only)
+ * @param colourBySession true to colour the id-against-time chart by session instead of node
+ *     ({@code sequela.analysis.colour-by = session})
  */
 public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
-    Injector injector, String runId, Duration injectorTimeout) {
+    Injector injector, String runId, Duration injectorTimeout, boolean recordLatency, boolean colourBySession) {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -47,6 +51,10 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.schema: must be create or none, got '" + schema + "'");
       }
       String clock = c.getString("analysis.clock");
+      String colourBy = c.getString("analysis.colour-by").strip().toLowerCase(Locale.ROOT);
+      if (!colourBy.equals("node") && !colourBy.equals("session")) {
+        throw new SequelaException.InvalidInput("sequela.analysis.colour-by: must be node or session, got '" + colourBy + "'");
+      }
       Driver driver = Driver.parse(c.getString("driver"));
       Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"));
       if (c.hasPath("target")) {
@@ -80,7 +88,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
             + plan.source() + " has more than " + (injector.number() - 1) + " users");
       }
       return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
-          injector, runId, timeout);
+          injector, runId, timeout, c.getBoolean("latency.record"), colourBy.equals("session"));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

@@ -78,6 +78,12 @@ final class H2Dialect implements Dialect {
     return Optional.of("H2: no index size, WAL or wait-event figures");
   }
 
+  /** H2's session id: one per connection. */
+  @Override
+  public String sessionExpression() {
+    return "SESSION_ID()";
+  }
+
   @Override
   public String toString() {
     return name();

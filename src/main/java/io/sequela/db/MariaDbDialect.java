@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -127,6 +128,18 @@ final class MariaDbDialect implements Dialect {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@auto_increment_increment")) {
       return rs.next() ? Math.max(1, rs.getInt(1)) : 1;
     }
+  }
+
+  /** The connection's thread id: one per connection (per node, on Galera). */
+  @Override
+  public String sessionExpression() {
+    return "CONNECTION_ID()";
+  }
+
+  /** The Galera node serving the connection (its wsrep_node_name; the host name outside a cluster). */
+  @Override
+  public Optional<String> instanceExpression() {
+    return Optional.of("@@wsrep_node_name");
   }
 
   @Override

@@ -349,6 +349,24 @@ final class OracleDialect implements Dialect {
     return e.getErrorCode() != 0 ? String.format(Locale.ROOT, "ORA-%05d", e.getErrorCode()) : Dialect.super.errorCode(e);
   }
 
+  /** The session's SID; unique within an instance, so a session is the pair (instance, SID). */
+  @Override
+  public String sessionExpression() {
+    return "TO_NUMBER(SYS_CONTEXT('USERENV', 'SID'))";
+  }
+
+  /** The RAC instance number the session is connected to. */
+  @Override
+  public Optional<String> instanceExpression() {
+    return Optional.of("SYS_CONTEXT('USERENV', 'INSTANCE')");
+  }
+
+  /** {@code ALTER TABLE t ADD (c type)}. */
+  @Override
+  public String addColumn(String table, String column, String type) {
+    return "ALTER TABLE " + table + " ADD (" + column + " " + type + ")";
+  }
+
   @Override
   public String toString() {
     return name();

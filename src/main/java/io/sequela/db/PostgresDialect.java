@@ -226,6 +226,12 @@ final class PostgresDialect implements Dialect {
     }
   }
 
+  /** The backend's process id: one per connection. */
+  @Override
+  public String sessionExpression() {
+    return "pg_backend_pid()";
+  }
+
   @Override
   public String toString() {
     return name();

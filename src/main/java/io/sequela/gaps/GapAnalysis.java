@@ -2,6 +2,7 @@ package io.sequela.gaps;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
+import io.sequela.db.SessionColumns;
 import io.sequela.config.SequenceMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The sequence-ordering gap analysis of one run: per test x mode, one query ({@link GapQueries}) streams
  * the rows in time order, the only sort the database does, and every figure comes from that one pass
  * ({@link TimeOrderedPass}: inversions, then gaps and islands from the same rows sorted by id in memory,
- * 17 to about 22 bytes of heap per row).
+ * 17 to about 22 bytes of heap per row). Where JOB_EXECUTION has the session columns ({@link SessionColumns}), a
+ * second, grouping query counts each node's sessions and instances.
  */
 public final class GapAnalysis {
 
@@ -44,14 +48,25 @@ public final class GapAnalysis {
    */
   public static GapAnalysisResult run(DataSource dataSource, Dialect dialect, String runId, List<String> tests,
       TimeBasis basis) {
+    return run(dataSource, dialect, runId, tests, basis, false);
+  }
+
+  /**
+   * As {@link #run(DataSource, Dialect, String, List, TimeBasis)}; with {@code sampleSessions} (and the session
+   * columns present) the scatter sample keeps each row's DB_SESSION, for a chart coloured by session.
+   */
+  public static GapAnalysisResult run(DataSource dataSource, Dialect dialect, String runId, List<String> tests,
+      TimeBasis basis, boolean sampleSessions) {
     List<TestFigures> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
+      boolean sessions = SessionColumns.missing(c).isEmpty();
       for (String test : tests) {
         Map<SequenceMode, ModeFigures> modes = new EnumMap<>(SequenceMode.class);
         for (SequenceMode mode : SequenceMode.values()) {
-          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode));
+          ModeFigures f = analyseMode(c, dialect, runId, test, mode, basis, dialect.idStep(c, mode),
+              sessions && sampleSessions);
           if (f != null) {
-            modes.put(mode, f);
+            modes.put(mode, sessions ? f.withSessions(sessions(c, runId, test, mode)) : f);
           }
         }
         out.add(new TestFigures(test, modes));
@@ -70,17 +85,18 @@ public final class GapAnalysis {
    * form ({@link Dialect#preferBinaryRows}: PostgreSQL).
    */
   static ModeFigures analyseMode(Connection c, Dialect dialect, String runId, String test, SequenceMode mode, TimeBasis basis,
-      int idStep) throws SQLException {
+      int idStep, boolean sampleSessions) throws SQLException {
     long start = System.nanoTime();
     TimeOrderedPass pass = new TimeOrderedPass(idStep);
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
-    try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis), runId, test, mode)) {
+    try (PreparedStatement ps = prepare(c, GapQueries.timeOrdered(basis, sampleSessions), runId, test, mode)) {
       ps.setFetchSize(FETCH_SIZE);
       dialect.preferBinaryRows(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3));
+          pass.add(rs.getObject(1, LocalDateTime.class), rs.getLong(2) % GapQueries.SEQ_MODULUS, rs.getInt(3),
+              sampleSessions ? rs.getLong(4) : 0);
         }
       }
       c.commit();
@@ -95,6 +111,24 @@ public final class GapAnalysis {
     LOG.debug("{} {} {}: {} rows; time-ordered query {} ms, sorts and walk {} ms", runId, test, mode, pass.rows(),
         (streamed - start) / 1_000_000, (System.nanoTime() - streamed) / 1_000_000);
     return figures;
+  }
+
+  /** Per node: its sessions and instances ({@link GapQueries#SESSIONS}). */
+  static Map<Integer, NodeSessions> sessions(Connection c, String runId, String test, SequenceMode mode)
+      throws SQLException {
+    Map<Integer, Map<String, Long>> rows = new TreeMap<>();
+    Map<Integer, Map<String, Long>> sessions = new TreeMap<>();
+    try (PreparedStatement ps = prepare(c, GapQueries.SESSIONS, runId, test, mode); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int node = rs.getInt(1);
+        String instance = rs.getString(2);
+        rows.computeIfAbsent(node, n -> new HashMap<>()).put(instance, rs.getLong(3));
+        sessions.computeIfAbsent(node, n -> new HashMap<>()).put(instance, rs.getLong(4));
+      }
+    }
+    Map<Integer, NodeSessions> out = new TreeMap<>();
+    rows.forEach((node, r) -> out.put(node, NodeSessions.of(r, sessions.get(node))));
+    return out;
   }
 
   private static PreparedStatement prepare(Connection c, String sql, String runId, String test, SequenceMode mode)

@@ -15,9 +15,17 @@ final class GapQueries {
 
   private GapQueries() {}
 
-  /** Every row as (time, job_execution_id, node), in time order, equal times in id order. */
-  static String timeOrdered(TimeBasis basis) {
+  /** Per node and instance: (node, db_instance, rows, distinct db_session). */
+  static final String SESSIONS = "SELECT node, db_instance, COUNT(*), COUNT(DISTINCT db_session)" + THIS_RUN
+      + " GROUP BY node, db_instance";
+
+  /**
+   * Every row as (time, job_execution_id, node), in time order, equal times in id order; with {@code session}
+   * also db_session (one more column in the sort, so only when the chart is coloured by session).
+   */
+  static String timeOrdered(TimeBasis basis, boolean session) {
     String t = basis.column();
-    return "SELECT " + t + ", job_execution_id, node" + THIS_RUN + " ORDER BY " + t + ", job_execution_id";
+    return "SELECT " + t + ", job_execution_id, node" + (session ? ", db_session" : "") + THIS_RUN + " ORDER BY " + t
+        + ", job_execution_id";
   }
 }

@@ -1,6 +1,8 @@
 package io.sequela.gaps;
 
 import io.sequela.config.SequenceMode;
+import io.sequela.stats.DifferenceInterval;
+import io.sequela.stats.LatencyRecorder;
 import io.sequela.stats.LatencySummary;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,46 +14,103 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
- * Response times per test x mode x node, as the load generator measured them. Requests are named
- * {@code "<test_name> <ORDER|NOORDER|AUTO_INCREMENT> node <n>"}; other requests are ignored. Only OK requests
- * are recorded; KO requests are counted, per error code. Filled by whoever reads the requests (SeqOrderRun,
- * from this run's simulation.log, where each KO message carries its code); the pages only read it.
+ * Insert latencies per test x mode x node in µs, apart from them the commits timed on their own (a commit policy
+ * other than autocommit), and the failed inserts (KO) per error code. The latencies come either from the workers'
+ * own ns timings ({@link #ofTags}, the {@link LatencyRecorder} totals: {@link Source#WORKER}) or, for the JDBC
+ * plugin, from Gatling's whole-ms response times in simulation.log ({@link #record}: {@link Source#GATLING_MS});
+ * the KOs always come from simulation.log ({@link #record}, where each KO message carries its code). Requests
+ * are named {@code "<test_name> <ORDER|NOORDER|AUTO_INCREMENT> node <n>"}; other requests are ignored. Filled by
+ * the runner; the pages only read it.
  */
 public final class Latencies {
 
   /** A request name the simulation gives an insert: test name, mode, node number. */
   public static final Pattern REQUEST_NAME = Pattern.compile("^(.+) (ORDER|NOORDER|AUTO_INCREMENT) node (\\d+)$");
+  /** A recorder tag of an insert ({@link #tag}) or of a commit ({@link #commitTag}). */
+  public static final Pattern TAG = Pattern.compile("^(.+)/(ORDER|NOORDER|AUTO_INCREMENT)/node-(\\d+)(/commit)?$");
   /** The code of a KO that carries none. */
   public static final String UNKNOWN_CODE = "unknown";
-  private static final long HIGHEST_MS = 3_600_000;
+  /** The confidence of {@link #difference}'s intervals. */
+  public static final double CONFIDENCE = 0.95;
 
-  private final Map<Key, Histogram> ok = new HashMap<>();
-  private final Map<Key, Long> ko = new HashMap<>();
-  private final Map<Key, Map<String, Long>> koCodes = new HashMap<>();
-
-  private record Key(String test, SequenceMode mode, int node) {}
-
-  /** An empty set, to be filled by {@link #record} (the simulation feeds it this run's requests). */
-  public Latencies() {}
-
-  /** No latencies: pages show the database figures only. */
-  public static Latencies none() {
-    return new Latencies();
+  /** Where the latencies come from. */
+  public enum Source {
+    /** sequela's worker: execute (+ commit) timed in ns, recorded in µs. */
+    WORKER,
+    /** Gatling's simulation.log: whole ms (the JDBC plugin, or recording off), recorded as ms x 1,000 µs. */
+    GATLING_MS,
+    /** None were recorded. */
+    NONE
   }
 
   /**
-   * Records one request.
+   * ORDER minus NOORDER insert latency of one test, all nodes together, µs.
    *
-   * @param requestName the request's name; ignored unless it matches {@link #REQUEST_NAME}
-   * @param millis its response time in ms (negative values count as 0)
-   * @param okStatus false for a KO, which is counted but not recorded
+   * @param median difference of medians with its {@link #CONFIDENCE} interval
+   * @param mean difference of means with its interval
+   */
+  public record Difference(DifferenceInterval median, DifferenceInterval mean) {}
+
+  private final Map<Key, Histogram> inserts = new HashMap<>();
+  private final Map<Key, Histogram> commits = new HashMap<>();
+  private final Map<Key, Long> ko = new HashMap<>();
+  private final Map<Key, Map<String, Long>> koCodes = new HashMap<>();
+  private final Map<String, Optional<Difference>> differences = new HashMap<>();
+  private Source source;
+
+  private record Key(String test, SequenceMode mode, int node) {}
+
+  private Latencies(Source source) {
+    this.source = source;
+  }
+
+  /** An empty set for {@link #record} (the runner feeds it this run's requests of simulation.log). */
+  public Latencies() {
+    this(Source.NONE);
+  }
+
+  /** No latencies: pages show the database figures only. */
+  public static Latencies none() {
+    return new Latencies(Source.NONE);
+  }
+
+  /** The recorder tag of one node's inserts in one test x mode, e.g. {@code 70_30_ratio/ORDER/node-1}. */
+  public static String tag(String test, SequenceMode mode, int node) {
+    return test + "/" + mode.name() + "/node-" + node;
+  }
+
+  /** The recorder tag of one node's commits timed on their own, {@link #tag} + {@code /commit}. */
+  public static String commitTag(String test, SequenceMode mode, int node) {
+    return tag(test, mode, node) + "/commit";
+  }
+
+  /**
+   * The workers' latencies; {@link #record} then adds simulation.log's KOs (its OK response times are ignored).
+   *
+   * @param byTag histograms in µs by {@link #tag} or {@link #commitTag}; other tags are ignored
+   */
+  public static Latencies ofTags(Map<String, Histogram> byTag) {
+    Latencies l = new Latencies(Source.WORKER);
+    byTag.forEach((tag, h) -> {
+      Matcher m = TAG.matcher(tag);
+      if (m.matches() && h.getTotalCount() > 0) {
+        Key k = new Key(m.group(1), SequenceMode.valueOf(m.group(2)), Integer.parseInt(m.group(3)));
+        (m.group(4) == null ? l.inserts : l.commits).computeIfAbsent(k, x -> histogram()).add(h);
+      }
+    });
+    return l;
+  }
+
+  /**
+   * Records one request of simulation.log without an error code; as {@link #record(String, long, boolean, String)}.
    */
   public void record(String requestName, long millis, boolean okStatus) {
     record(requestName, millis, okStatus, null);
   }
 
   /**
-   * Records one request with its KO's error code.
+   * Records one request of Gatling's simulation.log: a KO is counted under its code; an OK's whole-ms response
+   * time is recorded (as µs) unless these latencies are the workers' own ({@link #ofTags}).
    *
    * @param requestName the request's name; ignored unless it matches {@link #REQUEST_NAME}
    * @param millis its response time in ms (negative values count as 0)
@@ -59,34 +118,68 @@ public final class Latencies {
    * @param koCode the KO's error code (vendor code or SQLSTATE, e.g. 1062, 23505); ignored for OK; null counts
    *     as {@value #UNKNOWN_CODE}
    */
-  public void record(String requestName, long millis, boolean okStatus, String koCode) {
+  public synchronized void record(String requestName, long millis, boolean okStatus, String koCode) {
     Matcher m = REQUEST_NAME.matcher(requestName);
     if (!m.matches()) {
       return;
     }
     Key k = new Key(m.group(1), SequenceMode.valueOf(m.group(2)), Integer.parseInt(m.group(3)));
-    if (okStatus) {
-      ok.computeIfAbsent(k, x -> new Histogram(HIGHEST_MS, 3)).recordValue(Math.min(HIGHEST_MS, Math.max(0, millis)));
-    } else {
+    if (!okStatus) {
       ko.merge(k, 1L, Long::sum);
       koCodes.computeIfAbsent(k, x -> new TreeMap<>()).merge(koCode == null ? UNKNOWN_CODE : koCode, 1L, Long::sum);
+    } else if (source != Source.WORKER) {
+      source = Source.GATLING_MS;
+      differences.clear();
+      inserts.computeIfAbsent(k, x -> histogram())
+          .recordValue(Math.min(LatencyRecorder.HIGHEST_US, Math.max(0, millis) * 1000));
     }
   }
 
-  /** One node's OK response times, empty when none were recorded. */
-  public Optional<LatencySummary> node(String test, SequenceMode mode, int node) {
-    return Optional.ofNullable(ok.get(new Key(test, mode, node))).map(LatencySummary::of);
+  /** Where these latencies come from. */
+  public Source source() {
+    return source;
   }
 
-  /** All nodes' OK response times of a test x mode together, empty when none were recorded. */
+  /** One node's insert latencies, µs; empty when none were recorded. */
+  public Optional<LatencySummary> node(String test, SequenceMode mode, int node) {
+    return Optional.ofNullable(inserts.get(new Key(test, mode, node))).map(LatencySummary::of);
+  }
+
+  /** One node's commits timed on their own, µs; empty when its inserts committed with them (autocommit). */
+  public Optional<LatencySummary> commit(String test, SequenceMode mode, int node) {
+    return Optional.ofNullable(commits.get(new Key(test, mode, node))).map(LatencySummary::of);
+  }
+
+  /** All nodes' insert latencies of a test x mode together, µs; empty when none were recorded. */
   public Optional<LatencySummary> mode(String test, SequenceMode mode) {
-    Histogram all = new Histogram(HIGHEST_MS, 3);
-    ok.forEach((k, h) -> {
+    Histogram all = modeHistogram(test, mode);
+    return all.getTotalCount() == 0 ? Optional.empty() : Optional.of(LatencySummary.of(all));
+  }
+
+  /** All nodes' insert latencies of a test x mode in one new histogram, µs (empty when none). */
+  public Histogram modeHistogram(String test, SequenceMode mode) {
+    Histogram all = histogram();
+    inserts.forEach((k, h) -> {
       if (k.test().equals(test) && k.mode() == mode) {
         all.add(h);
       }
     });
-    return all.getTotalCount() == 0 ? Optional.empty() : Optional.of(LatencySummary.of(all));
+    return all;
+  }
+
+  /**
+   * ORDER minus NOORDER insert latency of a test ({@link DifferenceInterval}, bootstrap over the inserts), computed
+   * once per test.
+   *
+   * @return empty when either mode has no latencies
+   */
+  public synchronized Optional<Difference> difference(String test) {
+    return differences.computeIfAbsent(test, t -> {
+      Histogram order = modeHistogram(t, SequenceMode.ORDER);
+      Histogram noorder = modeHistogram(t, SequenceMode.NOORDER);
+      return DifferenceInterval.ofMedians(order, noorder, CONFIDENCE)
+          .flatMap(m -> DifferenceInterval.ofMeans(order, noorder, CONFIDENCE).map(a -> new Difference(m, a)));
+    });
   }
 
   /** KO requests of a test x mode, all nodes, per error code (codes in order); empty without KOs. */
@@ -120,5 +213,9 @@ public final class Latencies {
   public long koCount(String test, SequenceMode mode) {
     return ko.entrySet().stream().filter(e -> e.getKey().test().equals(test) && e.getKey().mode() == mode)
         .mapToLong(Map.Entry::getValue).sum();
+  }
+
+  private static Histogram histogram() {
+    return new Histogram(1, LatencyRecorder.HIGHEST_US, LatencyRecorder.DIGITS);
   }
 }

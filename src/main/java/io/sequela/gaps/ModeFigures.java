@@ -28,15 +28,24 @@ import java.util.Map;
  *     AUTO_INCREMENT (each node its own residue class), else 1
  * @param missingByDesign values of the span in other nodes' residue classes, never handed out by design
  *     (0 with step 1); not counted in {@link #missing()} nor in the gaps
+ * @param sessions per node, which sessions inserted its rows; empty when JOB_EXECUTION has no DB_SESSION column
  */
 public record ModeFigures(
     SequenceMode mode, long rows, long distinctIds, long duplicateIds, long minId, long maxId, long gapCount,
     long largestGap, long islands, long nodeSwitches, OrderFigures order, GapHistogram gapSizes,
-    Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride, int idStep, long missingByDesign) {
+    Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride, int idStep, long missingByDesign,
+    Map<Integer, NodeSessions> sessions) {
 
   public ModeFigures {
     nodes = Map.copyOf(nodes);
     sample = List.copyOf(sample);
+    sessions = Map.copyOf(sessions);
+  }
+
+  /** The same figures with the nodes' sessions. */
+  public ModeFigures withSessions(Map<Integer, NodeSessions> bySession) {
+    return new ModeFigures(mode, rows, distinctIds, duplicateIds, minId, maxId, gapCount, largestGap, islands,
+        nodeSwitches, order, gapSizes, nodes, sample, sampleStride, idStep, missingByDesign, bySession);
   }
 
   /** max - min + 1: the values the sequence handed out between the lowest and highest id. */
@@ -78,6 +87,13 @@ public record ModeFigures(
    * @param millis time since the mode's first row, in ms
    * @param id the sequence part
    * @param node the node number
+   * @param session the row's DB_SESSION when the chart is coloured by session, else 0
    */
-  public record SamplePoint(long millis, long id, int node) {}
+  public record SamplePoint(long millis, long id, int node, long session) {
+
+    /** A point without its session. */
+    public SamplePoint(long millis, long id, int node) {
+      this(millis, id, node, 0);
+    }
+  }
 }

@@ -43,6 +43,11 @@ final class TimeOrderedPass {
    * @throws IllegalArgumentException as {@link OrderStream#add} does
    */
   void add(LocalDateTime time, long id, int node) {
+    add(time, id, node, 0);
+  }
+
+  /** As {@link #add(LocalDateTime, long, int)}, the row's session kept in the sample ({@code 0}: none). */
+  void add(LocalDateTime time, long id, int node, long session) {
     int row = stream.rows();
     int index = stream.add(id, node);
     Tally t = tallies[index];
@@ -55,7 +60,7 @@ final class TimeOrderedPass {
       start = time;
     }
     if (row % stride == 0) {
-      keepSample(row, time, id, node);
+      keepSample(row, time, id, node, session);
     }
   }
 
@@ -64,7 +69,7 @@ final class TimeOrderedPass {
    * GapAnalysis#MAX_SAMPLE_POINTS}) first drops every other point and doubles the stride, so the sample is
    * always every k-th row from the first, never more than that many points.
    */
-  private void keepSample(int row, LocalDateTime time, long id, int node) {
+  private void keepSample(int row, LocalDateTime time, long id, int node, long session) {
     if (sample.size() == GapAnalysis.MAX_SAMPLE_POINTS) {
       for (int i = 1; i < sample.size() / 2; i++) {
         sample.set(i, sample.get(2 * i));
@@ -74,7 +79,7 @@ final class TimeOrderedPass {
     }
     if (row % stride == 0) {
       long millis = Duration.between(start, time).toMillis();
-      sample.add(new ModeFigures.SamplePoint(millis, id, node));
+      sample.add(new ModeFigures.SamplePoint(millis, id, node, session));
     }
   }
 
@@ -102,7 +107,7 @@ final class TimeOrderedPass {
     }
     return new ModeFigures(mode, stream.rows(), ids.distinctIds(), ids.duplicateIds(), ids.minId(), ids.maxId(),
         ids.gapCount(), ids.largestGap(), ids.islands(), ids.nodeSwitches(), order, ids.gapSizes(), nodes, sample,
-        stride, idStep, ids.missingByDesign());
+        stride, idStep, ids.missingByDesign(), Map.of());
   }
 
   /** One node's rows so far. */

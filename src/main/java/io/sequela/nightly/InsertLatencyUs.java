@@ -1,29 +1,22 @@
 package io.sequela.nightly;
 
 import io.sequela.gaps.Latencies;
+import io.sequela.stats.DifferenceInterval;
 import io.sequela.stats.LatencySummary;
 import io.sequela.config.SequenceMode;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
- * The one place SeqOrderSimulation's nightly checks and history take insert latencies from, in µs.
- *
- * <p>Today the source is Gatling's simulation.log (whole ms), which the runner reads once and hands to both the
- * gap analysis' {@link Latencies} and {@link #record}: per-node percentiles are {@link Latencies}' (HdrHistogram)
- * times 1000, and the per-mode samples behind the ORDER cost interval are the OK response times times 1000. When
- * the worker's own ns timings land (sequence-gaps.json's {@code p99_us} per node), this class is the one to switch.
+ * The one place SeqOrderSimulation's nightly checks and history take insert latencies from, in µs: the run's
+ * {@link Latencies} (the workers' own ns timings in µs; Gatling's whole ms x 1,000 with the JDBC plugin or
+ * {@code -Dsequela.latency.record=false}), and the ORDER cost interval that sequence-gaps.json's verdict shows
+ * (the same {@link DifferenceInterval}, computed once).
  */
 public final class InsertLatencyUs {
 
   private final Latencies latencies;
-  private final Map<String, long[]> buffers = new HashMap<>();
-  private final Map<String, Integer> sizes = new HashMap<>();
 
-  /** @param latencies the run's latencies as the gap analysis holds them (per-node percentiles) */
+  /** @param latencies the run's latencies as the gap analysis holds them */
   public InsertLatencyUs(Latencies latencies) {
     this.latencies = latencies;
   }
@@ -38,41 +31,16 @@ public final class InsertLatencyUs {
   }
 
   /**
-   * Records one request for the per-mode samples, as {@link Latencies#record} does.
+   * ORDER minus NOORDER median insert latency of a test with its 95 % interval, µs ({@link Latencies#difference}).
    *
-   * @param requestName ignored unless it matches {@link Latencies#REQUEST_NAME}
-   * @param millis its response time in ms (negative counts as 0)
-   * @param ok false for a KO, which is not a latency sample
+   * @return empty when either mode has no OK insert
    */
-  public synchronized void record(String requestName, long millis, boolean ok) {
-    Matcher m = Latencies.REQUEST_NAME.matcher(requestName);
-    if (!ok || !m.matches()) {
-      return;
-    }
-    String key = m.group(1) + " " + m.group(2);
-    long[] b = buffers.computeIfAbsent(key, k -> new long[1024]);
-    int n = sizes.getOrDefault(key, 0);
-    if (n == b.length) {
-      b = Arrays.copyOf(b, b.length * 2);
-      buffers.put(key, b);
-    }
-    b[n] = Math.max(0, millis) * 1000;
-    sizes.put(key, n + 1);
-  }
-
-  /**
-   * Every OK insert latency of a test x mode, all nodes, for the ORDER cost interval.
-   *
-   * @return µs values in record order (a new array); empty when there are none
-   */
-  public synchronized long[] modeSamples(String test, SequenceMode mode) {
-    String key = test + " " + mode.name();
-    long[] b = buffers.get(key);
-    return b == null ? new long[0] : Arrays.copyOf(b, sizes.get(key));
+  public Optional<DifferenceInterval> orderCost(String test) {
+    return latencies.difference(test).map(Latencies.Difference::median);
   }
 
   private static Percentiles us(LatencySummary s) {
-    return new Percentiles(s.p50Ms() * 1000.0, s.p99Ms() * 1000.0);
+    return new Percentiles(s.p50Us(), s.p99Us());
   }
 
   /**

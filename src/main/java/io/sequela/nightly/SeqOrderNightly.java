@@ -13,7 +13,7 @@ import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
 import io.sequela.history.Direction;
 import io.sequela.history.Metric;
-import io.sequela.stats.MedianDifference;
+import io.sequela.stats.DifferenceInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +23,14 @@ import java.util.OptionalDouble;
  * One SeqOrderSimulation test as the nightly checks take it. Checks: the reconciliation (OK = rows, every planned
  * insert made) per test x mode x node, always; {@code ko_max} and {@code duplicates_max} per test x mode;
  * {@code p99_us_max} per node; {@code order_inversions_max} on the ORDER mode; {@code order_cost_us_max} against the
- * upper end of the 95 % interval of ORDER minus NOORDER median latency ({@link MedianDifference}). Figures, per mode
+ * upper end of the 95 % interval of ORDER minus NOORDER median latency ({@link DifferenceInterval}, the verdict's interval). Figures, per mode
  * and node: rows, KO, p50/p99 µs, rows/s; per mode: inversions, gaps, missing, duplicates; per test: the ORDER cost
  * and its interval.
  */
 public final class SeqOrderNightly {
 
-  /** The confidence of the ORDER cost interval. */
-  public static final double CONFIDENCE = 0.95;
+  /** The confidence of the ORDER cost interval ({@link io.sequela.gaps.Latencies#CONFIDENCE}). */
+  public static final double CONFIDENCE = io.sequela.gaps.Latencies.CONFIDENCE;
 
   private SeqOrderNightly() {}
 
@@ -95,14 +95,13 @@ public final class SeqOrderNightly {
       }
       return;
     }
-    Optional<MedianDifference> d = MedianDifference.of(latency.modeSamples(name, SequenceMode.ORDER),
-        latency.modeSamples(name, SequenceMode.NOORDER), CONFIDENCE);
-    metrics.add(metric("", "order_cost_us", name, Direction.LOWER_IS_BETTER, d.map(MedianDifference::estimate).orElse(null)));
-    metrics.add(metric("", "order_cost_ci_low_us", name, Direction.NONE, d.map(MedianDifference::low).orElse(null)));
-    metrics.add(metric("", "order_cost_ci_high_us", name, Direction.NONE, d.map(MedianDifference::high).orElse(null)));
+    Optional<DifferenceInterval> d = latency.orderCost(name);
+    metrics.add(metric("", "order_cost_us", name, Direction.LOWER_IS_BETTER, d.map(DifferenceInterval::estimate).orElse(null)));
+    metrics.add(metric("", "order_cost_ci_low_us", name, Direction.NONE, d.map(DifferenceInterval::low).orElse(null)));
+    metrics.add(metric("", "order_cost_ci_high_us", name, Direction.NONE, d.map(DifferenceInterval::high).orElse(null)));
     OptionalDouble max = limits.get(Limit.ORDER_COST_US_MAX);
     if (max.isPresent()) {
-      Check c = Check.bound(name, Limit.ORDER_COST_US_MAX, max.getAsDouble(), d.map(MedianDifference::high).orElse(null));
+      Check c = Check.bound(name, Limit.ORDER_COST_US_MAX, max.getAsDouble(), d.map(DifferenceInterval::high).orElse(null));
       String about = d.map(x -> " (upper end of the 95 % interval of ORDER minus NOORDER median latency; estimate "
           + Checks.number(x.estimate()) + " µs)").orElse(" (no OK insert in ORDER or NOORDER)");
       checks.add(new Check(c.scope(), c.rule(), c.status(), c.message() + about));

@@ -2,6 +2,7 @@ package io.sequela.report;
 
 import io.sequela.gaps.Comparison;
 import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.stats.DifferenceInterval;
 import io.sequela.stats.LatencySummary;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
@@ -12,14 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The ORDER vs NOORDER comparison as a plain-text table for the console, one block per test. */
+/**
+ * The ORDER vs NOORDER comparison as a plain-text table for the console: every test's verdict first, then one
+ * block per test. Latencies in µs.
+ */
 public final class ComparisonTable {
 
-  private static final String ROW = "%-22s %14s %14s %12s%n";
+  private static final String ROW = "%-22s %14s %14s %24s%n";
+  /** What the change column means, printed under the tables. */
+  static final String CHANGE = "change: ORDER - NOORDER with its 95 % interval [low, high] for median and mean latency; "
+      + "NOORDER / ORDER (x) for p99 and throughput; NOORDER - ORDER (+/-) for counts";
 
   private ComparisonTable() {}
 
-  /** Rows of one figure: name, ORDER, NOORDER, NOORDER/ORDER (ratio) or NOORDER-ORDER (difference). */
+  /** Rows of one figure: name, ORDER, NOORDER, change (see {@link #CHANGE}). */
   static List<String[]> rows(TestFigures t, Latencies latencies) {
     Optional<ModeFigures> o = t.mode(SequenceMode.ORDER);
     Optional<ModeFigures> n = t.mode(SequenceMode.NOORDER);
@@ -28,9 +35,11 @@ public final class ComparisonTable {
     Optional<Comparison> c = Comparison.of(t, latencies);
     List<String[]> rows = new ArrayList<>();
     rows.add(row("rows", o.map(ModeFigures::rows), n.map(ModeFigures::rows), ""));
-    rows.add(row("mean latency (ms)", lo.map(LatencySummary::meanMs), ln.map(LatencySummary::meanMs),
-        ratio(c.map(Comparison::meanLatencyRatio))));
-    rows.add(row("p99 latency (ms)", lo.map(LatencySummary::p99Ms), ln.map(LatencySummary::p99Ms),
+    rows.add(row("median latency (µs)", lo.map(LatencySummary::p50Us), ln.map(LatencySummary::p50Us),
+        interval(c.map(Comparison::medianDiff))));
+    rows.add(row("mean latency (µs)", lo.map(LatencySummary::meanUs), ln.map(LatencySummary::meanUs),
+        interval(c.map(Comparison::meanDiff))));
+    rows.add(row("p99 latency (µs)", lo.map(LatencySummary::p99Us), ln.map(LatencySummary::p99Us),
         ratio(c.map(Comparison::p99LatencyRatio))));
     rows.add(row("throughput (rows/s)", o.flatMap(m -> Optional.ofNullable(m.rowsPerSecond())),
         n.flatMap(m -> Optional.ofNullable(m.rowsPerSecond())), ratio(c.map(Comparison::throughputRatio))));
@@ -52,19 +61,32 @@ public final class ComparisonTable {
     return rows;
   }
 
+  /** The verdict of a test, or null when it lacks a mode. */
+  static String verdict(TestFigures t, Latencies latencies) {
+    return Comparison.of(t, latencies).map(Comparison::verdict).orElse(null);
+  }
+
   /**
-   * The table of every test of a run: header line with run, dialect and time basis, then per test the
-   * figures with columns ORDER, NOORDER and change (x ratio, +/- difference).
+   * The table of every test of a run: first each test's verdict on a line of its own, then a header line with
+   * run, dialect and time basis, then per test the figures with columns ORDER, NOORDER and change.
    */
   public static String render(GapAnalysisResult result, Latencies latencies) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sequence gaps: run %s, %s, ordered by %s%n",
-        result.runId(), result.dialect(), result.timeBasis()));
+    StringBuilder b = new StringBuilder();
+    for (TestFigures t : result.tests()) {
+      String v = verdict(t, latencies);
+      if (v != null) {
+        b.append(t.testName()).append(": ").append(v).append(System.lineSeparator());
+      }
+    }
+    b.append(String.format(Locale.ROOT, "sequence gaps: run %s, %s, ordered by %s%n", result.runId(), result.dialect(),
+        result.timeBasis()));
     for (TestFigures t : result.tests()) {
       b.append(String.format(Locale.ROOT, ROW, t.testName(), "ORDER", "NOORDER", "change"));
       for (String[] r : rows(t, latencies)) {
         b.append(String.format(Locale.ROOT, ROW, (Object[]) r));
       }
     }
+    b.append(CHANGE).append(System.lineSeparator());
     return b.toString();
   }
 
@@ -75,6 +97,12 @@ public final class ComparisonTable {
 
   static String cell(Optional<? extends Number> v) {
     return v.map(x -> x instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : String.valueOf(x)).orElse("-");
+  }
+
+  /** {@code +12.0 [+8.0, +15.5]}: a difference with its interval. */
+  static String interval(Optional<DifferenceInterval> d) {
+    return d.filter(x -> x != null)
+        .map(x -> String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", x.estimate(), x.low(), x.high())).orElse("-");
   }
 
   private static String ratio(Optional<Double> r) {

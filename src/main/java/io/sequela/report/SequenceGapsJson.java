@@ -9,21 +9,27 @@ import io.sequela.stats.LatencySummary;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
+import io.sequela.gaps.NodeSessions;
+import io.sequela.stats.DifferenceInterval;
 import io.sequela.gaps.TestFigures;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The tree of {@code sequence-gaps.json}: {@code run_id}, {@code dialect}, {@code time_basis},
- * {@code injectors} (the load-generator JVMs whose rows it holds) and {@code tests}, a list of
- * {@code {test_name, modes: {ORDER: {...}, NOORDER: {...}, AUTO_INCREMENT: {...}}, comparison}}. Keys are snake_case; latencies in ms; throughput in rows/s; a figure that cannot be computed is
- * null. Each mode and node has {@code ko} and {@code ko_by_code} ({@code {"<vendor code or SQLSTATE>": count}},
- * from simulation.log); each mode {@code id_step} and {@code missing_by_design} (values of other nodes'
- * residue classes under Galera, not counted in {@code missing} or the gaps).
+ * {@code latency_source}, {@code injectors} (the load-generator JVMs whose rows it holds) and {@code tests}, a list of {@code {test_name, modes: {ORDER: {...}, NOORDER: {...},
+ * AUTO_INCREMENT: {...}}, comparison}}. Keys are snake_case; latencies in µs ({@code *_us}; the older {@code *_ms}
+ * keys are the same figures / 1,000); throughput in rows/s; a figure that cannot be computed is null. Each mode
+ * and node has {@code ko} and {@code ko_by_code} ({@code {"<vendor code or SQLSTATE>": count}}, from
+ * simulation.log); each mode {@code id_step} and {@code missing_by_design} (values of other nodes' residue
+ * classes under Galera, not counted in {@code missing} or the gaps).
  */
 public final class SequenceGapsJson {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** How the intervals were computed, in the JSON beside them. */
+  static final String CI_METHOD = "percentile bootstrap, " + DifferenceInterval.RESAMPLES + " resamples, seed "
+      + DifferenceInterval.SEED + " (docs/gap-analysis.md)";
 
   private SequenceGapsJson() {}
 
@@ -43,6 +49,7 @@ public final class SequenceGapsJson {
     root.put("dialect", result.dialect());
     root.put("time_basis", result.timeBasis().name());
     root.put("injectors", injectors);
+    root.put("latency_source", latencies.source().name().toLowerCase(java.util.Locale.ROOT));
     var tests = root.putArray("tests");
     for (TestFigures t : result.tests()) {
       ObjectNode test = tests.addObject();
@@ -87,6 +94,7 @@ public final class SequenceGapsJson {
     ObjectNode nodes = o.putObject("nodes");
     m.nodes().values().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))
         .forEach(n -> nodes.set(Integer.toString(n.node()), node(n, latencies.node(test, m.mode(), n.node()),
+            latencies.commit(test, m.mode(), n.node()), Optional.ofNullable(m.sessions().get(n.node())),
             latencies.koByCode(test, m.mode(), n.node()))));
     return o;
   }
@@ -97,11 +105,13 @@ public final class SequenceGapsJson {
     codes.forEach(byCode::put);
   }
 
-  private static ObjectNode node(NodeFigures n, Optional<LatencySummary> latency, Map<String, Long> koCodes) {
+  private static ObjectNode node(NodeFigures n, Optional<LatencySummary> latency, Optional<LatencySummary> commit,
+      Optional<NodeSessions> sessions, Map<String, Long> koCodes) {
     ObjectNode o = F.objectNode();
     o.put("rows", n.rows());
     o.put("min_id", n.minId());
     o.put("max_id", n.maxId());
+    latencyUs(o, latency);
     o.put("mean_ms", latency.map(LatencySummary::meanMs).orElse(null));
     o.put("p50_ms", latency.map(LatencySummary::p50Ms).orElse(null));
     o.put("p95_ms", latency.map(LatencySummary::p95Ms).orElse(null));
@@ -109,11 +119,40 @@ public final class SequenceGapsJson {
     o.put("max_ms", latency.map(LatencySummary::maxMs).orElse(null));
     o.put("rows_per_s", n.rowsPerSecond());
     koByCode(o, koCodes);
+    o.put("sessions", sessions.map(NodeSessions::sessions).orElse(null));
+    if (sessions.isPresent() && !sessions.get().instances().isEmpty()) {
+      ObjectNode inst = o.putObject("instances");
+      sessions.get().instances().forEach(inst::put);
+    } else {
+      o.putNull("instances");
+    }
+    o.put("misrouted_rows", sessions.map(NodeSessions::misroutedRows).orElse(null));
+    if (commit.isPresent()) {
+      latencyUs(o.putObject("commit"), commit);
+    }
     return o;
+  }
+
+  /** {@code count}, {@code mean_us}, {@code p50_us}, {@code p90_us}, {@code p99_us}, {@code p999_us}, {@code max_us}. */
+  private static void latencyUs(ObjectNode o, Optional<LatencySummary> l) {
+    o.put("count", l.map(LatencySummary::count).orElse(null));
+    o.put("mean_us", l.map(LatencySummary::meanUs).orElse(null));
+    o.put("p50_us", l.map(LatencySummary::p50Us).orElse(null));
+    o.put("p90_us", l.map(LatencySummary::p90Us).orElse(null));
+    o.put("p99_us", l.map(LatencySummary::p99Us).orElse(null));
+    o.put("p999_us", l.map(LatencySummary::p999Us).orElse(null));
+    o.put("max_us", l.map(LatencySummary::maxUs).orElse(null));
   }
 
   private static ObjectNode comparison(Comparison c) {
     ObjectNode o = F.objectNode();
+    o.put("verdict", c.verdict());
+    o.put("median_latency_diff_us", c.medianDiff() == null ? null : c.medianDiff().estimate());
+    interval(o, "median_latency_diff_ci_us", c.medianDiff());
+    o.put("mean_latency_diff_us", c.meanDiff() == null ? null : c.meanDiff().estimate());
+    interval(o, "mean_latency_diff_ci_us", c.meanDiff());
+    o.put("ci_method", c.medianDiff() == null ? null : CI_METHOD);
+    o.put("throughput_diff_pct", c.throughputDiffPct());
     o.put("mean_latency_ratio", c.meanLatencyRatio());
     o.put("p99_latency_ratio", c.p99LatencyRatio());
     o.put("throughput_ratio", c.throughputRatio());
@@ -122,5 +161,13 @@ public final class SequenceGapsJson {
     o.put("gap_count_diff", c.gapCountDiff());
     o.put("missing_diff", c.missingDiff());
     return o;
+  }
+
+  private static void interval(ObjectNode o, String key, DifferenceInterval d) {
+    if (d == null) {
+      o.putNull(key);
+    } else {
+      o.putArray(key).add(d.low()).add(d.high());
+    }
   }
 }

@@ -6,6 +6,8 @@ import io.sequela.stats.LatencySummary;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
+import io.sequela.gaps.NodeSessions;
+import io.sequela.stats.IntervalLog;
 import io.sequela.gaps.TestFigures;
 import io.sequela.config.SequenceMode;
 import java.util.ArrayList;
@@ -16,17 +18,27 @@ import java.util.TreeSet;
 import org.jsoup.nodes.Element;
 
 /**
- * The content of {@code sequence-gaps.html}: the comparison table first, then per test x mode the id/time
- * scatter, the gap-size histogram and the per-node table, then the failed inserts by error code and latency
- * by node for every mode.
+ * The content of {@code sequence-gaps.html}: every test's verdict first (and, in red, any node whose rows came from
+ * more than one instance), the comparison tables, then per test x mode the id/time scatter, the gap-size histogram
+ * and the per-node table (latencies in µs, sessions), then per test the failed inserts by error code, latency by
+ * node for every mode, the per-second latency chart and the percentile spectrum.
  */
 final class SequenceGapsPage {
 
   private SequenceGapsPage() {}
 
-  static Element body(GapAnalysisResult r, Latencies latencies) {
+  private static final String RED = "color:#c0392b;font-weight:bold";
+
+  static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond) {
     Element b = Html.content().addClass("schema-container").attr("style", "display:block;padding:10px");
     b.appendText("\n");
+    for (TestFigures t : r.tests()) {
+      String v = ComparisonTable.verdict(t, latencies);
+      if (v != null) {
+        Element p = Html.block(b, "p", "").addClass("verdict").attr("style", "font-size:1.2em");
+        p.appendElement("b").text(t.testName() + ": " + v);
+      }
+    }
     Html.block(b, "h2", "Sequence ordering and gaps");
     Element intro = b.appendElement("p").appendText("Run ");
     intro.appendElement("b").text(r.runId());
@@ -40,14 +52,28 @@ final class SequenceGapsPage {
       Html.table(b, List.of("figure", "ORDER", "NOORDER", "change"),
           ComparisonTable.rows(t, latencies).stream().map(Arrays::asList).toList());
     }
+    Html.block(b, "p", ComparisonTable.CHANGE + ". Latencies: " + source(latencies) + ".");
     for (TestFigures t : r.tests()) {
       for (ModeFigures m : Arrays.stream(SequenceMode.values()).map(t::mode).flatMap(Optional::stream).toList()) {
         mode(b, t.testName(), m, latencies);
       }
       koByCode(b, t, latencies);
       latencyByNode(b, t, latencies);
+      if (perSecond != null) {
+        LatencyCharts.perSecond(b, t, perSecond);
+      }
+      LatencyCharts.spectrum(b, t, latencies);
     }
     return b;
+  }
+
+  private static String source(Latencies latencies) {
+    return switch (latencies.source()) {
+      case WORKER -> "sequela's worker, execute and commit timed in ns, in µs (HdrHistogram, 3 significant digits)";
+      case GATLING_MS -> "Gatling's whole-ms response times (-Dsequela.driver=plugin or -Dsequela.latency.record=false), "
+          + "shown in µs";
+      case NONE -> "none recorded";
+    };
   }
 
   private static void mode(Element b, String test, ModeFigures m, Latencies latencies) {
@@ -65,31 +91,43 @@ final class SequenceGapsPage {
             Html.number(m.order().maxDisplacement()), Html.number(m.islands()), Html.number(m.meanIslandLength()),
             Html.number(m.nodeSwitches()))));
     List<Integer> nodes = new ArrayList<>(new TreeSet<>(m.nodes().keySet()));
-    List<SvgCharts.Point> points = m.sample().stream()
-        .map(p -> new SvgCharts.Point(p.millis() / 1000.0, p.id(), nodes.indexOf(p.node()))).toList();
-    String scatter = "Id against time, coloured by node";
+    boolean bySession = m.sample().stream().anyMatch(p -> p.session() != 0);
+    List<Long> sessions = new ArrayList<>(new TreeSet<>(m.sample().stream().map(ModeFigures.SamplePoint::session).toList()));
+    List<SvgCharts.Point> points = m.sample().stream().map(p -> new SvgCharts.Point(p.millis() / 1000.0, p.id(),
+        bySession ? sessions.indexOf(p.session()) : nodes.indexOf(p.node()))).toList();
+    String scatter = "Id against time, coloured by " + (bySession ? "session (DB_SESSION)" : "node");
     if (m.sampleStride() > 1) {
       scatter += " (downsampled: every " + m.sampleStride() + "th row in time order, " + Html.number((long) points.size())
           + " of " + Html.number(m.rows()) + " rows)";
     }
     Html.block(b, "p", scatter + ":");
-    SvgCharts.scatter(b, points, nodes.stream().map(n -> "node " + n).toList(), "seconds since the first row",
-        "id (sequence part)");
+    SvgCharts.scatter(b, points, bySession ? sessions.stream().map(x -> "session " + x).toList()
+        : nodes.stream().map(n -> "node " + n).toList(), "seconds since the first row", "id (sequence part)");
     List<Double> gaps = m.gapSizes().counts().stream().map(Long::doubleValue).toList();
     Html.block(b, "p", "Gaps by size (missing values):");
     SvgCharts.bars(b, GapHistogram.BUCKETS.stream().map(GapHistogram.Bucket::label).toList(), List.of(gaps),
         List.of("gaps"), "gaps");
     List<List<String>> rows = new ArrayList<>();
+    Element body = Html.table(b, List.of("node", "rows", "min id", "max id", "mean µs", "p50 µs", "p90 µs", "p99 µs",
+        "p99.9 µs", "max µs", "rows/s", "sessions", "misrouted rows"));
     for (int n : nodes) {
       NodeFigures f = m.nodes().get(n);
       Optional<LatencySummary> l = latencies.node(test, m.mode(), n);
-      rows.add(List.of(Integer.toString(n), Html.number(f.rows()), Html.number(f.minId()), Html.number(f.maxId()),
-          Html.number(l.map(LatencySummary::meanMs).orElse(null)), Html.number(l.map(LatencySummary::p50Ms).orElse(null)),
-          Html.number(l.map(LatencySummary::p95Ms).orElse(null)), Html.number(l.map(LatencySummary::p99Ms).orElse(null)),
-          Html.number(l.map(LatencySummary::maxMs).orElse(null)), Html.number(f.rowsPerSecond())));
+      Optional<NodeSessions> s = Optional.ofNullable(m.sessions().get(n));
+      Element tr = Html.row(body, List.of(Integer.toString(n), Html.number(f.rows()), Html.number(f.minId()),
+          Html.number(f.maxId()), Html.number(l.map(LatencySummary::meanUs).orElse(null)),
+          Html.number(l.map(LatencySummary::p50Us).orElse(null)), Html.number(l.map(LatencySummary::p90Us).orElse(null)),
+          Html.number(l.map(LatencySummary::p99Us).orElse(null)), Html.number(l.map(LatencySummary::p999Us).orElse(null)),
+          Html.number(l.map(LatencySummary::maxUs).orElse(null)), Html.number(f.rowsPerSecond()),
+          Html.number(s.map(NodeSessions::sessions).orElse(null)), Html.number(s.map(NodeSessions::misroutedRows).orElse(null))));
+      if (s.isPresent() && s.get().misroutedRows() > 0) {
+        tr.child(tr.childrenSize() - 1).attr("style", RED);
+      }
+      Optional<LatencySummary> commit = latencies.commit(test, m.mode(), n);
+      commit.ifPresent(c -> Html.row(body, List.of(n + " commit", Html.number(c.count()), "", "", Html.number(c.meanUs()),
+          Html.number(c.p50Us()), Html.number(c.p90Us()), Html.number(c.p99Us()), Html.number(c.p999Us()),
+          Html.number(c.maxUs()), "", "", "")));
     }
-    Html.table(b, List.of("node", "rows", "min id", "max id", "mean ms", "p50 ms", "p95 ms", "p99 ms", "max ms",
-        "rows/s"), rows);
   }
 
   /** Why the values of other nodes' residue classes are counted apart (ids stepping by the cluster size). */
@@ -136,8 +174,8 @@ final class SequenceGapsPage {
       List<Double> p99 = new ArrayList<>();
       for (int n : all) {
         Optional<LatencySummary> l = latencies.node(t.testName(), mode, n);
-        mean.add(l.map(LatencySummary::meanMs).orElse(null));
-        p99.add(l.map(s -> (double) s.p99Ms()).orElse(null));
+        mean.add(l.map(LatencySummary::meanUs).orElse(null));
+        p99.add(l.map(s -> (double) s.p99Us()).orElse(null));
       }
       names.add(mode + " mean");
       series.add(mean);
@@ -145,6 +183,6 @@ final class SequenceGapsPage {
       series.add(p99);
     }
     Html.block(b, "h3", t.testName() + ": latency by node and mode");
-    SvgCharts.bars(b, all.stream().map(n -> "node " + n).toList(), series, names, "ms");
+    SvgCharts.bars(b, all.stream().map(n -> "node " + n).toList(), series, names, "µs");
   }
 }

@@ -3,6 +3,7 @@ package io.sequela.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
+import io.sequela.stats.IntervalLog;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.nodes.Element;
@@ -25,20 +26,30 @@ public final class SequenceGapsReport {
    *
    * @param runFolder a Gatling run folder holding index.html
    * @param result the run's figures ({@code GapAnalysis.run})
-   * @param latencies the run's response times, read from simulation.log by the caller (or {@link Latencies#none()})
+   * @param latencies the run's insert latencies (or {@link Latencies#none()})
    * @return the paths written: page, then JSON
    * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies) {
-    return write(runFolder, result, latencies, RacFigures.NONE, 1);
+    return write(runFolder, result, latencies, RacFigures.NONE, null, 1);
+  }
+
+  /** As {@link #write(Path, GapAnalysisResult, Latencies, RacFigures, IntervalLog)} without per-second charts. */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac) {
+    return write(runFolder, result, latencies, rac, null, 1);
   }
 
   /**
-   * As {@link #write(Path, GapAnalysisResult, Latencies)}, with the RAC figures: {@code oracle_waits} per test x
-   * mode in the JSON, and on the page the wait tables per instance (ORDER beside NOORDER) and the instance check.
+   * As {@link #write(Path, GapAnalysisResult, Latencies)}, with the RAC figures ({@code oracle_waits} per test x
+   * mode in the JSON, and on the page the wait tables per instance, ORDER beside NOORDER, and the instance check)
+   * and the per-second latency charts drawn from the run's interval log.
+   *
+   * @param rac the RAC figures, {@link RacFigures#NONE} on other databases
+   * @param perSecond the run's latency.hlog read back, or null when none was recorded
    */
-  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac) {
-    return write(runFolder, result, latencies, rac, 1);
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
+      IntervalLog perSecond) {
+    return write(runFolder, result, latencies, rac, perSecond, 1);
   }
 
   /**
@@ -47,15 +58,16 @@ public final class SequenceGapsReport {
    * @param injectors how many injectors drove the run, at least 1 ({@code injectors} in the JSON)
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, int injectors) {
-    return write(runFolder, result, latencies, RacFigures.NONE, injectors);
+    return write(runFolder, result, latencies, RacFigures.NONE, null, injectors);
   }
 
-  private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac, int injectors) {
+  private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
+      IntervalLog perSecond, int injectors) {
     ReportFolder folder = ReportFolder.at(runFolder);
     ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors);
     RacSection.addWaits(tree, rac);
     Path json = folder.writeJson(JSON, tree);
-    Element body = SequenceGapsPage.body(result, latencies);
+    Element body = SequenceGapsPage.body(result, latencies, perSecond);
     RacSection.appendSeqOrder(body, rac);
     Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps", body);
     return List.of(page, json);

@@ -86,12 +86,94 @@ public final class SvgCharts {
     return svg;
   }
 
+  /**
+   * A line of a line chart.
+   *
+   * @param name legend text
+   * @param points (x, y) pairs in x order
+   * @param color colour index ({@link #color(int)})
+   * @param dashed true for a dashed line
+   */
+  public record Line(String name, List<double[]> points, int color, boolean dashed) {}
+
+  /**
+   * A labelled mark on an axis.
+   *
+   * @param at the value, in the axis' unit (before any log scale)
+   * @param label the text under or beside it
+   */
+  public record Tick(double at, String label) {}
+
+  /**
+   * Appends a line chart, its legend under the plot (one entry per line, several rows when needed).
+   *
+   * @param xTicks marks on the x axis; empty: its first and last value
+   * @param logY true for a log10 y axis with a mark at every power of 10 (values must be > 0; others are left out)
+   * @return the {@code svg} element
+   */
+  public static Element lines(Element parent, List<Line> lines, List<Tick> xTicks, String xLabel, String yLabel,
+      boolean logY) {
+    java.util.function.DoubleUnaryOperator fy = logY ? Math::log10 : v -> v;
+    List<double[]> all = lines.stream().flatMap(l -> l.points().stream()).filter(p -> !logY || p[1] > 0).toList();
+    double x0 = all.stream().mapToDouble(p -> p[0]).min().orElse(0);
+    double x1 = all.stream().mapToDouble(p -> p[0]).max().orElse(1);
+    for (Tick t : xTicks) {
+      x0 = Math.min(x0, t.at());
+      x1 = Math.max(x1, t.at());
+    }
+    double y0 = all.stream().mapToDouble(p -> fy.applyAsDouble(p[1])).min().orElse(0);
+    double y1 = all.stream().mapToDouble(p -> fy.applyAsDouble(p[1])).max().orElse(1);
+    if (logY) {
+      y0 = Math.floor(y0);
+      y1 = Math.max(Math.ceil(y1), y0 + 1);
+    }
+    int rows = (lines.size() + 3) / 4;
+    Element svg = open(parent, H + 14 * rows);
+    axes(svg, xTicks.isEmpty() ? fmt(x0) : "", xTicks.isEmpty() ? fmt(x1) : "", logY ? "" : fmt(y0), logY ? "" : fmt(y1),
+        xLabel, yLabel);
+    for (Tick t : xTicks) {
+      text(svg, sx(t.at(), x0, x1), H - BOTTOM + 14, "middle", t.label());
+    }
+    for (double d = y0; logY && d <= y1; d++) {
+      double y = sy(d, y0, y1);
+      shape(svg, "line", "x1", num(LEFT), "y1", num(y), "x2", num(W - RIGHT), "y2", num(y), "stroke", "#eee");
+      text(svg, LEFT - 4, y + 4, "end", fmt(Math.pow(10, d)));
+    }
+    for (Line l : lines) {
+      StringBuilder pts = new StringBuilder();
+      for (double[] p : l.points()) {
+        if (!logY || p[1] > 0) {
+          pts.append(num(sx(p[0], x0, x1))).append(',').append(num(sy(fy.applyAsDouble(p[1]), y0, y1))).append(' ');
+        }
+      }
+      Element line = shape(svg, "polyline", "points", pts.toString().strip(), "fill", "none", "stroke", color(l.color()),
+          "stroke-width", "1.5");
+      if (l.dashed()) {
+        line.attr("stroke-dasharray", "5,3");
+      }
+      line.appendElement("title").text(l.name());
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      int x = LEFT - 60 + (i % 4) * 165;
+      int y = H + 4 + (i / 4) * 14;
+      Line l = lines.get(i);
+      shape(svg, "line", "x1", num(x), "y1", num(y + 5), "x2", num(x + 14), "y2", num(y + 5), "stroke", color(l.color()),
+          "stroke-width", "2").attr("stroke-dasharray", l.dashed() ? "5,3" : "none");
+      text(svg, x + 18, y + 9, "start", l.name());
+    }
+    return svg;
+  }
+
   private static Element open(Element parent) {
+    return open(parent, H);
+  }
+
+  private static Element open(Element parent, int height) {
     Element svg = parent.appendElement("svg");
     parent.appendText("\n");
     // put, not attr: attr would write the name in lower case, and SVG attribute names are case-sensitive
     svg.attributes().put("xmlns", "http://www.w3.org/2000/svg").put("width", Integer.toString(W))
-        .put("height", Integer.toString(H)).put("viewBox", "0 0 " + W + " " + H).put("font-family", "sans-serif")
+        .put("height", Integer.toString(height)).put("viewBox", "0 0 " + W + " " + height).put("font-family", "sans-serif")
         .put("style", "background:#fff");
     return svg;
   }

@@ -17,6 +17,7 @@ import io.sequela.db.Dialect;
 import io.sequela.db.GaleraCluster;
 import io.sequela.db.InstanceWaits;
 import io.sequela.db.Pools;
+import io.sequela.db.SessionColumns;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
 import io.sequela.config.SequenceMode;
@@ -74,6 +75,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private InjectorRun injectorRun;
   private final List<JdbcWorkers> workers = new CopyOnWriteArrayList<>();
   private final long startedAtMs = System.currentTimeMillis();
+  private InsertLatencies insertLatencies;
   private Optional<WaitDeltaProbe> waits = Optional.empty();
 
   private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly) {
@@ -104,6 +106,7 @@ public final class SeqOrderRun implements AutoCloseable {
     SeqOrderRun run = new SeqOrderRun(SeqOrderSettings.load(), NightlySettings.load());
     try {
       run.connect();
+      run.insertLatencies = InsertLatencies.start(run.settings, run.runId);
     } catch (RuntimeException e) {
       run.close();
       throw e;
@@ -131,10 +134,15 @@ public final class SeqOrderRun implements AutoCloseable {
       stageStart = injectorRun.stageStart(this::beforeStage);
     }
     // several injectors: injector 1 alone creates the schema; the others wait for it at the first stage barrier
-    if (settings.createSchema() && injector.coordinates()) {
+    if (injector.coordinates()) {
       for (HikariDataSource ds : admin.values()) {
         try (Connection c = ds.getConnection()) {
-          SqlScripts.run(c, dialect(), "setup.sql");
+          if (settings.createSchema()) {
+            SqlScripts.run(c, dialect(), "setup.sql");
+            SessionColumns.addMissing(c, dialect());
+          } else {
+            SessionColumns.missingNote(c, dialect()).ifPresent(note -> LOG.warn("run {}: {}", runId, note));
+          }
         } catch (SQLException e) {
           throw new SequelaException.DatabaseFailure("schema setup failed: " + e.getMessage(), e);
         }
@@ -203,9 +211,21 @@ public final class SeqOrderRun implements AutoCloseable {
     return w;
   }
 
-  /** The insert of one node in one stage ({@link JobExecutionInsert}), for the lean workers. */
+  /**
+   * The insert of one node in one stage ({@link JobExecutionInsert}), for the lean workers; its OK outcomes' ns
+   * spans are recorded under {@link Latencies#tag} unless {@code sequela.latency.record=false}.
+   */
   public Work insert(Stage stage, ScenarioSpec node) {
-    return JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId, stage.mode().name());
+    return insertLatencies.insert(JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId,
+        stage.mode().name()), stage, node);
+  }
+
+  /**
+   * A COMMIT of one node's open transaction in one stage, for a commit policy other than autocommit: timed on its
+   * own and recorded under {@link Latencies#commitTag}, apart from the inserts, unless recording is off.
+   */
+  public Work commit(Stage stage, ScenarioSpec node) {
+    return insertLatencies.commit(stage, node);
   }
 
   /**
@@ -240,8 +260,9 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /**
    * Ends the run, once Gatling has closed this run's simulation.log (in {@code Simulation.after()}):
-   * reconciles Gatling's OK/KO counts with the rows in JOB_EXECUTION, runs the sequence-ordering gap
-   * analysis, prints both tables, runs the nightly checks (the plan's assertions, the regression gate, one
+   * reconciles Gatling's OK/KO counts with the rows in JOB_EXECUTION, writes the workers' latency.hlog into the
+   * run folder ({@link InsertLatencies}), runs the sequence-ordering gap analysis, prints both tables (the verdicts
+   * first), runs the nightly checks (the plan's assertions, the regression gate, one
    * history row per test, sequela-assertions.xml), and registers the {@link AfterReport} hook that adds
    * sequence-gaps.html|json and trends.html to the report and ends the console with the failed checks.
    *
@@ -260,14 +281,13 @@ public final class SeqOrderRun implements AutoCloseable {
       return new Reconciliation(List.of());
     }
     Reconciliation rec = reconcile(gr);
-    Latencies latencies = new Latencies();
+    InsertLatencies.Recorded recorded = insertLatencies.finish(gr);
+    Latencies latencies = recorded.latencies();
     InsertLatencyUs latency = new InsertLatencyUs(latencies);
-    gr.forEachRequest(q -> {
-      latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message()));
-      latency.record(q.name(), q.endMs() - q.startMs(), q.ok());
-    });
+    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(),
+        q.ok() ? null : KoCodes.codeOf(q.message())));
     List<String> tests = settings.plan().tests().stream().map(TestSpec::name).toList();
-    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock);
+    GapAnalysisResult gaps = GapAnalysis.run(resultsPool(), dialect(), runId, tests, clock, settings.colourBySession());
     out.println();
     out.println("sequela run " + runId + " on " + dialect() + ": reconciliation");
     out.println(ReconciliationTable.render(rec));
@@ -280,9 +300,9 @@ public final class SeqOrderRun implements AutoCloseable {
     out.println();
     out.print(checks.checks().summary());
     int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
-    RacFigures rac = racFigures();
+    RacFigures rac = racFigures(gaps);
     AfterReport.register(gr, g -> {
-      SequenceGapsReport.write(g.folder(), gaps, latencies, rac);
+      SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond());
       NightlyPages.afterReport(checks, g.folder(), out);
     }, exit);
     return rec;
@@ -303,12 +323,18 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   /**
-   * The wait deltas of every stage that ran (the last one ends here, after Gatling's load), per test and mode.
-   * The instance check's routing waits for the DB_INSTANCE column (the µs latency issue): empty until then.
+   * The wait deltas of every stage that ran (the last one ends here, after Gatling's load), per test and mode, and
+   * the instance check: where each node's rows were inserted (DB_INSTANCE), for every node whose rows carry one.
    */
-  private RacFigures racFigures() {
+  private RacFigures racFigures(GapAnalysisResult gaps) {
+    List<RacFigures.NodeRouting> routing = new ArrayList<>();
+    gaps.tests().forEach(t -> t.modes().values().forEach(m -> m.sessions().forEach((node, s) -> {
+      if (!s.instances().isEmpty()) {
+        routing.add(RacFigures.NodeRouting.of(t.testName(), m.mode().name(), node, s.instances()));
+      }
+    })));
     if (waits.isEmpty()) {
-      return RacFigures.NONE;
+      return routing.isEmpty() ? RacFigures.NONE : new RacFigures(Map.of(), routing);
     }
     waits.get().stageEnds(stages.size() - 1);
     Map<String, Map<String, InstanceWaits>> byTest = new LinkedHashMap<>();
@@ -316,7 +342,7 @@ public final class SeqOrderRun implements AutoCloseable {
       waits.get().result(s.index()).ifPresent(w ->
           byTest.computeIfAbsent(s.test().name(), t -> new LinkedHashMap<>()).put(s.mode().name(), w));
     }
-    return new RacFigures(byTest, List.of());
+    return new RacFigures(byTest, routing);
   }
 
   private Reconciliation reconcile(GatlingRun gr) {
@@ -342,6 +368,9 @@ public final class SeqOrderRun implements AutoCloseable {
   /** Closes the workers and pools, and stops the local Galera cluster if this run started one. */
   @Override
   public void close() {
+    if (insertLatencies != null) {
+      insertLatencies.close();
+    }
     workers.forEach(JdbcWorkers::close);
     admin.values().forEach(HikariDataSource::close);
     GaleraCluster.stopIfStarted();

@@ -54,6 +54,13 @@ class OracleDialectGrammarTest {
   }
 
   @Test
+  void theSessionColumnsOfAnOldJobExecutionAreAddedInOracleSql() {
+    List<String> sql = SessionColumns.addStatements(ORACLE, List.of(SessionColumns.SESSION, SessionColumns.INSTANCE));
+    assertThat(sql).hasSize(4);
+    sql.forEach(OracleGrammar::sql);
+  }
+
+  @Test
   void keyTablesOfEveryStrategyIncludingScaleAreOracleSql() {
     List<String> all = new ArrayList<>();
     for (KeyStrategy s : KeyStrategy.all(ORACLE)) {

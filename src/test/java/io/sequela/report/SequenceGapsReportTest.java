@@ -7,20 +7,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Comparison;
 import io.sequela.gaps.Latencies;
-import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.TimeBasis;
 import io.sequela.db.Dialect;
 import io.sequela.config.SequenceMode;
 import io.sequela.db.Pools;
+import io.sequela.db.SessionColumns;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
+import io.sequela.stats.IntervalLog;
+import io.sequela.stats.LatencyRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end on the embedded PostgreSQL: two nodes (two sessions) insert in turn through the schema's own
  * id default, first under ORDER (CACHE 1), then under NOORDER (CACHE 20) on fresh sessions; the analysis
- * is written into a copy of a real Gatling 3.11.5 report whose simulation.log holds test "demo" latencies.
+ * is written into a copy of a real Gatling 3.11.5 report, with the inserts' own ns timings recorded as a run
+ * records them (µs histograms and an interval log).
  */
 class SequenceGapsReportTest {
 
@@ -44,17 +49,20 @@ class SequenceGapsReportTest {
     HikariDataSource ds = Pools.open(Target.parse("embedded", null, null).resolve(), "test", 3);
     try (Connection c = ds.getConnection()) {
       SqlScripts.run(c, Dialect.POSTGRESQL, "setup.sql");
+      SessionColumns.addMissing(c, Dialect.POSTGRESQL);
     }
+    LatencyRecorder recorder = LatencyRecorder.start(tmp.resolve("latency.hlog"), Duration.ofMillis(50));
     for (SequenceMode mode : List.of(SequenceMode.ORDER, SequenceMode.NOORDER)) {
       try (Connection admin = ds.getConnection(); Statement st = admin.createStatement()) {
         for (String sql : Dialect.POSTGRESQL.switchSequence("seq_job_execution_id", mode, CACHE)) {
           st.execute(sql);
         }
       }
-      insertInTurn(ds, mode);
+      insertInTurn(ds, mode, recorder);
     }
+    recorder.close();
 
-    GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE);
+    GapAnalysisResult r = GapAnalysis.run(ds, Dialect.POSTGRESQL, "e2e", List.of("demo"), TimeBasis.SQL_DATE, true);
     ds.close();
     ModeFigures order = r.tests().get(0).mode(SequenceMode.ORDER).orElseThrow();
     ModeFigures noorder = r.tests().get(0).mode(SequenceMode.NOORDER).orElseThrow();
@@ -65,18 +73,22 @@ class SequenceGapsReportTest {
     assertThat(noorder.order().sameNodeInversions()).isZero();
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
-    Latencies latencies = new Latencies();
-    new GatlingRun(run).forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok()));
-    latencies.record("demo ORDER node 2", 1, false, "23505"); // one failed insert, as the insert workers report it
-    assertThat(SequenceGapsReport.write(run, r, latencies))
+    Latencies latencies = Latencies.ofTags(recorder.totals());
+    latencies.record("demo ORDER node 2", 1, false, "23505"); // one failed insert, as simulation.log reports it
+    latencies.record("demo ORDER node 2", 1, true, null); // an OK's whole ms: ignored beside the workers' own timings
+    assertThat(SequenceGapsReport.write(run, r, latencies, RacFigures.NONE, IntervalLog.read(recorder.log())))
         .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
-    assertThat(ComparisonTable.render(r, latencies))
-        .startsWith("sequence gaps: run e2e, postgresql, ordered by SQL_DATE").contains("p99 latency (ms)");
+    String console = ComparisonTable.render(r, latencies);
+    assertThat(console.lines().findFirst().orElseThrow()).startsWith("demo: ").contains("µs", "95 % CI");
+    assertThat(console).contains("sequence gaps: run e2e, postgresql, ordered by SQL_DATE", "median latency (µs)");
 
     assertThat(Files.readString(run.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
     String page = Files.readString(run.resolve("sequence-gaps.html"));
-    assertThat(page).contains("<svg", "per session", "demo NOORDER", "ORDER vs NOORDER");
+    assertThat(page).contains("<svg", "per session", "demo NOORDER", "ORDER vs NOORDER", "p99.9 µs",
+        "Insert latency per second", "Percentile spectrum", "<polyline", "coloured by session (DB_SESSION)");
     assertThat(page.indexOf("ORDER vs NOORDER")).isLessThan(page.indexOf("Id against time"));
+    String verdict = Comparison.of(r.tests().get(0), latencies).orElseThrow().verdict();
+    assertThat(page.indexOf(verdict)).isPositive().isLessThan(page.indexOf("Sequence ordering and gaps"));
     JsonNode json = new ObjectMapper().readTree(run.resolve("sequence-gaps.json").toFile());
     assertThat(json.get("run_id").asText()).isEqualTo("e2e");
     JsonNode mode = json.get("tests").get(0).get("modes").get("NOORDER");
@@ -91,17 +103,36 @@ class SequenceGapsReportTest {
     assertThat(orderJson.get("nodes").get("2").get("ko_by_code").get("23505").asLong()).isEqualTo(1);
     assertThat(page).contains("failed inserts (KO) by error code", "23505").doesNotContain("missing by design</b>");
     assertThat(mode.get("inversions_total").asLong()).isEqualTo(noorder.order().totalInversions());
-    assertThat(mode.get("nodes").get("2").get("rows").asLong()).isEqualTo(ROWS_PER_NODE);
-    assertThat(mode.get("nodes").get("2").get("p99_ms").isNumber()).isTrue();
+    JsonNode node2 = mode.get("nodes").get("2");
+    assertThat(node2.get("rows").asLong()).isEqualTo(ROWS_PER_NODE);
+    assertThat(node2.get("count").asLong()).isEqualTo(ROWS_PER_NODE);
+    long p50 = node2.get("p50_us").asLong();
+    assertThat(List.of(p50, node2.get("p90_us").asLong(), node2.get("p99_us").asLong(), node2.get("p999_us").asLong(),
+        node2.get("max_us").asLong())).isSorted();
+    assertThat(p50).isPositive();
+    assertThat(node2.get("p50_ms").asDouble()).isEqualTo(p50 / 1000.0);
+    assertThat(node2.get("sessions").asLong()).as("one connection per node").isEqualTo(1);
+    assertThat(node2.get("instances").isNull()).isTrue();
+    assertThat(node2.get("misrouted_rows").asLong()).isZero();
+    assertThat(json.get("latency_source").asText()).isEqualTo("worker");
     assertThat(json.get("tests").get(0).get("modes").get("ORDER").get("nodes").get("1").get("mean_ms").isNumber()).isTrue();
     JsonNode cmp = json.get("tests").get(0).get("comparison");
+    assertThat(cmp.get("verdict").asText()).isEqualTo(verdict);
+    assertThat(cmp.get("median_latency_diff_ci_us")).hasSize(2);
+    assertThat(cmp.get("mean_latency_diff_ci_us").get(0).asDouble())
+        .isLessThanOrEqualTo(cmp.get("mean_latency_diff_ci_us").get(1).asDouble());
+    assertThat(cmp.get("median_latency_diff_us").isNumber()).isTrue();
+    assertThat(cmp.get("mean_latency_diff_us").asDouble()).isEqualTo(
+        latencies.mode("demo", SequenceMode.ORDER).orElseThrow().meanUs()
+            - latencies.mode("demo", SequenceMode.NOORDER).orElseThrow().meanUs());
+    assertThat(cmp.get("throughput_diff_pct").isNumber()).isTrue();
     assertThat(cmp.get("inversions_total_diff").asLong()).isEqualTo(noorder.order().totalInversions());
     assertThat(cmp.get("throughput_ratio").isNumber()).isTrue();
     assertThat(ComparisonTable.render(r, latencies)).contains("inversions (total)", "+" + noorder.order().totalInversions());
   }
 
-  /** Two sessions, one per node, inserting in turn: node 1, node 2, node 1, ... */
-  private static void insertInTurn(HikariDataSource ds, SequenceMode mode) throws Exception {
+  /** Two sessions, one per node, inserting in turn: node 1, node 2, node 1, ...; each insert timed in ns. */
+  private static void insertInTurn(HikariDataSource ds, SequenceMode mode, LatencyRecorder recorder) throws Exception {
     String sql = "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (?, ?, 'demo', 'e2e', ?)";
     try (Connection n1 = ds.getConnection(); Connection n2 = ds.getConnection();
         PreparedStatement p1 = n1.prepareStatement(sql); PreparedStatement p2 = n2.prepareStatement(sql)) {
@@ -110,7 +141,9 @@ class SequenceGapsReportTest {
           p.setObject(1, LocalDateTime.now());
           p.setInt(2, p == p1 ? 1 : 2);
           p.setString(3, mode.name());
+          long start = System.nanoTime();
           p.executeUpdate();
+          recorder.channel(Latencies.tag("demo", mode, p == p1 ? 1 : 2)).recordNanos(System.nanoTime() - start);
         }
       }
     }

@@ -70,6 +70,28 @@ class SeqOrderSimulationEndToEndTest {
   }
 
   @Test
+  void everyNodeOfEveryModeHasMicrosecondLatenciesTheUsersSessionsAndTheRunItsIntervalLog() throws Exception {
+    JsonNode test = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile()).get("tests").get(0);
+    for (String mode : new String[] {"ORDER", "NOORDER"}) {
+      for (String node : new String[] {"1", "2"}) {
+        JsonNode n = test.get("modes").get(mode).get("nodes").get(node);
+        assertThat(n.get("count").asLong()).as(mode + " " + node).isEqualTo(n.get("rows").asLong());
+        assertThat(n.get("p50_us").asLong()).isPositive().isLessThanOrEqualTo(n.get("p99_us").asLong());
+        assertThat(n.get("p50_ms").asDouble()).isEqualTo(n.get("p50_us").asLong() / 1000.0);
+        assertThat(n.get("sessions").asLong()).as("tiny.json: 2 users per node").isEqualTo(2);
+      }
+    }
+    String verdict = test.get("comparison").get("verdict").asText();
+    assertThat(verdict).containsAnyOf("ORDER costs", "ORDER saves", "no measurable latency difference");
+    assertThat(test.get("comparison").get("median_latency_diff_ci_us")).hasSize(2);
+    String page = Files.readString(run.folder().resolve("sequence-gaps.html"));
+    assertThat(page.indexOf(verdict)).isPositive().isLessThan(page.indexOf("<h2>"));
+    io.sequela.stats.IntervalLog hlog = io.sequela.stats.IntervalLog.read(run.folder().resolve("latency.hlog"));
+    assertThat(hlog.total("tiny/ORDER/node-1").getTotalCount()).isEqualTo(120);
+    assertThat(hlog.total("tiny/NOORDER/node-2").getTotalCount()).isEqualTo(80);
+  }
+
+  @Test
   void thePlansPasswordAppearsNowhereInTheRunFolder() throws Exception {
     try (var files = Files.walk(run.folder())) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -1,0 +1,87 @@
+package io.sequela.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatencyRecorderTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void theIntervalLogParsesBackWithHdrHistogramsReaderToTheSameCounts() throws Exception {
+    Path log = tmp.resolve("latency.hlog");
+    LatencyRecorder recorder = LatencyRecorder.start(log, Duration.ofMillis(20));
+    LatencyRecorder.Channel order = recorder.channel("t/ORDER/node-1");
+    LatencyRecorder.Channel noorder = recorder.channel("t/NOORDER/node-2");
+    LatencyRecorder.Channel commit = recorder.channel("t/ORDER/node-1/commit");
+    CountDownLatch later = new CountDownLatch(1);
+    Thread second = new Thread(() -> {
+      for (int i = 0; i < 3000; i++) {
+        noorder.recordNanos(150_000 + i * 10L);
+      }
+      later.countDown();
+    });
+    second.start();
+    for (int i = 0; i < 4000; i++) {
+      order.recordNanos(200_000 + i * 100L); // 200 to 600 µs
+      if (i % 1000 == 0) {
+        Thread.sleep(30); // spread over several intervals
+      }
+    }
+    commit.recordNanos(1_499); // rounds to 1 µs
+    later.await();
+    recorder.close();
+    recorder.close();
+    order.recordNanos(1); // ignored by the closed log
+
+    Map<String, Histogram> totals = recorder.totals();
+    assertThat(totals.keySet()).containsExactly("t/NOORDER/node-2", "t/ORDER/node-1", "t/ORDER/node-1/commit");
+    assertThat(totals.get("t/ORDER/node-1").getTotalCount()).isEqualTo(4000);
+    assertThat(totals.get("t/ORDER/node-1/commit").getMaxValue()).isEqualTo(1);
+
+    IntervalLog read = IntervalLog.read(log);
+    assertThat(read.tags()).containsExactlyInAnyOrderElementsOf(totals.keySet());
+    totals.forEach((tag, h) -> {
+      assertThat(read.total(tag).getTotalCount()).as(tag).isEqualTo(h.getTotalCount());
+      assertThat(read.total(tag)).as(tag).isEqualTo(h);
+    });
+    List<IntervalLog.Interval> intervals = read.intervals("t/ORDER/node-1");
+    assertThat(intervals.size()).isGreaterThan(1);
+    assertThat(intervals.stream().mapToLong(IntervalLog.Interval::count).sum()).isEqualTo(4000);
+    for (int i = 0; i < intervals.size(); i++) {
+      IntervalLog.Interval iv = intervals.get(i);
+      assertThat(iv.startS()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(iv.endS()).isLessThan(60);
+      assertThat(iv.p50()).isBetween(200L, 600L).isLessThanOrEqualTo(iv.p99());
+      if (i > 0) {
+        assertThat(iv.startS()).isGreaterThanOrEqualTo(intervals.get(i - 1).startS());
+      }
+    }
+    assertThat(Files.readString(log)).contains("Tag=t/ORDER/node-1,", "#[Histogram log format version 1.3]");
+  }
+
+  @Test
+  void aTagTheLogCannotCarryIsRefused() throws Exception {
+    try (LatencyRecorder recorder = LatencyRecorder.start(tmp.resolve("x.hlog"), Duration.ofSeconds(1))) {
+      assertThatThrownBy(() -> recorder.channel("t/ORDER/node 1")).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("whitespace");
+      assertThat(recorder.channel("a")).isSameAs(recorder.channel("a"));
+    }
+  }
+
+  @Test
+  void anUnreadableLogIsNamed() {
+    assertThatThrownBy(() -> IntervalLog.read(tmp.resolve("absent.hlog"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absent.hlog");
+  }
+}
