@@ -20,7 +20,7 @@ DECLARE
   PRAGMA EXCEPTION_INIT(e_exists, -955);
 BEGIN
   EXECUTE IMMEDIATE 'CREATE TABLE job_execution (
-    job_execution_id NUMBER(19) NOT NULL,
+    job_execution_id NUMBER(19) NOT NULL CONSTRAINT job_execution_pk PRIMARY KEY,
     py_date          TIMESTAMP(6) NOT NULL,
     sql_date         TIMESTAMP(6) NOT NULL,
     node             NUMBER(10) NOT NULL,

@@ -10,7 +10,7 @@ $$;
 -- JOB_EXECUTION_ID and SQL_DATE are filled by the database at insert time (defaults evaluated per row),
 -- so an insert binds only PY_DATE, NODE, TEST_NAME, RUN_ID and SEQ_MODE.
 CREATE TABLE IF NOT EXISTS job_execution (
-  job_execution_id bigint NOT NULL DEFAULT get_execution_id(to_char(current_date, 'YYYYMMDD')::bigint),
+  job_execution_id bigint NOT NULL DEFAULT get_execution_id(to_char(current_date, 'YYYYMMDD')::bigint) CONSTRAINT job_execution_pk PRIMARY KEY,
   py_date          timestamp(6) NOT NULL,
   sql_date         timestamp(6) NOT NULL DEFAULT clock_timestamp(),
   node             integer NOT NULL,

@@ -13,6 +13,11 @@ public interface Ddl {
     return "DROP TABLE IF EXISTS " + table;
   }
 
+  /** The ALTER TABLE that gives an existing table its primary key (the same spelling in PostgreSQL, Oracle and H2). */
+  default String addPrimaryKey(String table, String constraint, String column) {
+    return "ALTER TABLE " + table + " ADD CONSTRAINT " + constraint + " PRIMARY KEY (" + column + ")";
+  }
+
   /** The ALTER TABLE that makes {@code expression} the default of a column. */
   default String setColumnDefault(String table, String column, String expression) {
     return "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT " + expression;

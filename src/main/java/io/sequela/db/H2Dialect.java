@@ -34,6 +34,12 @@ final class H2Dialect implements Dialect {
     return List.of("ALTER SEQUENCE " + sequence + " CACHE " + n);
   }
 
+  /** {@code INFORMATION_SCHEMA.SEQUENCES} in the current schema (an unquoted name is stored in upper case). */
+  @Override
+  public Optional<SequenceAttributes> readSequence(Connection c, String sequence) throws SQLException {
+    return SequenceSql.readByQuery(c, "SELECT CACHE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = UPPER(?) AND SEQUENCE_SCHEMA = CURRENT_SCHEMA", sequence);
+  }
+
   @Override
   public String nextvalExpression(String sequence) {
     return "NEXT VALUE FOR " + sequence;

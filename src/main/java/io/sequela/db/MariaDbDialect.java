@@ -24,6 +24,8 @@ import java.util.Properties;
 final class MariaDbDialect implements Dialect {
 
   /** The day's first id, yyyymmdd * 1e8, as in {@code get_execution_id}. */
+  /** ER_NO_SUCH_TABLE (1146): a sequence that does not exist. */
+  private static final int NO_SUCH_TABLE = 1146;
   private static final String DAY_BASE = "CAST(DATE_FORMAT(CURRENT_DATE, '%Y%m%d') AS UNSIGNED) * 100000000";
 
   @Override
@@ -75,6 +77,31 @@ final class MariaDbDialect implements Dialect {
         "SET @sequela_next = (SELECT 1 + COALESCE(MAX(job_execution_id) - " + DAY_BASE + ", 0) FROM job_execution"
             + " WHERE job_execution_id >= " + DAY_BASE + " AND job_execution_id < " + DAY_BASE + " + 100000000)",
         "EXECUTE IMMEDIATE CONCAT('SELECT SETVAL(" + sequence + ", ', @sequela_next, ')')");
+  }
+
+  /**
+   * The sequence read as a table ({@code SELECT cache_size FROM s}: MariaDB has no catalog view of its
+   * sequences' attributes); the name must be a plain identifier.
+   */
+  @Override
+  public Optional<SequenceAttributes> readSequence(Connection c, String sequence) throws SQLException {
+    if (!sequence.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain sequence name: " + sequence);
+    }
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT cache_size FROM " + sequence)) {
+      return rs.next() ? Optional.of(new SequenceAttributes(rs.getLong(1), null)) : Optional.empty();
+    } catch (SQLException e) {
+      if (e.getErrorCode() == NO_SUCH_TABLE) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** ORDER is NOCACHE (CACHE_SIZE 0), NOORDER CACHE n ({@link #switchSequence}). */
+  @Override
+  public SequenceAttributes expectedAttributes(SequenceMode mode, int cache) {
+    return new SequenceAttributes(mode == SequenceMode.ORDER ? 0 : cache, null);
   }
 
   /** {@code NOW(6)}: the start of the statement, in µs, on the node that runs it. */

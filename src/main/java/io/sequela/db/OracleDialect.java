@@ -96,6 +96,18 @@ final class OracleDialect implements Dialect {
         : List.of("ALTER SEQUENCE " + sequence + " CACHE " + cache + " NOORDER");
   }
 
+  /** {@code USER_SEQUENCES}: CACHE_SIZE and ORDER_FLAG (an unquoted name is stored in upper case). */
+  @Override
+  public Optional<SequenceAttributes> readSequence(Connection c, String sequence) throws SQLException {
+    return SequenceSql.readByQuery(c, "SELECT cache_size, order_flag FROM user_sequences WHERE sequence_name = UPPER(?)", sequence);
+  }
+
+  /** The CACHE of both modes ({@link #switchSequence} keeps it) and ORDER_FLAG Y under ORDER, N under NOORDER. */
+  @Override
+  public SequenceAttributes expectedAttributes(SequenceMode mode, int cache) {
+    return new SequenceAttributes(cache, mode == SequenceMode.ORDER ? "Y" : "N");
+  }
+
   @Override
   public String nextvalExpression(String sequence) {
     return sequence + ".NEXTVAL";

@@ -58,6 +58,12 @@ final class PostgresDialect implements Dialect {
     return List.of("ALTER SEQUENCE " + sequence + " CACHE " + n);
   }
 
+  /** {@code pg_sequences} in the current schema (an unquoted name is stored in lower case). */
+  @Override
+  public Optional<SequenceAttributes> readSequence(Connection c, String sequence) throws SQLException {
+    return SequenceSql.readByQuery(c, "SELECT cache_size FROM pg_sequences WHERE sequencename = lower(?) AND schemaname = current_schema()", sequence);
+  }
+
   @Override
   public String nextvalExpression(String sequence) {
     return "nextval('" + sequence + "')";

@@ -2,8 +2,11 @@ package io.sequela.db;
 
 import io.sequela.config.SequenceMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A database's sequences: the ORDER/NOORDER switch, nextval, CREATE and DROP. The defaults are the SQL
@@ -37,6 +40,43 @@ public interface SequenceSql {
    */
   default int idStep(Connection c, SequenceMode mode) throws SQLException {
     return 1;
+  }
+
+  /**
+   * Reads a sequence's attributes back on one connection (the read-back that verifies a mode switch), e.g.
+   * PostgreSQL's {@code pg_sequences.cache_size}; {@link #readByQuery} runs a catalog query for it.
+   *
+   * @param sequence the sequence's name as it was created (unquoted, any case)
+   * @return the attributes, empty when the connection sees no such sequence
+   * @throws SQLException from the driver
+   */
+  Optional<SequenceAttributes> readSequence(Connection c, String sequence) throws SQLException;
+
+  /**
+   * What {@link #readSequence} must give after {@link #switchSequence}{@code (s, mode, cache)}: by default
+   * CACHE 1 under ORDER and CACHE {@code cache} under NOORDER, no order flag (PostgreSQL, H2).
+   */
+  default SequenceAttributes expectedAttributes(SequenceMode mode, int cache) {
+    return new SequenceAttributes(mode == SequenceMode.ORDER ? 1 : cache, null);
+  }
+
+  /**
+   * Runs a catalog query whose one parameter is the sequence's name and whose one row, if any, holds the cache
+   * size and, where the database has one, the order flag (a second column).
+   *
+   * @throws SQLException from the driver
+   */
+  static Optional<SequenceAttributes> readByQuery(Connection c, String sql, String sequence) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, sequence);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        String flag = rs.getMetaData().getColumnCount() > 1 ? rs.getString(2) : null;
+        return Optional.of(new SequenceAttributes(rs.getLong(1), flag));
+      }
+    }
   }
 
   /** The SQL expression of {@code sequence}'s next value, e.g. for a column default. */
