@@ -4,8 +4,8 @@ import io.sequela.SequelaException;
 import java.util.Locale;
 
 /**
- * When a KeyGenSimulation user commits its inserts: after each row (autocommit), every N rows, or once at
- * the end of its inserts as DMTN-099's scripts did.
+ * When a virtual user commits its inserts (KeyGen's plan, SeqOrder's plan or test): after each row
+ * (autocommit), every N rows, or once at the end of its inserts, as DMTN-099's scripts and sequela.py did.
  *
  * @param every rows per commit: 1 for {@code each}, N for {@code every N}, 0 for {@code end}
  */

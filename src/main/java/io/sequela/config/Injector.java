@@ -67,7 +67,7 @@ public record Injector(int number, int count) {
       }
       before += s.users();
     }
-    return new TestSpec(test.name(), test.description(), mine, test.modes(), test.sequenceCache(), test.pacing(), test.assertions());
+    return test.withScenarii(mine);
   }
 
   /** How many of the users 0..u-1 go to this injector. */

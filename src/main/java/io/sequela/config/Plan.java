@@ -17,9 +17,7 @@ public record Plan(String source, List<TestSpec> tests) {
   /** The same plan with every node's connection replaced by {@code target} ({@code -Dsequela.target}). */
   public Plan withTarget(TargetSpec target) {
     return new Plan(source, tests.stream()
-        .map(t -> new TestSpec(t.name(), t.description(),
-            t.scenarii().stream().map(s -> s.withTarget(target)).toList(), t.modes(), t.sequenceCache(), t.pacing(),
-                t.assertions()))
+        .map(t -> t.withScenarii(t.scenarii().stream().map(s -> s.withTarget(target)).toList()))
         .toList());
   }
 }

@@ -9,9 +9,10 @@ import java.util.List;
  * @param modes the sequence modes of each test, in order
  * @param sequenceCache the CACHE size under NOORDER, at least 2
  * @param pacing how users space their inserts
+ * @param commit when each user commits its inserts
  * @param users virtual users per scenario, at least 1
  */
-record PlanDefaults(List<SequenceMode> modes, int sequenceCache, Pacing pacing, int users) {
+record PlanDefaults(List<SequenceMode> modes, int sequenceCache, Pacing pacing, CommitPolicy commit, int users) {
 
   /** The setting holding the defaults. */
   static final String SETTING = "sequela.plan-defaults";

@@ -33,19 +33,20 @@ import java.util.TreeSet;
  * user), {@code interval} (seconds, fractional allowed, 0 allowed), {@code connection} ({@link TargetSpec#parse}),
  * optional {@code users}, {@code user}, {@code password}. Per plan or per test (the test wins): {@code modes}
  * ("ORDER", "NOORDER", and "AUTO_INCREMENT", which only a MariaDB target runs: SeqOrderRun checks it once the
- * targets are known), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"). Keys left out
- * take the defaults of {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100,
- * delay, 1 user). {@code assertions} per plan or test: limits checked after the run ({@link Limit#SEQ_ORDER}; a
- * test's keys override the plan's). Unknown keys are errors, so a typo is never silently ignored.
+ * targets are known), {@code sequence_cache} (at least 2), {@code pacing} ("delay" or "rate"), {@code commit}
+ * ("each", "end" or "every N": {@link CommitPolicy}). Keys left out take the defaults of
+ * {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100, delay, each, 1 user).
+ * {@code assertions} per plan or test: limits checked after the run ({@link Limit#SEQ_ORDER}; a test's keys
+ * override the plan's). Unknown keys are errors, so a typo is never silently ignored.
  */
 public final class PlanLoader {
 
-  private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "description",
+  private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "commit", "description",
       AssertionsBlock.KEY);
   private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing",
-      AssertionsBlock.KEY);
+      "commit", AssertionsBlock.KEY);
   private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
-  private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "users");
+  private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "commit", "users");
 
   private PlanLoader() {}
 
@@ -106,9 +107,10 @@ public final class PlanLoader {
     List<SequenceMode> modes = modes(p, o, "modes", List.of());
     int cache = intAtLeast(p, o, "sequence_cache", "", 2, 0);
     Pacing pacing = pacing(p, o, "pacing", null);
+    CommitPolicy commit = commit(p, o, "commit", CommitPolicy.EACH);
     int users = intAtLeast(p, o, "users", "", 1, 0);
     p.throwIfAny();
-    return new PlanDefaults(modes, cache, pacing, users);
+    return new PlanDefaults(modes, cache, pacing, commit, users);
   }
 
   private static Plan parse(String source, ConfigObject root, PlanDefaults defaults) {
@@ -118,12 +120,13 @@ public final class PlanLoader {
     int planCache = intAtLeast(p, root, "sequence_cache", "", 2, defaults.sequenceCache());
     Pacing planPacing = pacing(p, root, "pacing", defaults.pacing());
     Limits planLimits = AssertionsBlock.of(p, root, "", Limit.SEQ_ORDER);
+    CommitPolicy planCommit = commit(p, root, "commit", defaults.commit());
     List<TestSpec> tests = new ArrayList<>();
     List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < testObjects.size(); i++) {
-      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, defaults.users(),
-          planLimits);
+      TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, planCommit,
+          defaults.users(), planLimits);
       if (t != null && !names.add(t.name())) {
         p.add(testObjects.get(i).get("test_name"), "tests[" + i + "].test_name", "must be unique in the plan, got '" + t.name() + "' twice");
       }
@@ -134,7 +137,7 @@ public final class PlanLoader {
   }
 
   private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing,
-      int users, Limits limits) {
+      CommitPolicy commit, int users, Limits limits) {
     unknownKeys(p, o, path + ".", TEST_KEYS);
     String name = string(p, o, "test_name", path, true);
     if (name != null && !name.matches("[A-Za-z0-9_.\\-]{1,64}")) {
@@ -145,6 +148,7 @@ public final class PlanLoader {
     int testCache = intAtLeast(p, o, "sequence_cache", path + ".", 2, cache);
     Pacing testPacing = pacing(p, o, path + ".pacing", pacing);
     Limits testLimits = limits.overriddenBy(AssertionsBlock.of(p, o, path + ".", Limit.SEQ_ORDER));
+    CommitPolicy testCommit = commit(p, o, path + ".commit", commit);
     List<ConfigObject> scenarioObjects = objectList(p, o, "scenarii", path + ".scenarii");
     List<ScenarioSpec> scenarii = new ArrayList<>();
     Set<Integer> nodes = new HashSet<>();
@@ -157,7 +161,7 @@ public final class PlanLoader {
       scenarii.add(s);
     }
     return new TestSpec(name, description == null ? "" : description, scenarii.contains(null) ? List.of() : scenarii,
-        testModes, testCache, testPacing, testLimits);
+        testModes, testCache, testPacing, testLimits, testCommit);
   }
 
   private static ScenarioSpec scenario(Problems p, ConfigObject o, String path, int defaultUsers) {
@@ -307,6 +311,23 @@ public final class PlanLoader {
       return dflt;
     }
     return Pacing.valueOf(s);
+  }
+
+  private static CommitPolicy commit(Problems p, ConfigObject o, String path, CommitPolicy dflt) {
+    ConfigValue v = o.get("commit");
+    if (v == null) {
+      return dflt;
+    }
+    if (v.valueType() != ConfigValueType.STRING) {
+      p.add(v, path, "must be \"each\", \"end\" or \"every N\" with N >= 2, got " + render(v));
+      return dflt;
+    }
+    try {
+      return CommitPolicy.parse((String) v.unwrapped());
+    } catch (SequelaException.InvalidInput e) {
+      p.add(v, path, e.getMessage());
+      return dflt;
+    }
   }
 
   private static Long integral(ConfigValue v) {

@@ -28,9 +28,15 @@ import java.util.regex.Pattern;
  *     ({@code sequela.latency.record}; the lean driver only)
  * @param colourBySession true to colour the id-against-time chart by session instead of node
  *     ({@code sequela.analysis.colour-by = session})
+ * @param abortAfter {@code sequela.abort-after}: how long a node may go without a successful insert while its
+ *     inserts fail before the run is stopped, more than 0
+ * @param connectTimeout {@code sequela.connect-timeout}: how long a pool waits for a connection, at least 250 ms
+ * @param targetOverride true when {@code sequela.target} replaced every node's connection (so a problem with
+ *     it names that setting, not the plan's field)
  */
 public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
-    Injector injector, String runId, Duration injectorTimeout, boolean recordLatency, boolean colourBySession) {
+    Injector injector, String runId, Duration injectorTimeout, boolean recordLatency, boolean colourBySession,
+    Duration abortAfter, Duration connectTimeout, boolean targetOverride) {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -87,10 +93,38 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.injector: " + injector + " drives no virtual user: no test of "
             + plan.source() + " has more than " + (injector.number() - 1) + " users");
       }
+
+      Duration abortAfter = c.getDuration("abort-after");
+      if (abortAfter.isNegative() || abortAfter.isZero()) {
+        throw new SequelaException.InvalidInput("sequela.abort-after: must be a duration > 0, got " + c.getString("abort-after"));
+      }
+      Duration connectTimeout = c.getDuration("connect-timeout");
+      if (connectTimeout.toMillis() < 250) {
+        throw new SequelaException.InvalidInput("sequela.connect-timeout: must be a duration >= 250ms, got "
+            + c.getString("connect-timeout"));
+      }
+      checkCommitPolicies(plan, driver);
       return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
-          injector, runId, timeout, c.getBoolean("latency.record"), colourBy.equals("session"));
+          injector, runId, timeout, c.getBoolean("latency.record"), colourBy.equals("session"), abortAfter, connectTimeout,
+          c.hasPath("target"));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
+    }
+  }
+
+  /**
+   * The JDBC plugin logs an insert as OK as soon as it executes, so a batch rolled back later would count as
+   * OK: only the lean driver runs a test whose commit policy is not {@code each}.
+   */
+  private static void checkCommitPolicies(Plan plan, Driver driver) {
+    if (driver != Driver.PLUGIN) {
+      return;
+    }
+    for (TestSpec t : plan.tests()) {
+      if (!t.commit().autocommit()) {
+        throw new SequelaException.InvalidInput("sequela.driver: plugin cannot run test '" + t.name() + "' with commit \""
+            + t.commit() + "\" (the JDBC plugin counts an insert as OK before its commit); use sequela.driver=lean");
+      }
     }
   }
 

@@ -12,19 +12,32 @@ import java.util.List;
  * @param sequenceCache the CACHE size under NOORDER, at least 2
  * @param pacing how users space their inserts
  * @param assertions the limits checked after the run: the plan's, overridden by the test's own
+ * @param commit when each user commits its inserts: each (autocommit), every N, or once at its end
  */
 public record TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
-    int sequenceCache, Pacing pacing, Limits assertions) {
+    int sequenceCache, Pacing pacing, Limits assertions, CommitPolicy commit) {
 
   public TestSpec {
     scenarii = List.copyOf(scenarii);
     modes = List.copyOf(modes);
     assertions = assertions == null ? Limits.NONE : assertions;
+    commit = commit == null ? CommitPolicy.EACH : commit;
   }
 
-  /** A test without assertions. */
+  /** A test whose users commit each insert ({@link CommitPolicy#EACH}). */
+  public TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
+      int sequenceCache, Pacing pacing, Limits assertions) {
+    this(name, description, scenarii, modes, sequenceCache, pacing, assertions, CommitPolicy.EACH);
+  }
+
+  /** A test without assertions whose users commit each insert. */
   public TestSpec(String name, String description, List<ScenarioSpec> scenarii, List<SequenceMode> modes,
       int sequenceCache, Pacing pacing) {
-    this(name, description, scenarii, modes, sequenceCache, pacing, Limits.NONE);
+    this(name, description, scenarii, modes, sequenceCache, pacing, Limits.NONE, CommitPolicy.EACH);
+  }
+
+  /** The same test with other scenarios (another target, an injector's share), its settings kept. */
+  public TestSpec withScenarii(List<ScenarioSpec> other) {
+    return new TestSpec(name, description, other, modes, sequenceCache, pacing, assertions, commit);
   }
 }

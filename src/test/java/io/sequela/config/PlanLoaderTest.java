@@ -55,6 +55,21 @@ class PlanLoaderTest {
   }
 
   @Test
+  void commitPolicyIsEachByDefaultAndSetPerPlanOrTest() {
+    Plan p = parse("{ \"commit\": \"end\", \"tests\": ["
+        + "{ \"test_name\": \"a\", \"scenarii\": [ " + NODE1 + " ] },"
+        + "{ \"test_name\": \"b\", \"commit\": \"every 25\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    assertThat(p.tests().get(0).commit()).isEqualTo(CommitPolicy.END);
+    assertThat(p.tests().get(1).commit()).isEqualTo(new CommitPolicy(25));
+    assertThat(parse(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"embedded\" }"))
+        .tests().get(0).commit()).isEqualTo(CommitPolicy.EACH);
+    assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"commit\": \"every 1\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .isEqualTo("plan.json:1: tests[0].commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got \"every 1\"");
+    assertThat(errorOf("{ \"commit\": 5, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .contains("commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got 5");
+  }
+
+  @Test
   void negativeIterationsNamesTheFieldPath() {
     assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": -5, \"interval\": 1, \"connection\": \"embedded\" }")))
         .contains("tests[0].scenarii[1].iterations: must be a positive integer, got -5")

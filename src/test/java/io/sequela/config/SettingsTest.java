@@ -59,6 +59,40 @@ class SettingsTest {
   }
 
   @Test
+  void abortAfterAndConnectTimeoutAreDurationsCheckedInOneLine() {
+    SeqOrderSettings s = SeqOrderSettings.load();
+    assertThat(s.abortAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(s.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(s.targetOverride()).isFalse();
+    System.setProperty("sequela.abort-after", "0s");
+    try {
+      assertThatThrownBy(SeqOrderSettings::load).isInstanceOf(SequelaException.InvalidInput.class)
+          .hasMessage("sequela.abort-after: must be a duration > 0, got 0s");
+    } finally {
+      System.clearProperty("sequela.abort-after");
+    }
+    System.setProperty("sequela.connect-timeout", "100ms");
+    try {
+      assertThatThrownBy(SeqOrderSettings::load).hasMessage("sequela.connect-timeout: must be a duration >= 250ms, got 100ms");
+    } finally {
+      System.clearProperty("sequela.connect-timeout");
+    }
+  }
+
+  @Test
+  void thePluginDriverRefusesATestThatDoesNotCommitEachInsert() {
+    System.setProperty("sequela.driver", "plugin");
+    System.setProperty("sequela.plan-defaults.commit", "end");
+    try {
+      assertThatThrownBy(SeqOrderSettings::load).isInstanceOf(SequelaException.InvalidInput.class)
+          .hasMessageStartingWith("sequela.driver: plugin cannot run test '70_30_ratio' with commit \"end\"");
+    } finally {
+      System.clearProperty("sequela.driver");
+      System.clearProperty("sequela.plan-defaults.commit");
+    }
+  }
+
+  @Test
   void anUnknownSystemPropertyStopsEveryLoad() {
     System.setProperty("sequela.embeded.fresh", "true");
     try {
@@ -90,7 +124,7 @@ class SettingsTest {
   @Test
   void planDefaultsAreCheckedAsSettings() {
     assertThatThrownBy(() -> PlanLoader.defaults(ConfigFactory.parseString("modes = [ORDER, SOMETIMES], sequence_cache = 1, "
-        + "pacing = delay, users = 1, user = x").root()))
+        + "pacing = delay, commit = each, users = 1, user = x").root()))
         .isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessageContaining("sequela.plan-defaults.modes[1]: must be \"ORDER\", \"NOORDER\" or \"AUTO_INCREMENT\", got \"SOMETIMES\"")
         .hasMessageContaining("sequela.plan-defaults.sequence_cache: must be an integer >= 2, got 1")
