@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,30 +19,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The JDBC side of sequela's lean load action: one worker thread per virtual user, each holding ONE
- * connection of a HikariCP pool for the whole run and its prepared statements (one per SQL text,
- * reused). A user's first {@link #submit} binds it to a free worker, so all its work (inserts and the
- * COMMIT that ends their transaction, or queries) runs on one connection, in order. Each submit costs
- * one thread hand-over each way; the timed span is execute (+ reading the rows, or the commit alone),
- * see {@link Outcome}.
+ * connection of a HikariCP pool and its prepared statements (one per SQL text, reused). A user's first
+ * {@link #submit} binds it to a free worker, so all its work (inserts and the COMMIT that ends their
+ * transaction, or queries) runs on one connection, in order. Each submit costs one thread hand-over each
+ * way; the timed span is execute (+ reading the rows, or the commit alone), see {@link Outcome}.
  *
  * <p>A failed statement is a failed {@link Outcome} (driver message, SQLSTATE and the error code the target's
  * dialect names it by); the worker keeps its
  * connection unless the connection is no longer valid, in which case it is evicted from the pool and the
- * next work borrows another. Connections are borrowed on a worker's first work, so they run nothing
- * before the caller's first statement. Thread-safe; {@link #close()} stops the workers and closes their
- * connections and the pool.
+ * next work borrows another. On a connection with autocommit off a failure also rolls the open transaction
+ * back (on every database, so a batch is all or nothing): the inserts it held are settled as failed
+ * ({@link Work#settled()}), so a rolled-back batch counts as failures, never as rows. Connections are
+ * borrowed on a worker's first work, so they run nothing before the caller's first statement. Thread-safe;
+ * {@link #close()} stops the workers and gives their connections back.
  */
 public final class JdbcWorkers implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcWorkers.class);
   private static final int VALID_TIMEOUT_S = 2;
+  private static final String ROLLED_BACK = "rolled back with its transaction: ";
 
   /** Receives an outcome, on the worker thread. */
   @FunctionalInterface
@@ -49,7 +55,8 @@ public final class JdbcWorkers implements AutoCloseable {
   }
 
   private final String name;
-  private final HikariDataSource pool;
+  private final Supplier<HikariDataSource> pool;
+  private final boolean ownsPool;
   private final Function<SQLException, String> errorCode;
   private final int capacity;
   private final long originMs;
@@ -59,10 +66,14 @@ public final class JdbcWorkers implements AutoCloseable {
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean closed;
 
-  private JdbcWorkers(HikariDataSource pool, String name, int capacity, LongSupplier clockMs,
+  private JdbcWorkers(Supplier<HikariDataSource> pool, boolean ownsPool, String name, int capacity, LongSupplier clockMs,
       Function<SQLException, String> errorCode) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + capacity);
+    }
     this.name = name;
     this.pool = pool;
+    this.ownsPool = ownsPool;
     this.errorCode = errorCode;
     this.capacity = capacity;
     this.originNanos = System.nanoTime();
@@ -89,10 +100,23 @@ public final class JdbcWorkers implements AutoCloseable {
    */
   public static JdbcWorkers open(HikariDataSource pool, String name, int workers, LongSupplier clockMs,
       Function<SQLException, String> errorCode) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
-    }
-    return new JdbcWorkers(pool, name, workers, clockMs, errorCode);
+    return new JdbcWorkers(() -> pool, true, name, workers, clockMs, errorCode);
+  }
+
+  /**
+   * Workers over a pool someone else opens and closes (a stage that opens its pools when it starts): each
+   * worker asks {@code pool} when it first borrows a connection; while it gives null, work fails with
+   * {@code <name>: its pool is not open}. {@link #close()} gives the connections back but leaves the pool open.
+   *
+   * @param pool the pool, or null while it is not open
+   * @param name as in {@link #open}
+   * @param workers as in {@link #open}
+   * @param clockMs as in {@link #open}
+   * @param errorCode as in {@link #open(HikariDataSource, String, int, LongSupplier, Function)}
+   */
+  public static JdbcWorkers over(Supplier<HikariDataSource> pool, String name, int workers, LongSupplier clockMs,
+      Function<SQLException, String> errorCode) {
+    return new JdbcWorkers(pool, false, name, workers, clockMs, errorCode);
   }
 
   /** The most virtual users these workers serve. */
@@ -119,7 +143,10 @@ public final class JdbcWorkers implements AutoCloseable {
       }
     }
     long now = System.nanoTime();
-    report(work, completion, new Outcome(ms(now), ms(now), now, 0, 0, refused, null));
+    Outcome o = new Outcome(ms(now), ms(now), now, 0, 0, refused, null);
+    work.observer().accept(o);
+    report(work.settled(), o);
+    complete(completion, o);
   }
 
   /** A new worker, or null when all {@link #capacity} are taken. */
@@ -139,16 +166,22 @@ public final class JdbcWorkers implements AutoCloseable {
     return originMs + Math.floorDiv(nanos - originNanos, 1_000_000L);
   }
 
-  private void report(Work work, Completion completion, Outcome o) {
+  private void report(Consumer<Outcome> sink, Outcome o) {
     try {
-      work.observer().accept(o);
-      completion.done(o);
+      sink.accept(o);
     } catch (RuntimeException e) {
       LOG.error("{}: reporting an outcome failed: {}", name, e.toString());
     }
   }
 
-  /** Stops the workers (waiting up to 10 s for work under way), then closes their connections and the pool. */
+  private void complete(Completion completion, Outcome o) {
+    report(completion::done, o);
+  }
+
+  /**
+   * Stops the workers (waiting up to 10 s for work under way), then gives their connections back (uncommitted
+   * inserts are settled as rolled back) and closes the pool if these workers own it.
+   */
   @Override
   public void close() {
     closed = true;
@@ -161,16 +194,39 @@ public final class JdbcWorkers implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      w.release(false);
+      w.release(false, "not committed before its workers closed");
     }
-    pool.close();
+    closePool();
   }
 
-  /** One worker: its thread, its connection and its prepared statements. */
+  /**
+   * Stops at once, for a run that has been stopped: interrupts work under way (a worker waiting for a
+   * connection of a dead database) instead of waiting, and closes the pool if these workers own it.
+   */
+  public void abort() {
+    closed = true;
+    started.forEach(w -> w.executor.shutdownNow());
+    closePool();
+  }
+
+  private void closePool() {
+    HikariDataSource ds = ownsPool ? pool.get() : null;
+    if (ds != null) {
+      ds.close();
+    }
+  }
+
+  /** A settled-later insert: its outcome as executed and who gets it when its transaction ends. */
+  private record Held(Outcome outcome, Consumer<Outcome> settled) {}
+
+  /** One worker: its thread, its connection, its prepared statements and the inserts of its open transaction. */
   private final class Worker {
     final ExecutorService executor;
     private Connection connection;
+    private HikariDataSource source;
+    private boolean autoCommit = true;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final List<Held> held = new ArrayList<>();
 
     Worker(int n) {
       this.executor = Executors.newSingleThreadExecutor(r -> {
@@ -181,31 +237,46 @@ public final class JdbcWorkers implements AutoCloseable {
     }
 
     void run(Work work, Completion completion) {
+      Outcome o = attempt(work);
+      work.observer().accept(o);
+      if (!o.ok()) {
+        rollBack(o);
+        releaseIfBroken();
+      } else if (work.kind() == Work.Kind.COMMIT) {
+        held.forEach(h -> report(h.settled(), h.outcome()));
+        held.clear();
+      }
+      if (o.ok() && work.kind() == Work.Kind.INSERT && !autoCommit) {
+        held.add(new Held(o, work.settled()));
+      } else {
+        report(work.settled(), o);
+      }
+      complete(completion, o);
+    }
+
+    /** Runs the work; a failure is a failed outcome, never an exception. */
+    private Outcome attempt(Work work) {
       long start = System.nanoTime();
       long end;
-      long rows;
       try {
         PreparedStatement ps = work.kind() == Work.Kind.COMMIT ? null : statement(work.sql());
         if (ps != null) {
           work.binder().bind(ps);
         }
         start = System.nanoTime();
-        rows = execute(work.kind(), ps);
+        long rows = execute(work.kind(), ps);
         end = System.nanoTime();
+        return new Outcome(ms(start), ms(end), start, end - start, rows, null, null);
       } catch (SQLException e) {
         end = System.nanoTime();
         String state = e.getSQLState();
         String message = Target.mask(String.valueOf(e.getMessage())) + (state == null ? "" : " (SQLState: " + state + ")");
-        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, message, state, errorCode.apply(e)));
-        releaseIfBroken();
-        return;
+        return new Outcome(ms(start), ms(end), start, end - start, 0, message, state, errorCode.apply(e));
       } catch (RuntimeException e) {
         end = System.nanoTime();
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        report(work, completion, new Outcome(ms(start), ms(end), start, end - start, 0, Target.mask(message), null));
-        return;
+        return new Outcome(ms(start), ms(end), start, end - start, 0, Target.mask(message), null);
       }
-      report(work, completion, new Outcome(ms(start), ms(end), start, end - start, rows, null, null));
     }
 
     private long execute(Work.Kind kind, PreparedStatement ps) throws SQLException {
@@ -232,7 +303,12 @@ public final class JdbcWorkers implements AutoCloseable {
 
     private Connection connection() throws SQLException {
       if (connection == null) {
-        connection = pool.getConnection();
+        source = pool.get();
+        if (source == null) {
+          throw new SQLException(name + ": its pool is not open");
+        }
+        connection = source.getConnection();
+        autoCommit = connection.getAutoCommit();
       }
       return connection;
     }
@@ -246,18 +322,47 @@ public final class JdbcWorkers implements AutoCloseable {
       return ps;
     }
 
+    /**
+     * After a failure on a connection with autocommit off: rolls the transaction back (PostgreSQL would refuse
+     * every later statement of it and turn its COMMIT into a rollback; Oracle and H2 would keep the rest) and
+     * settles its held inserts as failed.
+     */
+    private void rollBack(Outcome cause) {
+      if (connection != null && !autoCommit) {
+        try {
+          connection.rollback();
+        } catch (SQLException e) {
+          LOG.debug("{}: rollback failed: {}", name, e.getMessage());
+        }
+      }
+      settleHeldAsRolledBack(cause.error(), cause.sqlState(), cause.errorCode());
+    }
+
+    /** Each held insert as a failure carrying the cause's message, SQLSTATE and error code. */
+    private void settleHeldAsRolledBack(String cause, String sqlState, String code) {
+      for (Held h : held) {
+        Outcome o = h.outcome();
+        report(h.settled(), new Outcome(o.startMs(), o.endMs(), o.startNanos(), o.durationNanos(), 0, ROLLED_BACK + cause,
+            sqlState, code));
+      }
+      held.clear();
+    }
+
     private void releaseIfBroken() {
       try {
         if (connection != null && !connection.isValid(VALID_TIMEOUT_S)) {
-          release(true);
+          release(true, "its connection was lost");
         }
       } catch (SQLException e) {
-        release(true);
+        release(true, "its connection was lost");
       }
     }
 
-    /** Closes the statements and gives the connection back (evicted when broken); the next work borrows anew. */
-    synchronized void release(boolean broken) {
+    /**
+     * Closes the statements and gives the connection back (evicted when broken; the pool rolls back what it
+     * holds uncommitted, and the held inserts are settled as rolled back); the next work borrows anew.
+     */
+    synchronized void release(boolean broken, String whyRolledBack) {
       for (PreparedStatement ps : statements.values()) {
         try {
           ps.close();
@@ -266,12 +371,13 @@ public final class JdbcWorkers implements AutoCloseable {
         }
       }
       statements.clear();
+      settleHeldAsRolledBack(whyRolledBack, null, null);
       if (connection == null) {
         return;
       }
       try {
         if (broken) {
-          pool.evictConnection(connection);
+          source.evictConnection(connection);
         } else {
           connection.close();
         }

@@ -15,8 +15,12 @@ import java.util.function.Consumer;
  * @param binder binds the parameters before each execute (untimed); never null
  * @param observer sees the outcome on the worker thread before the caller's completion (e.g. to record
  *     the ns duration); never null
+ * @param settled gets the work's final outcome once, on the worker thread (where it is logged as a request):
+ *     the outcome itself before the completion, except for an insert that succeeds inside an open transaction
+ *     (autocommit off), which is settled when that transaction ends: as it was when its COMMIT succeeds, as a
+ *     failure ({@code rolled back with its transaction: <cause>}) when the transaction is rolled back; never null
  */
-public record Work(Kind kind, String sql, Binder binder, Consumer<Outcome> observer) {
+public record Work(Kind kind, String sql, Binder binder, Consumer<Outcome> observer, Consumer<Outcome> settled) {
 
   /** What a worker does with a unit of work, and so what its timing covers. */
   public enum Kind {
@@ -45,6 +49,12 @@ public record Work(Kind kind, String sql, Binder binder, Consumer<Outcome> obser
     }
     binder = binder == null ? NOTHING : binder;
     observer = observer == null ? NOBODY : observer;
+    settled = settled == null ? NOBODY : settled;
+  }
+
+  /** Work whose final outcome nobody waits for. */
+  public Work(Kind kind, String sql, Binder binder, Consumer<Outcome> observer) {
+    this(kind, sql, binder, observer, null);
   }
 
   /** An insert (any statement run with executeUpdate) with its parameters bound by {@code binder}. */
@@ -64,6 +74,11 @@ public record Work(Kind kind, String sql, Binder binder, Consumer<Outcome> obser
 
   /** The same work, its outcome also handed to {@code observer} (on the worker thread, before the completion). */
   public Work observedBy(Consumer<Outcome> observer) {
-    return new Work(kind, sql, binder, observer);
+    return new Work(kind, sql, binder, observer, settled);
+  }
+
+  /** The same work, its final outcome handed to {@code settled} (see the record's doc). */
+  public Work settledBy(Consumer<Outcome> settled) {
+    return new Work(kind, sql, binder, observer, settled);
   }
 }

@@ -159,19 +159,75 @@ class JdbcWorkersTest {
     assertThat(count(t)).isEqualTo(2);
   }
 
+  /** Runs one unit of work and waits for its outcome; its final (settled) outcomes are added to {@code settled}. */
+  private static Outcome run(JdbcWorkers w, long user, Work work, List<Outcome> settled) throws Exception {
+    return run(w, user, work.settledBy(o -> {
+      synchronized (settled) {
+        settled.add(o);
+      }
+    }));
+  }
+
   @Test
-  void onPostgresqlAFailedInsertAbortsTheRestOfItsTransactionUntilTheCommitAndTheWorkerThenServesAgain() throws Exception {
+  void aFailureInATransactionRollsItBackAndItsEarlierInsertsSettleAsFailedNotAsRows() throws Exception {
     String t = table("lean_aborted");
+    List<Outcome> settled = new ArrayList<>();
     try (JdbcWorkers w = workers("lean-aborted", 1, false)) {
-      assertThat(run(w, 1, insert(t, 1)).ok()).isTrue();
-      assertThat(run(w, 1, insert(t, 1)).sqlState()).isEqualTo("23505");
-      assertThat(run(w, 1, insert(t, 2)).sqlState()).isEqualTo("25P02"); // in_failed_sql_transaction
-      // the server answers the COMMIT of an aborted transaction with ROLLBACK; the driver reports no error
-      assertThat(run(w, 1, Work.commit()).ok()).isTrue();
-      assertThat(count(t)).as("the aborted transaction is rolled back").isZero();
-      assertThat(run(w, 1, insert(t, 3)).ok()).isTrue();
-      assertThat(run(w, 1, Work.commit()).ok()).isTrue();
-      assertThat(count(t)).isEqualTo(1);
+      assertThat(run(w, 1, insert(t, 1), settled).ok()).isTrue();
+      assertThat(run(w, 1, insert(t, 2), settled).ok()).isTrue();
+      assertThat(settled).as("held until their transaction ends").isEmpty();
+      Outcome dup = run(w, 1, insert(t, 1), settled);
+      assertThat(dup.sqlState()).isEqualTo("23505");
+      assertThat(settled).hasSize(3).allMatch(o -> !o.ok());
+      assertThat(settled.subList(0, 2)).allSatisfy(o -> {
+        assertThat(o.error()).startsWith("rolled back with its transaction: ERROR: duplicate key value");
+        assertThat(o.sqlState()).isEqualTo("23505");
+        assertThat(o.durationNanos()).as("the insert's own time is kept").isPositive();
+      });
+      // the worker rolled the transaction back, so the next insert starts a new one instead of failing 25P02
+      Outcome next = run(w, 1, insert(t, 3), settled);
+      assertThat(next.ok()).as(next.error()).isTrue();
+      assertThat(run(w, 1, Work.commit(), settled).ok()).isTrue();
+      assertThat(settled).hasSize(5);
+      assertThat(settled.get(3)).isSameAs(next);
+      assertThat(settled.get(4).ok()).as("the commit itself").isTrue();
     }
+    assertThat(count(t)).isEqualTo(1);
+  }
+
+  @Test
+  void insertsLeftUncommittedWhenTheWorkersCloseSettleAsRolledBack() throws Exception {
+    String t = table("lean_uncommitted");
+    List<Outcome> settled = new ArrayList<>();
+    JdbcWorkers w = workers("lean-uncommitted", 1, false);
+    assertThat(run(w, 1, insert(t, 1), settled).ok()).isTrue();
+    w.close();
+    assertThat(settled).singleElement().satisfies(o -> assertThat(o.error()).contains("not committed before its workers closed"));
+    assertThat(count(t)).isZero();
+  }
+
+  @Test
+  void autocommitWorkIsSettledAtOnceWithItsOwnOutcome() throws Exception {
+    String t = table("lean_settled");
+    List<Outcome> settled = new ArrayList<>();
+    try (JdbcWorkers w = workers("lean-settled", 1, true)) {
+      Outcome ok = run(w, 1, insert(t, 1), settled);
+      Outcome dup = run(w, 1, insert(t, 1), settled);
+      assertThat(settled).containsExactly(ok, dup);
+    }
+  }
+
+  @Test
+  void workersOverAPoolOpenedLaterFailUntilItOpensAndLeaveItOpenWhenTheyClose() throws Exception {
+    String t = table("lean_over");
+    AtomicReference<HikariDataSource> pool = new AtomicReference<>();
+    try (JdbcWorkers w = JdbcWorkers.over(pool::get, "lean-over", 1, System::currentTimeMillis)) {
+      assertThat(run(w, 1, insert(t, 1)).error()).isEqualTo("lean-over: its pool is not open");
+      pool.set(new HikariDataSource(Pools.config(pg, "lean-over", 1)));
+      assertThat(run(w, 1, insert(t, 2)).ok()).isTrue();
+    }
+    assertThat(pool.get().isClosed()).isFalse();
+    pool.get().close();
+    assertThat(count(t)).isEqualTo(1);
   }
 }
