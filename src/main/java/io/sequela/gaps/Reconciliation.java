@@ -16,9 +16,13 @@ import javax.sql.DataSource;
  * test x mode x node, OK must equal rows. A mismatch means a lost or phantom insert, or a row counted
  * under the wrong run. The console table is {@code report.ReconciliationTable}.
  *
- * @param lines one line per test x mode x node, in run order
+ * @param lines one line per test x mode x node of the stages that ran, in run order
+ * @param cutShort why the run was stopped before its end (a dead database, a refused mode switch), or null
  */
-public record Reconciliation(List<Line> lines) {
+public record Reconciliation(List<Line> lines, String cutShort) {
+
+  /** {@link Line#rows()} when the rows could not be counted (the database could not be reached). */
+  public static final long UNKNOWN_ROWS = -1;
 
   /**
    * @param test test name
@@ -27,7 +31,7 @@ public record Reconciliation(List<Line> lines) {
    * @param planned inserts planned (iterations x users)
    * @param ok inserts Gatling recorded as OK
    * @param ko inserts Gatling recorded as KO
-   * @param rows rows found in JOB_EXECUTION for the run
+   * @param rows rows found in JOB_EXECUTION for the run, or {@link #UNKNOWN_ROWS}
    */
   public record Line(String test, String mode, int node, long planned, long ok, long ko, long rows) {
     /** True when OK = rows and every planned insert was attempted. */
@@ -40,9 +44,14 @@ public record Reconciliation(List<Line> lines) {
     lines = List.copyOf(lines);
   }
 
-  /** True when every line reconciles. */
+  /** A reconciliation of a run that ran to its end. */
+  public Reconciliation(List<Line> lines) {
+    this(lines, null);
+  }
+
+  /** True when the run ran to its end and every line reconciles. */
   public boolean reconciles() {
-    return lines.stream().allMatch(Line::reconciles);
+    return cutShort == null && lines.stream().allMatch(Line::reconciles);
   }
 
   /**
@@ -74,14 +83,21 @@ public record Reconciliation(List<Line> lines) {
   /** Builder-style accumulation in run order. */
   public static final class Builder {
     private final List<Line> lines = new ArrayList<>();
+    private String cutShort;
 
     public Builder add(Line l) {
       lines.add(l);
       return this;
     }
 
+    /** Marks the run as stopped before its end, for {@code reason}. */
+    public Builder cutShort(String reason) {
+      cutShort = reason;
+      return this;
+    }
+
     public Reconciliation build() {
-      return new Reconciliation(lines);
+      return new Reconciliation(lines, cutShort);
     }
   }
 }

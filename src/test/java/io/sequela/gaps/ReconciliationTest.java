@@ -49,4 +49,30 @@ class ReconciliationTest {
       assertThat(ReconciliationTable.render(lost)).contains("MISMATCH: OK != rows").contains("reconciliation FAILED");
     }
   }
+
+  @Test
+  void aCutShortRunSaysSoAndRowsThatCouldNotBeCountedAreShownAsUnknown() {
+    Reconciliation cut = new Reconciliation.Builder()
+        .add(new Reconciliation.Line("rec", "ORDER", 1, 10, 4, 2, Reconciliation.UNKNOWN_ROWS))
+        .cutShort("node 1 (127.0.0.1:5432): no successful insert for 5 s")
+        .build();
+    assertThat(cut.reconciles()).isFalse();
+    assertThat(ReconciliationTable.render(cut))
+        .contains("rows unknown: the database could not be reached")
+        .endsWith("reconciliation: run CUT SHORT (node 1 (127.0.0.1:5432): no successful insert for 5 s)");
+    assertThat(new Reconciliation(java.util.List.of()).cutShort()).isNull();
+  }
+
+  @Test
+  void koCodesAreCountedPerTestModeAndNodeFromTheInsertRequestsOnly() {
+    KoCodes ko = new KoCodes();
+    ko.record("t ORDER node 1", "23505");
+    ko.record("t ORDER node 1", "23505");
+    ko.record("t ORDER node 2", "08006");
+    ko.record("t ORDER node 1 commit", "08006");
+    ko.record("t NOORDER node 1", "57P01");
+    assertThat(ko.node("t", io.sequela.config.SequenceMode.ORDER, 1)).containsExactly(Map.entry("23505", 2L));
+    assertThat(ko.mode("t", io.sequela.config.SequenceMode.ORDER)).containsExactly(Map.entry("08006", 1L), Map.entry("23505", 2L));
+    assertThat(ko.node("t", io.sequela.config.SequenceMode.NOORDER, 2)).isEmpty();
+  }
 }

@@ -221,7 +221,7 @@ class JdbcWorkersTest {
   void workersOverAPoolOpenedLaterFailUntilItOpensAndLeaveItOpenWhenTheyClose() throws Exception {
     String t = table("lean_over");
     AtomicReference<HikariDataSource> pool = new AtomicReference<>();
-    try (JdbcWorkers w = JdbcWorkers.over(pool::get, "lean-over", 1, System::currentTimeMillis)) {
+    try (JdbcWorkers w = JdbcWorkers.over(pool::get, "lean-over", 1, System::currentTimeMillis, io.sequela.db.Dialect.POSTGRESQL::errorCode)) {
       assertThat(run(w, 1, insert(t, 1)).error()).isEqualTo("lean-over: its pool is not open");
       pool.set(new HikariDataSource(Pools.config(pg, "lean-over", 1)));
       assertThat(run(w, 1, insert(t, 2)).ok()).isTrue();
