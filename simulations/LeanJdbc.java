@@ -26,7 +26,10 @@ import scala.Option;
  * ns and given in Gatling's ms. A failure is a KO whose response code is the statement's error code (vendor
  * code or SQLSTATE, {@link Outcome#errorCode}; ERROR when the database was not reached) and whose message is
  * {@code "[<code>] <driver message> (SQLState: ...)"} ({@link KoCodes#message}), which simulation.log keeps and
- * the SeqOrder analysis counts KOs by. All the Gatling (Scala) plumbing of sequela lives here.
+ * the SeqOrder analysis counts KOs by.
+ * An insert inside an open transaction (commit policy other than each) is logged when that transaction ends
+ * ({@link Work#settled()}): OK once committed, KO when rolled back, with its own start and end; the user goes on
+ * at once. All the Gatling (Scala) plumbing of sequela lives here.
  */
 final class LeanJdbc implements ActionBuilder {
 
@@ -104,14 +107,22 @@ final class LeanJdbc implements ActionBuilder {
         done(session, new Outcome(now, now, System.nanoTime(), 0, 0, requestName + ": " + e, null));
         return;
       }
-      workers.submit(session.userId(), w, outcome -> done(session, outcome));
+      workers.submit(session.userId(), w.settledBy(o -> log(session, o)), o -> next(session, o));
     }
 
     private void done(io.gatling.core.session.Session session, Outcome o) {
+      log(session, o);
+      next(session, o);
+    }
+
+    private void log(io.gatling.core.session.Session session, Outcome o) {
       Option<String> code = o.ok() ? Option.empty() : o.errorCode() == null ? ERROR : Option.apply(o.errorCode());
       String message = o.ok() || o.errorCode() == null ? o.error() : KoCodes.message(o.errorCode(), o.error());
       stats.logResponse(session.scenario(), session.groups(), requestName, o.startMs(), o.endMs(),
           o.ok() ? OK$.MODULE$ : KO$.MODULE$, code, Option.apply(message));
+    }
+
+    private void next(io.gatling.core.session.Session session, Outcome o) {
       next.$bang(session.logGroupRequestTimings(o.startMs(), o.endMs()));
     }
 

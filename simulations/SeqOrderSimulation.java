@@ -5,12 +5,14 @@ import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.sequela.config.CommitPolicy;
 import io.sequela.config.Driver;
 import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.simulation.SeqOrderRun;
 import io.sequela.simulation.Stage;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +23,47 @@ import java.util.Map;
  * each node's users inserting into JOB_EXECUTION through their node's own pool ({@link LeanJdbc}, or the JDBC
  * plugin with -Dsequela.driver=plugin). Plan and target come from -Dsequela.plan and -Dsequela.target (see
  * README.md). Thin: the logic is in io.sequela.simulation.
+ *
+ * <p>Stages are Gatling's sequential populations ({@code andThen}): a stage's users start once every user of
+ * the previous stage has ended, so Gatling's Active Users chart and simulation.log show the stages one after
+ * another. The last user of a stage finishes it (its pools close) and opens the next (mode switch, its
+ * read-back, the next stage's pools) before it ends; when the next stage cannot open, that user waits for the
+ * stop instead, so the next stage's users never start.
  */
 public class SeqOrderSimulation extends Simulation {
+
+  private static final Duration STOPPED_POLL = Duration.ofMillis(200);
 
   private final SeqOrderRun run = SimulationExit.orExit(SeqOrderRun::prepare);
 
   {
-    List<PopulationBuilder> populations = new ArrayList<>();
     List<Assertion> koMax = new ArrayList<>();
+    // an empty root whose sequences of children are the stages, each blocked until the previous one ends
+    PopulationBuilder root = scenario("sequela stages").exec(session -> session).injectOpen(atOnceUsers(0));
     for (Stage stage : run.stages()) {
+      List<PopulationBuilder> populations = new ArrayList<>();
       for (ScenarioSpec node : stage.test().scenarii()) {
+        int k = stage.index();
         PopulationBuilder p = scenario(stage.requestName(node))
-            .exec(Gated.stage(run.gate(), stage.index(), stage.mode().name(), repeat(node.iterations()).on(paced(stage, node))))
+            .exec(new GatlingStop(run::stopLoadWith))
+            .group(stage.mode().name()).on(repeat(node.iterations(), "i").on(paced(stage, node)))
+            .exec(session -> {
+              run.sequence().userDone(k);
+              return session;
+            })
+            .asLongAs(session -> run.sequence().isStopped()).on(pause(STOPPED_POLL))
             .injectOpen(atOnceUsers(node.users()));
         populations.add(plugin() ? p.protocols(DB().hikariConfig(run.poolConfig(stage, node))) : p);
         // ko_max per test x mode is sequela's check (sequela-assertions.xml); per request it is also Gatling's
         stage.test().assertions().get(Limit.KO_MAX).ifPresent(max -> koMax.add(
             details(stage.mode().name(), stage.requestName(node)).failedRequests().count().lte((long) max)));
       }
+      if (!populations.isEmpty()) {
+        // a stage this injector drives no user of opens and finishes inside the previous stage's last user
+        root = root.andThen(populations);
+      }
     }
-    setUp(populations).maxDuration(run.maxDuration()).assertions(koMax);
+    setUp(root).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
   private boolean plugin() {
@@ -48,14 +71,27 @@ public class SeqOrderSimulation extends Simulation {
   }
 
   private ChainBuilder paced(Stage stage, ScenarioSpec node) {
-    ChainBuilder insert = plugin() ? pluginInsert(stage, node)
-        : exec(new LeanJdbc(stage.requestName(node), clock -> run.insertWorkers(stage, node, clock), run.insert(stage, node)));
+    ChainBuilder insert = plugin() ? pluginInsert(stage, node) : leanInsert(stage, node);
     if (node.interval().isZero()) {
       return insert;
     }
     return stage.test().pacing() == Pacing.RATE
         ? pace(node.interval()).exec(insert)
         : insert.pause(node.interval());
+  }
+
+  /** The lean insert, then, under a commit policy other than each, the commit when the policy says. */
+  private ChainBuilder leanInsert(Stage stage, ScenarioSpec node) {
+    ChainBuilder insert = exec(new LeanJdbc(stage.requestName(node), clock -> run.insertWorkers(stage, node, clock),
+        run.insert(stage, node)));
+    CommitPolicy commit = stage.test().commit();
+    if (commit.autocommit()) {
+      return insert;
+    }
+    int total = node.iterations();
+    return insert.doIf(session -> commit.commitsAfter(session.getInt("i"), total))
+        .then(exec(new LeanJdbc(stage.commitRequestName(node), clock -> run.insertWorkers(stage, node, clock),
+            run.commit(stage, node))));
   }
 
   /** The plugin's insert: typed values go through the session (the plugin binds static values as strings). */
@@ -70,7 +106,10 @@ public class SeqOrderSimulation extends Simulation {
 
   @Override
   public void before() {
-    Gated.start(run.gate());
+    SimulationExit.orExit(() -> {
+      run.start();
+      return null;
+    });
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns a sequela error raised while a simulation is built into one message on stderr and a non-zero
- * exit ({@link ExitCodes}), without a stack trace.
+ * exit ({@link ExitCodes}: bad input, an unsupported database included, 64; the database 69), without a
+ * stack trace.
  */
 final class SimulationExit {
 

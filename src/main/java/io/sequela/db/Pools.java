@@ -27,6 +27,16 @@ public final class Pools {
    * @param size connections, at least 1
    */
   public static HikariConfig config(Target target, String name, int size) {
+    return config(target, name, size, CONNECT_TIMEOUT);
+  }
+
+  /**
+   * As {@link #config(Target, String, int)} with another connection timeout (SeqOrder's
+   * {@code sequela.connect-timeout}).
+   *
+   * @param connectTimeout how long opening the pool or borrowing a connection may take, at least 250 ms
+   */
+  public static HikariConfig config(Target target, String name, int size, Duration connectTimeout) {
     HikariConfig cfg = new HikariConfig();
     cfg.setPoolName(name);
     cfg.setJdbcUrl(target.jdbcUrl());
@@ -39,10 +49,10 @@ public final class Pools {
     }
     cfg.setMaximumPoolSize(size);
     cfg.setMinimumIdle(size);
-    cfg.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
-    cfg.setInitializationFailTimeout(CONNECT_TIMEOUT.toMillis());
+    cfg.setConnectionTimeout(connectTimeout.toMillis());
+    cfg.setInitializationFailTimeout(connectTimeout.toMillis());
     cfg.setAutoCommit(true);
-    cfg.setDataSourceProperties(driverProperties(target, name));
+    cfg.setDataSourceProperties(target.dialect().driverProperties("sequela " + name, connectTimeout));
     return cfg;
   }
 
@@ -86,10 +96,19 @@ public final class Pools {
    *     database cannot be reached within {@link #CONNECT_TIMEOUT}
    */
   public static HikariDataSource open(Target target, String name, int size) {
+    return open(target, config(target, name, size));
+  }
+
+  /**
+   * Opens a pool from a configuration made by {@link #config} (and changed, e.g. autocommit off).
+   *
+   * @throws SequelaException.DatabaseFailure as {@link #open(Target, String, int)}
+   */
+  public static HikariDataSource open(Target target, HikariConfig cfg) {
     try {
-      return new HikariDataSource(config(target, name, size));
+      return new HikariDataSource(cfg);
     } catch (HikariPool.PoolInitializationException e) {
-      throw unreachable(target, name, e);
+      throw unreachable(target, cfg.getPoolName(), e);
     }
   }
 

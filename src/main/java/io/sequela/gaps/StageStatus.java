@@ -10,10 +10,12 @@ import io.sequela.db.SequenceAttributes;
  * @param mode the stage's sequence mode
  * @param state whether it ran, was cut short or did not run
  * @param reason why it was cut short or did not run; null when it ran
+ * @param usesSequence false for a mode that leaves the sequence alone (AUTO_INCREMENT): nothing to switch or verify
  * @param readBack the sequence's attributes read back after the switch on every distinct connection (the mode
- *     verified); null when the switch failed or was not attempted
+ *     verified); null when the switch failed, was not attempted, or the mode uses no sequence
  */
-public record StageStatus(String test, SequenceMode mode, State state, String reason, SequenceAttributes readBack) {
+public record StageStatus(String test, SequenceMode mode, State state, String reason, boolean usesSequence,
+    SequenceAttributes readBack) {
 
   /** What became of a stage. */
   public enum State {
@@ -36,7 +38,7 @@ public record StageStatus(String test, SequenceMode mode, State state, String re
     }
   }
 
-  /** True when the mode was switched and read back as expected. */
+  /** True when the mode was switched and read back as expected (never for a mode that uses no sequence). */
   public boolean modeVerified() {
     return readBack != null;
   }

@@ -72,13 +72,21 @@ public record Work(Kind kind, String sql, Binder binder, Consumer<Outcome> obser
     return new Work(Kind.COMMIT, null, null, null);
   }
 
-  /** The same work, its outcome also handed to {@code observer} (on the worker thread, before the completion). */
+  /**
+   * The same work, its outcome also handed to {@code observer} (on the worker thread, before the completion),
+   * after any observer it has.
+   */
   public Work observedBy(Consumer<Outcome> observer) {
-    return new Work(kind, sql, binder, observer, settled);
+    Consumer<Outcome> before = this.observer;
+    return new Work(kind, sql, binder, before == NOBODY ? observer : before.andThen(observer), settled);
   }
 
-  /** The same work, its final outcome handed to {@code settled} (see the record's doc). */
+  /**
+   * The same work, its final outcome also handed to {@code settled} (see the record's doc), after anyone it is
+   * handed to already.
+   */
   public Work settledBy(Consumer<Outcome> settled) {
-    return new Work(kind, sql, binder, observer, settled);
+    Consumer<Outcome> before = this.settled;
+    return new Work(kind, sql, binder, observer, before == NOBODY ? settled : before.andThen(settled));
   }
 }

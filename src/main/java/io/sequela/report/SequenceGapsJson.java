@@ -10,6 +10,8 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
 import io.sequela.gaps.NodeSessions;
+import io.sequela.gaps.RunNotes;
+import io.sequela.gaps.StageStatus;
 import io.sequela.stats.DifferenceInterval;
 import io.sequela.gaps.TestFigures;
 import java.util.Map;
@@ -22,7 +24,12 @@ import java.util.Optional;
  * keys are the same figures / 1,000); throughput in rows/s; a figure that cannot be computed is null. Each mode
  * and node has {@code ko} and {@code ko_by_code} ({@code {"<vendor code or SQLSTATE>": count}}, from
  * simulation.log); each mode {@code id_step} and {@code missing_by_design} (values of other nodes' residue
- * classes under Galera, not counted in {@code missing} or the gaps).
+ * classes under Galera, not counted in {@code missing} or the gaps). With the run's notes, also
+ * {@code cut_short} (why the run was stopped before its end, or null), {@code database_note} (why the database's
+ * figures are missing, or null), {@code stages} (every planned stage: {@code status} ran, cut short or not run,
+ * {@code reason}, {@code mode_verified} and what the sequence read back: {@code sequence_cache} and, on Oracle,
+ * {@code order_flag}; {@code ko} and {@code ko_by_code}), and each mode's {@code mode_verified} and read-back.
+ * {@code mode_verified} is null for a mode that uses no sequence (AUTO_INCREMENT).
  */
 public final class SequenceGapsJson {
 
@@ -44,28 +51,52 @@ public final class SequenceGapsJson {
    * @param injectors how many injectors drove the run, at least 1
    */
   public static ObjectNode of(GapAnalysisResult result, Latencies latencies, int injectors) {
+    return of(result, latencies, injectors, RunNotes.none());
+  }
+
+  /**
+   * The JSON tree of a run's figures joined with its latencies and what the run says about its stages.
+   *
+   * @param injectors how many injectors drove the run, at least 1
+   * @param notes the stages' status and read-back, a cut-short run ({@link RunNotes#none()} for none)
+   */
+  public static ObjectNode of(GapAnalysisResult result, Latencies latencies, int injectors, RunNotes notes) {
     ObjectNode root = F.objectNode();
     root.put("run_id", result.runId());
     root.put("dialect", result.dialect());
     root.put("time_basis", result.timeBasis().name());
     root.put("injectors", injectors);
     root.put("latency_source", latencies.source().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("cut_short", notes.cutShort());
+    root.put("database_note", notes.databaseNote());
+    var stages = root.putArray("stages");
+    for (StageStatus s : notes.stages()) {
+      ObjectNode o = stages.addObject();
+      o.put("test_name", s.test());
+      o.put("mode", s.mode().name());
+      o.put("status", s.state().label());
+      o.put("reason", s.reason());
+      readBack(o, s);
+      koByCode(o, latencies.koByCode(s.test(), s.mode()));
+    }
     var tests = root.putArray("tests");
     for (TestFigures t : result.tests()) {
       ObjectNode test = tests.addObject();
       test.put("test_name", t.testName());
       ObjectNode modes = test.putObject("modes");
       t.modes().values().stream().sorted((a, b) -> a.mode().compareTo(b.mode()))
-          .forEach(m -> modes.set(m.mode().name(), mode(t.testName(), m, result, latencies)));
+          .forEach(m -> modes.set(m.mode().name(), mode(t.testName(), m, result, latencies, notes)));
       Optional<Comparison> c = Comparison.of(t, latencies);
       test.set("comparison", c.map(SequenceGapsJson::comparison).orElse(null));
     }
     return root;
   }
 
-  private static ObjectNode mode(String test, ModeFigures m, GapAnalysisResult r, Latencies latencies) {
+  private static ObjectNode mode(String test, ModeFigures m, GapAnalysisResult r, Latencies latencies, RunNotes notes) {
     ObjectNode o = F.objectNode();
     o.put("time_basis", r.timeBasis().name());
+    notes.stages().stream().filter(s -> s.test().equals(test) && s.mode() == m.mode()).findFirst()
+        .ifPresent(s -> readBack(o, s));
     o.put("rows", m.rows());
     o.put("distinct_ids", m.distinctIds());
     o.put("duplicate_ids", m.duplicateIds());
@@ -97,6 +128,19 @@ public final class SequenceGapsJson {
             latencies.commit(test, m.mode(), n.node()), Optional.ofNullable(m.sessions().get(n.node())),
             latencies.koByCode(test, m.mode(), n.node()))));
     return o;
+  }
+
+  /** {@code mode_verified}, {@code sequence_cache} and, where the database has one, {@code order_flag}. */
+  private static void readBack(ObjectNode o, StageStatus s) {
+    if (!s.usesSequence()) {
+      o.putNull("mode_verified");
+      return;
+    }
+    o.put("mode_verified", s.modeVerified());
+    o.put("sequence_cache", s.modeVerified() ? s.readBack().cacheSize() : null);
+    if (s.modeVerified() && s.readBack().orderFlag() != null) {
+      o.put("order_flag", s.readBack().orderFlag());
+    }
   }
 
   private static void koByCode(ObjectNode o, Map<String, Long> codes) {

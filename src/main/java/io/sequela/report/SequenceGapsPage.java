@@ -7,6 +7,8 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.NodeFigures;
 import io.sequela.gaps.NodeSessions;
+import io.sequela.gaps.RunNotes;
+import io.sequela.gaps.StageStatus;
 import io.sequela.stats.IntervalLog;
 import io.sequela.gaps.TestFigures;
 import io.sequela.config.SequenceMode;
@@ -21,7 +23,8 @@ import org.jsoup.nodes.Element;
  * The content of {@code sequence-gaps.html}: every test's verdict first (and, in red, any node whose rows came from
  * more than one instance), the comparison tables, then per test x mode the id/time scatter, the gap-size histogram
  * and the per-node table (latencies in µs, sessions), then per test the failed inserts by error code, latency by
- * node for every mode, the per-second latency chart and the percentile spectrum.
+ * node for every mode, the per-second latency chart and the percentile spectrum. With the run's notes, the stages
+ * (which ran, which did not and why, what each mode read back) come before the comparison tables.
  */
 final class SequenceGapsPage {
 
@@ -30,6 +33,11 @@ final class SequenceGapsPage {
   private static final String RED = "color:#c0392b;font-weight:bold";
 
   static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond) {
+    return body(r, latencies, perSecond, RunNotes.none());
+  }
+
+  /** The page with the stages first: which ran, which did not and why, what each mode read back. */
+  static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond, RunNotes notes) {
     Element b = Html.content().addClass("schema-container").attr("style", "display:block;padding:10px");
     b.appendText("\n");
     for (TestFigures t : r.tests()) {
@@ -47,6 +55,7 @@ final class SequenceGapsPage {
     intro.appendText("; ids are the sequence part, MOD(id, 1e8).");
     b.appendText("\n");
     Html.block(b, "p", r.cacheSemantics());
+    stages(b, notes, latencies);
     for (TestFigures t : r.tests()) {
       Html.block(b, "h3", t.testName() + ": ORDER vs NOORDER");
       Html.table(b, List.of("figure", "ORDER", "NOORDER", "change"),
@@ -65,6 +74,27 @@ final class SequenceGapsPage {
       LatencyCharts.spectrum(b, t, latencies);
     }
     return b;
+  }
+
+  private static void stages(Element b, RunNotes notes, Latencies latencies) {
+    if (notes.cutShort() != null) {
+      Html.block(b, "p", "This run was cut short: " + notes.cutShort() + ". The figures below cover what ran.");
+    }
+    if (notes.databaseNote() != null) {
+      Html.block(b, "p", notes.databaseNote() + ".");
+    }
+    if (notes.stages().isEmpty()) {
+      return;
+    }
+    Html.block(b, "h3", "Stages");
+    List<List<String>> rows = new ArrayList<>();
+    for (StageStatus s : notes.stages()) {
+      long kos = latencies.koCount(s.test(), s.mode());
+      String verified = !s.usesSequence() ? "no sequence used" : s.modeVerified() ? "yes: " + s.readBack() : "no";
+      rows.add(List.of(s.test(), s.mode().name(), s.state().label(), verified, Html.number(kos),
+          s.reason() == null ? "" : s.reason()));
+    }
+    Html.table(b, List.of("test", "mode", "status", "mode verified (read back)", "KOs", "why not run or cut short"), rows);
   }
 
   private static String source(Latencies latencies) {

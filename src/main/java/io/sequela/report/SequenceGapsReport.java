@@ -3,6 +3,7 @@ package io.sequela.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
+import io.sequela.gaps.RunNotes;
 import io.sequela.stats.IntervalLog;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +32,12 @@ public final class SequenceGapsReport {
    * @throws io.sequela.SequelaException.InvalidInput when the folder holds no index.html
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies) {
-    return write(runFolder, result, latencies, RacFigures.NONE, null, 1);
+    return write(runFolder, result, latencies, RacFigures.NONE, null, 1, RunNotes.none());
   }
 
   /** As {@link #write(Path, GapAnalysisResult, Latencies, RacFigures, IntervalLog)} without per-second charts. */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac) {
-    return write(runFolder, result, latencies, rac, null, 1);
+    return write(runFolder, result, latencies, rac, null, 1, RunNotes.none());
   }
 
   /**
@@ -49,7 +50,7 @@ public final class SequenceGapsReport {
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
       IntervalLog perSecond) {
-    return write(runFolder, result, latencies, rac, perSecond, 1);
+    return write(runFolder, result, latencies, rac, perSecond, 1, RunNotes.none());
   }
 
   /**
@@ -58,16 +59,27 @@ public final class SequenceGapsReport {
    * @param injectors how many injectors drove the run, at least 1 ({@code injectors} in the JSON)
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, int injectors) {
-    return write(runFolder, result, latencies, RacFigures.NONE, null, injectors);
+    return write(runFolder, result, latencies, RacFigures.NONE, null, injectors, RunNotes.none());
+  }
+
+  /**
+   * As {@link #write(Path, GapAnalysisResult, Latencies, RacFigures, IntervalLog)}, with what the run says about
+   * its stages: which ran, which did not and why, what each mode read back, a cut-short run.
+   *
+   * @param notes the run's notes ({@code RunNotes})
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
+      IntervalLog perSecond, RunNotes notes) {
+    return write(runFolder, result, latencies, rac, perSecond, 1, notes);
   }
 
   private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
-      IntervalLog perSecond, int injectors) {
+      IntervalLog perSecond, int injectors, RunNotes notes) {
     ReportFolder folder = ReportFolder.at(runFolder);
-    ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors);
+    ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors, notes);
     RacSection.addWaits(tree, rac);
     Path json = folder.writeJson(JSON, tree);
-    Element body = SequenceGapsPage.body(result, latencies, perSecond);
+    Element body = SequenceGapsPage.body(result, latencies, perSecond, notes);
     RacSection.appendSeqOrder(body, rac);
     Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps", body);
     return List.of(page, json);

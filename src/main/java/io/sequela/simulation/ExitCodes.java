@@ -22,9 +22,12 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
-  /** The exit status for a sequela error that stops a simulation: 64, 75 or otherwise 69. */
+  /**
+   * The exit status for a sequela error that stops a simulation: 64 (bad input, an unsupported database
+   * included), 75 or otherwise 69.
+   */
   public static int of(io.sequela.SequelaException e) {
-    if (e instanceof io.sequela.SequelaException.InvalidInput) {
+    if (e instanceof io.sequela.SequelaException.InvalidInput || e instanceof io.sequela.SequelaException.UnsupportedDialect) {
       return BAD_INPUT;
     }
     return e instanceof io.sequela.SequelaException.InjectorMissing ? INJECTOR_MISSING : DATABASE;

@@ -66,10 +66,13 @@ final class InsertLatencies implements AutoCloseable {
     }
   }
 
-  /** The insert, its OK outcomes recorded under the node's tag (as is when recording is off). */
+  /**
+   * The insert, its OK outcomes recorded under the node's tag (as is when recording is off) once final: under a
+   * commit policy other than each, when its transaction commits (a rolled-back insert is not recorded).
+   */
   Work insert(Work insert, Stage stage, ScenarioSpec node) {
     return recorder == null ? insert
-        : insert.observedBy(recording(recorder.channel(Latencies.tag(stage.test().name(), stage.mode(), node.nodeNumber()))));
+        : insert.settledBy(recording(recorder.channel(Latencies.tag(stage.test().name(), stage.mode(), node.nodeNumber()))));
   }
 
   /** A COMMIT of the worker's transaction, recorded under the node's commit tag, apart from its inserts. */

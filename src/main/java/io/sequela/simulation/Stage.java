@@ -19,6 +19,14 @@ public record Stage(int index, TestSpec test, SequenceMode mode) {
     return test.name() + " " + mode + " node " + node.nodeNumber();
   }
 
+  /**
+   * Gatling request name of a node's commits in this stage (commit policy other than each), e.g.
+   * {@code 70_30_ratio ORDER node 1 commit}: timed apart from the inserts and not counted as one.
+   */
+  public String commitRequestName(ScenarioSpec node) {
+    return requestName(node) + " commit";
+  }
+
   /** Time allowed per insert on top of its interval when bounding a stage's duration (20 ms). */
   static final Duration INSERT_ALLOWANCE = Duration.ofMillis(20);
 

@@ -62,17 +62,4 @@ class ReconciliationTest {
         .endsWith("reconciliation: run CUT SHORT (node 1 (127.0.0.1:5432): no successful insert for 5 s)");
     assertThat(new Reconciliation(java.util.List.of()).cutShort()).isNull();
   }
-
-  @Test
-  void koCodesAreCountedPerTestModeAndNodeFromTheInsertRequestsOnly() {
-    KoCodes ko = new KoCodes();
-    ko.record("t ORDER node 1", "23505");
-    ko.record("t ORDER node 1", "23505");
-    ko.record("t ORDER node 2", "08006");
-    ko.record("t ORDER node 1 commit", "08006");
-    ko.record("t NOORDER node 1", "57P01");
-    assertThat(ko.node("t", io.sequela.config.SequenceMode.ORDER, 1)).containsExactly(Map.entry("23505", 2L));
-    assertThat(ko.mode("t", io.sequela.config.SequenceMode.ORDER)).containsExactly(Map.entry("08006", 1L), Map.entry("23505", 2L));
-    assertThat(ko.node("t", io.sequela.config.SequenceMode.NOORDER, 2)).isEmpty();
-  }
 }

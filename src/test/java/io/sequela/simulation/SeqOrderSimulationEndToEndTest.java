@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs SeqOrderSimulation in this JVM (Gatling's own launcher) on a tiny plan whose RAC connection string is
- * replaced by -Dsequela.target=embedded, then checks the report and that OK = rows per test x mode x node.
+ * replaced by -Dsequela.target=embedded, then checks the report, that OK = rows per test x mode x node, that
+ * each mode was verified, and that the stages follow one another in simulation.log.
  */
 class SeqOrderSimulationEndToEndTest {
 
@@ -89,6 +90,45 @@ class SeqOrderSimulationEndToEndTest {
     io.sequela.stats.IntervalLog hlog = io.sequela.stats.IntervalLog.read(run.folder().resolve("latency.hlog"));
     assertThat(hlog.total("tiny/ORDER/node-1").getTotalCount()).isEqualTo(120);
     assertThat(hlog.total("tiny/NOORDER/node-2").getTotalCount()).isEqualTo(80);
+  }
+
+  @Test
+  void eachModeIsVerifiedAndWhatItReadBackIsInTheJson() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile());
+    JsonNode modes = root.get("tests").get(0).get("modes");
+    assertThat(modes.get("ORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("ORDER").get("sequence_cache").asLong()).isEqualTo(1);
+    assertThat(modes.get("NOORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("NOORDER").get("sequence_cache").asLong()).as("tiny.json: sequence_cache 20").isEqualTo(20);
+    assertThat(modes.get("NOORDER").has("order_flag")).as("PostgreSQL has no order flag").isFalse();
+    assertThat(modes.get("NOORDER").get("ko_by_code").size()).isZero();
+    assertThat(root.get("cut_short").isNull()).isTrue();
+    assertThat(root.get("stages")).hasSize(2).allSatisfy(s -> {
+      assertThat(s.get("status").asText()).isEqualTo("ran");
+      assertThat(s.get("mode_verified").asBoolean()).isTrue();
+    });
+  }
+
+  @Test
+  void everyUserOfTheNoorderStageStartsAfterEveryUserOfTheOrderStageHasEnded() throws Exception {
+    long lastOrderEnd = 0;
+    long firstNoorderStart = Long.MAX_VALUE;
+    int users = 0;
+    for (String line : Files.readAllLines(run.simulationLog())) {
+      String[] f = line.split("\t");
+      if (f[0].equals("USER") && f.length >= 4) {
+        long t = Long.parseLong(f[3].trim());
+        if (f[1].startsWith("tiny ORDER ") && f[2].equals("END")) {
+          lastOrderEnd = Math.max(lastOrderEnd, t);
+        } else if (f[1].startsWith("tiny NOORDER ") && f[2].equals("START")) {
+          firstNoorderStart = Math.min(firstNoorderStart, t);
+          users++;
+        }
+      }
+    }
+    assertThat(users).isEqualTo(4);
+    assertThat(lastOrderEnd).isPositive();
+    assertThat(firstNoorderStart).as("NOORDER users start after the ORDER stage's END lines").isGreaterThan(lastOrderEnd);
   }
 
   @Test
