@@ -346,10 +346,11 @@ public final class SeqOrderRun implements AutoCloseable {
     }
     if (sequence.isStopped()) {
       stageSteps.abortAll();
+      SeqOrderStages.closeLater(admin.values().stream().map(SeqOrderStages.Admin::pool).toList());
     } else {
       stageSteps.closeAll();
+      admin.values().forEach(a -> a.pool().close());
     }
-    admin.values().forEach(a -> a.pool().close());
     GaleraCluster.stopIfStarted();
   }
 }

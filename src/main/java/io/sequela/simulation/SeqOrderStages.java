@@ -200,12 +200,22 @@ final class SeqOrderStages implements StageSequence.Steps {
     return stage.index() + "|" + node.nodeNumber();
   }
 
-  /** Stops every stage's workers at once and closes the pools still open (a stopped run's end). */
+  /**
+   * Stops every stage's workers at once and closes the pools still open on a thread of their own (a stopped
+   * run's end: HikariCP may wait seconds for a dead database before a pool closes, and the JVM exits anyway).
+   */
   void abortAll() {
     workers.values().forEach(JdbcWorkers::abort);
     workers.clear();
-    pools.values().forEach(HikariDataSource::close);
+    closeLater(List.copyOf(pools.values()));
     pools.clear();
+  }
+
+  /** Closes pools on a daemon thread, without waiting. */
+  static void closeLater(List<HikariDataSource> toClose) {
+    Thread t = new Thread(() -> toClose.forEach(HikariDataSource::close), "sequela-close-pools");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Closes what is still open at the end of a run that was not stopped. */

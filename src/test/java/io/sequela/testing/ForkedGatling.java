@@ -1,0 +1,80 @@
+package io.sequela.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Gatling simulation in a JVM of its own, as the Maven plugin forks it, started without waiting so that a
+ * test can act on the database while it runs (kill a session, stop the server). Its output is collected.
+ */
+public final class ForkedGatling {
+
+  private final Process process;
+  private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  private final Thread reader;
+
+  private ForkedGatling(Process process) {
+    this.process = process;
+    this.reader = new Thread(() -> copy(process.getInputStream()), "forked-gatling-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts {@code simulation} with {@code -D} properties, results under {@code results}.
+   *
+   * @param properties e.g. {@code -Dsequela.plan=/tmp/plan.json}
+   */
+  public static ForkedGatling start(String simulation, Path results, List<String> properties) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), "-Dsequela.results.dir=" + results));
+    cmd.addAll(properties);
+    cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
+    return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  private void copy(InputStream in) {
+    byte[] buf = new byte[8192];
+    try {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        synchronized (output) {
+          output.write(buf, 0, n);
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+  }
+
+  /** True while the JVM runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Waits for the JVM to end.
+   *
+   * @return its exit status, or -1 (and the JVM killed) when it did not end within {@code seconds}
+   */
+  public int waitFor(long seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    reader.join(5_000);
+    return process.exitValue();
+  }
+
+  /** Everything the JVM printed so far, stdout and stderr together. */
+  public String output() {
+    synchronized (output) {
+      return output.toString(StandardCharsets.UTF_8);
+    }
+  }
+}
