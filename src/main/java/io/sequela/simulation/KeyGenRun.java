@@ -91,7 +91,11 @@ public final class KeyGenRun implements AutoCloseable {
     this.settings = settings;
     this.nightly = nightly;
     this.plan = settings.plan();
-    this.dialect = Target.of(plan.target()).dialect();
+    try {
+      this.dialect = Target.of(plan.target()).dialect();
+    } catch (SequelaException.UnsupportedDialect e) {
+      throw new SequelaException.InvalidInput(plan.source() + ": connection (or sequela.target): " + e.getMessage());
+    }
     this.strategies = PlanStrategies.resolve(plan.strategies(), dialect);
     List<String> ids = strategies.stream().map(KeyStrategy::id).toList();
     for (String named : plan.strategyAssertions().keySet()) {

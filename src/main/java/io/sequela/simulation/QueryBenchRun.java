@@ -91,7 +91,8 @@ public final class QueryBenchRun implements AutoCloseable {
     Target target;
     try {
       target = Target.parse(settings.target(), settings.user(), settings.password());
-    } catch (SequelaException.InvalidInput e) {
+      target.dialect();
+    } catch (SequelaException.InvalidInput | SequelaException.UnsupportedDialect e) {
       throw new SequelaException.InvalidInput("sequela.querybench.target: " + e.getMessage());
     }
     Target resolved = target.resolve();

@@ -71,6 +71,23 @@ class SeqOrderExitCodeTest {
   }
 
   @Test
+  void anUnsupportedJdbcUrlIsBadInputNamingTheField() throws Exception {
+    Path plan = Files.writeString(dir.resolve("plan.json"), "{ \"tests\": [ { \"test_name\": \"mysql\", \"scenarii\": [ "
+        + "{ \"node_number\": 1, \"iterations\": 5, \"interval\": 0, \"connection\": \"embedded\" }, "
+        + "{ \"node_number\": 2, \"iterations\": 5, \"interval\": 0, \"connection\": \"jdbc:mysql://db:3306/x\", "
+        + "\"password\": \"Tiger_s3cret\" } ] } ] }");
+    Outcome o = gatling(plan);
+    assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(o.output()).contains("sequela: plan.json: tests[0].scenarii[1].connection: unsupported database in "
+        + "'jdbc:mysql://db:3306/x': expected jdbc:postgresql:, jdbc:oracle: or jdbc:h2:")
+        .doesNotContain("\tat ").doesNotContain("Tiger_s3cret");
+    assertThat(dir.resolve("pg")).as("no database work: the embedded server never started").doesNotExist();
+    Outcome overridden = gatling(plan, "-Dsequela.target=jdbc:mysql://db:3306/x");
+    assertThat(overridden.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(overridden.output()).contains("sequela: sequela.target: unsupported database in 'jdbc:mysql://db:3306/x'");
+  }
+
+  @Test
   void aBadPlanExitsWithOneLinePerProblemAndNoStackTrace() throws Exception {
     Outcome o = gatling(plan("bad", -5));
     assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
