@@ -85,7 +85,7 @@ class SeqOrderCommitAndKeyTest {
         .get("tests").get(0).get("modes").get("ORDER");
     assertThat(mode.get("ko_by_code").toString()).isEqualTo("{\"23505\":3}");
     assertThat(mode.get("nodes").get("1").get("ko_by_code").toString()).isEqualTo("{\"23505\":3}");
-    assertThat(run.folder().resolve("sequence-gaps.html")).content().contains("KOs by error code").contains("23505");
+    assertThat(run.folder().resolve("sequence-gaps.html")).content().contains("failed inserts (KO) by error code").contains("23505");
   }
 
   @Test

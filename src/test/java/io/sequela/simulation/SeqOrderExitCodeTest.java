@@ -79,7 +79,7 @@ class SeqOrderExitCodeTest {
     Outcome o = gatling(plan);
     assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(o.output()).contains("sequela: plan.json: tests[0].scenarii[1].connection: unsupported database in "
-        + "'jdbc:mysql://db:3306/x': expected jdbc:postgresql:, jdbc:oracle: or jdbc:h2:")
+        + "'jdbc:mysql://db:3306/x': expected jdbc:postgresql:, jdbc:oracle:, jdbc:h2: or jdbc:mariadb:")
         .doesNotContain("\tat ").doesNotContain("Tiger_s3cret");
     assertThat(dir.resolve("pg")).as("no database work: the embedded server never started").doesNotExist();
     Outcome overridden = gatling(plan, "-Dsequela.target=jdbc:mysql://db:3306/x");
