@@ -58,6 +58,15 @@ class GaleraSeqOrderEndToEndTest {
   }
 
   @Test
+  void eachSequenceModeIsReadBackAndAutoIncrementUsesNoSequence() {
+    assertThat(modes.get("ORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("ORDER").get("sequence_cache").asLong()).as("NOCACHE").isZero();
+    assertThat(modes.get("NOORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("NOORDER").get("sequence_cache").asLong()).as("galera-tiny.json: sequence_cache 20").isEqualTo(20);
+    assertThat(modes.get("AUTO_INCREMENT").get("mode_verified").isNull()).isTrue();
+  }
+
+  @Test
   void noorderGivesUniqueIdsInResidueClassesOfTheClusterSize() {
     JsonNode n = modes.get("NOORDER");
     assertThat(n.get("rows").asLong()).isEqualTo(PLANNED_PER_MODE);
