@@ -39,7 +39,7 @@ import java.util.Map;
  * from this run's simulation.log reconciled with the rows in JOB_EXECUTION for the stages that ran, the gap
  * analysis, the console tables, the nightly checks, and the {@link AfterReport} hook adding sequence-gaps.html|json
  * and trends.html. A stopped run (a stage that could not open, a dead database) still gets the reconciliation and
- * the pages for what ran, but no nightly checks or history row (its figures are not comparable; exit 69 says so);
+ * the pages for what ran, its checks and a history row with status cut_short (never taken as a baseline); exit 69;
  * when its database cannot be reached, the rows are shown as unknown and the pages carry Gatling's figures only.
  */
 final class SeqOrderFinish {
@@ -88,16 +88,22 @@ final class SeqOrderFinish {
     out.print(ComparisonTable.render(gaps, latencies));
     RacFigures rac = unreachable == null ? racFigures(run, gaps) : RacFigures.NONE;
     if (sequence.isStopped()) {
+      // a cut-short run still leaves its history row (status cut_short, never a baseline) and its JUnit file; the
+      // exit stays the stop's, whatever the checks say
       int exit = stopExit(sequence);
-      out.println("sequela: the run was stopped before its end (see CUT SHORT above): no nightly checks, exit " + exit);
-      AfterReport.register(gr, g -> SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes),
-          exit);
+      NightlyOutcome checks = nightly(run, gr, rec, gaps, latency, out, unreachable == null);
+      out.println("sequela: the run was stopped before its end (see CUT SHORT above): history row " + checks.status()
+          + ", exit " + exit);
+      AfterReport.register(gr, g -> {
+        SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes);
+        NightlyPages.afterReport(checks, g.folder(), out);
+      }, exit);
       return exit;
     }
     if (!rec.reconciles()) {
       out.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
     }
-    NightlyOutcome checks = nightly(run, gr, rec, gaps, latency, out);
+    NightlyOutcome checks = nightly(run, gr, rec, gaps, latency, out, true);
     out.println();
     out.print(checks.checks().summary());
     int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
@@ -141,9 +147,14 @@ final class SeqOrderFinish {
     return b.build();
   }
 
-  /** The plan's assertions, the regression gate, one history row per test and sequela-assertions.xml. */
+  /**
+   * The plan's assertions, the regression gate, one history row per test and sequela-assertions.xml.
+   *
+   * @param reachable false when the database no longer answers: its server version is then not asked for (the pool
+   *     would wait its connection timeout) and is recorded as unknown
+   */
   private static NightlyOutcome nightly(SeqOrderRun run, GatlingRun gr, Reconciliation rec, GapAnalysisResult gaps,
-      InsertLatencyUs latency, PrintStream out) {
+      InsertLatencyUs latency, PrintStream out, boolean reachable) {
     List<TestResult> tests = new ArrayList<>();
     for (TestSpec t : run.settings().plan().tests()) {
       tests.add(SeqOrderNightly.of(t, rec, gaps.tests().stream().filter(f -> f.testName().equals(t.name())).findFirst(),
@@ -151,7 +162,7 @@ final class SeqOrderFinish {
     }
     RunIdentity id = new RunIdentity("SeqOrderSimulation", run.runId(), run.settings().plan().source(),
         RunIdentity.planHash(run.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(run.resultsTarget()),
-        RunIdentity.serverVersion(run.resultsPool()), RunIdentity.sourceCommit());
+        reachable ? RunIdentity.serverVersion(run.resultsPool()) : "unknown", RunIdentity.sourceCommit());
     return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note));
   }
 
