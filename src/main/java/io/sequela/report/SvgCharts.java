@@ -204,7 +204,7 @@ public final class SvgCharts {
   }
 
   /** Appends an SVG element with attributes given as name, value, name, value, ... */
-  private static Element shape(Element svg, String tag, String... attributes) {
+  static Element shape(Element svg, String tag, String... attributes) {
     Element e = svg.appendElement(tag);
     for (int i = 0; i < attributes.length; i += 2) {
       e.attr(attributes[i], attributes[i + 1]);
@@ -213,7 +213,7 @@ public final class SvgCharts {
   }
 
   /** A coordinate: whole numbers without decimals, others with one. */
-  private static String num(double v) {
+  static String num(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 

@@ -65,21 +65,21 @@ final class TrendChart {
     svg.attributes().put("xmlns", "http://www.w3.org/2000/svg").put("width", Integer.toString(W))
         .put("height", Integer.toString(H)).put("viewBox", "0 0 " + W + " " + H).put("font-family", "sans-serif")
         .put("style", "background:#fff;margin:4px");
-    shape(svg, "text", "x", num(LEFT), "y", "14", "font-size", "12", "font-weight", "bold", "fill", regression ? RED : "#333")
+    SvgCharts.shape(svg, "text", "x", SvgCharts.num(LEFT), "y", "14", "font-size", "12", "font-weight", "bold", "fill", regression ? RED : "#333")
         .text(title + (regression ? " (regression)" : ""));
     if (bandLow != null && bandHigh != null) {
       double y1 = y(bandHigh, lo, hi);
       double y0 = y(bandLow, lo, hi);
-      shape(svg, "rect", "class", "band", "x", num(LEFT), "y", num(y1), "width", num(W - LEFT - RIGHT),
-          "height", num(Math.max(1, y0 - y1)), "fill", "#e3ecf7");
+      SvgCharts.shape(svg, "rect", "class", "band", "x", SvgCharts.num(LEFT), "y", SvgCharts.num(y1), "width", SvgCharts.num(W - LEFT - RIGHT),
+          "height", SvgCharts.num(Math.max(1, y0 - y1)), "fill", "#e3ecf7");
     }
     if (baseline != null) {
       double yb = y(baseline, lo, hi);
-      shape(svg, "line", "class", "baseline", "x1", num(LEFT), "y1", num(yb), "x2", num(W - RIGHT), "y2", num(yb),
+      SvgCharts.shape(svg, "line", "class", "baseline", "x1", SvgCharts.num(LEFT), "y1", SvgCharts.num(yb), "x2", SvgCharts.num(W - RIGHT), "y2", SvgCharts.num(yb),
           "stroke", "#888", "stroke-dasharray", "4 3");
     }
-    shape(svg, "line", "x1", num(LEFT), "y1", num(H - BOTTOM), "x2", num(W - RIGHT), "y2", num(H - BOTTOM), "stroke", "#888");
-    shape(svg, "line", "x1", num(LEFT), "y1", num(TOP), "x2", num(LEFT), "y2", num(H - BOTTOM), "stroke", "#888");
+    SvgCharts.shape(svg, "line", "x1", SvgCharts.num(LEFT), "y1", SvgCharts.num(H - BOTTOM), "x2", SvgCharts.num(W - RIGHT), "y2", SvgCharts.num(H - BOTTOM), "stroke", "#888");
+    SvgCharts.shape(svg, "line", "x1", SvgCharts.num(LEFT), "y1", SvgCharts.num(TOP), "x2", SvgCharts.num(LEFT), "y2", SvgCharts.num(H - BOTTOM), "stroke", "#888");
     label(svg, LEFT - 4, TOP + 8, "end", fmt(hi));
     label(svg, LEFT - 4, H - BOTTOM, "end", fmt(lo));
     label(svg, LEFT, H - 6, "start", xFirst);
@@ -88,17 +88,17 @@ final class TrendChart {
     for (int i = 0; i < values.size(); i++) {
       Double v = values.get(i);
       if (v != null && !v.isInfinite()) {
-        line.append(num(x(i, values.size()))).append(',').append(num(y(v, lo, hi))).append(' ');
+        line.append(SvgCharts.num(x(i, values.size()))).append(',').append(SvgCharts.num(y(v, lo, hi))).append(' ');
       }
     }
-    shape(svg, "polyline", "fill", "none", "stroke", BLUE, "stroke-width", "1.5", "points", line.toString().strip());
+    SvgCharts.shape(svg, "polyline", "fill", "none", "stroke", BLUE, "stroke-width", "1.5", "points", line.toString().strip());
     for (int i = 0; i < values.size(); i++) {
       Double v = values.get(i);
       if (v == null || v.isInfinite()) {
         continue;
       }
       boolean current = i == values.size() - 1;
-      Element c = shape(svg, "circle", "cx", num(x(i, values.size())), "cy", num(y(v, lo, hi)), "r", current ? "5" : "2.5",
+      Element c = SvgCharts.shape(svg, "circle", "cx", SvgCharts.num(x(i, values.size())), "cy", SvgCharts.num(y(v, lo, hi)), "r", current ? "5" : "2.5",
           "fill", current && regression ? RED : BLUE);
       if (current) {
         c.attr("class", "current").attr("stroke", "#000").attr("stroke-width", "1.5");
@@ -117,20 +117,7 @@ final class TrendChart {
   }
 
   private static void label(Element svg, double x, double y, String anchor, String s) {
-    shape(svg, "text", "x", num(x), "y", num(y), "font-size", "10", "text-anchor", anchor).text(s);
-  }
-
-  /** Appends an SVG element with attributes given as name, value, name, value, ... */
-  private static Element shape(Element svg, String tag, String... attributes) {
-    Element e = svg.appendElement(tag);
-    for (int i = 0; i < attributes.length; i += 2) {
-      e.attr(attributes[i], attributes[i + 1]);
-    }
-    return e;
-  }
-
-  private static String num(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    SvgCharts.shape(svg, "text", "x", SvgCharts.num(x), "y", SvgCharts.num(y), "font-size", "10", "text-anchor", anchor).text(s);
   }
 
   /** A figure for labels and cells: whole numbers with thousands separators, others with 2 decimals. */
