@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
-import java.nio.charset.StandardCharsets;
+import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -35,15 +35,10 @@ class QueryBenchTimingsAgreeTest {
         .mapToObj(i -> String.format("host_%06d,2017-01-01 %02d:17:00,2017-01-01 %02d:17:00", i % 10, i % 23, i % 23 + 1))
         .collect(Collectors.joining("\n")) + "\n");
     Path results = dir.resolve("results");
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS, "-Dsequela.results.dir=" + results,
+    ForkedJvm.Outcome o = ForkedGatling.run("QueryBenchSimulation", results, List.of(
         "-Dsequela.querybench.target=" + pg.jdbcUrl(), "-Dsequela.querybench.user=" + pg.user(),
-        "-Dsequela.querybench.queries=" + queries, "-Dsequela.querybench.workers=5",
-        "io.gatling.app.Gatling", "-s", "QueryBenchSimulation", "-rf", results.toString());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
+        "-Dsequela.querybench.queries=" + queries, "-Dsequela.querybench.workers=5"), 180);
+    assertThat(o.exitCode()).as(o.output()).isZero();
 
     Path run = GatlingRun.latest(results, "QueryBenchSimulation").orElseThrow().folder();
     ObjectMapper json = new ObjectMapper();

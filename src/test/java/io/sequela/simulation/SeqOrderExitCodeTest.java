@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
+import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.ForkedJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +26,11 @@ class SeqOrderExitCodeTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String output) {}
-
-  private Outcome gatling(Path plan, String... properties) throws IOException, InterruptedException {
-    Path results = dir.resolve("results");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS,
-        "-Dsequela.plan=" + plan, "-Dsequela.results.dir=" + results,
-        "-Dsequela.embedded.dir=" + dir.resolve("pg"), "-Dsequela.history.dir=" + dir.resolve("history")));
-    cmd.addAll(List.of(properties));
-    cmd.addAll(List.of("io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
-    return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  private ForkedJvm.Outcome gatling(Path plan, String... properties) throws IOException, InterruptedException {
+    List<String> props = new ArrayList<>(List.of("-Dsequela.plan=" + plan, "-Dsequela.embedded.dir=" + dir.resolve("pg"),
+        "-Dsequela.history.dir=" + dir.resolve("history")));
+    props.addAll(List.of(properties));
+    return ForkedGatling.run("SeqOrderSimulation", dir.resolve("results"), props, 120);
   }
 
   private Path plan(String test, int iterations) throws IOException {
@@ -55,7 +46,7 @@ class SeqOrderExitCodeTest {
       // the database accepts the insert and keeps nothing: Gatling counts OK, JOB_EXECUTION has no row
       st.execute("CREATE OR REPLACE RULE lose_rows AS ON INSERT TO job_execution WHERE NEW.test_name = 'lost' DO INSTEAD NOTHING");
       try {
-        Outcome o = gatling(plan("lost", 5), "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user());
+        ForkedJvm.Outcome o = gatling(plan("lost", 5), "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user());
         assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.RECONCILIATION_FAILED);
         assertThat(o.output()).contains("MISMATCH: OK != rows").contains("reconciliation FAILED").doesNotContain("Tiger_s3cret");
         GatlingRun run = GatlingRun.latest(dir.resolve("results"), "SeqOrderSimulation").orElseThrow();
@@ -76,20 +67,20 @@ class SeqOrderExitCodeTest {
         + "{ \"node_number\": 1, \"iterations\": 5, \"interval\": 0, \"connection\": \"embedded\" }, "
         + "{ \"node_number\": 2, \"iterations\": 5, \"interval\": 0, \"connection\": \"jdbc:mysql://db:3306/x\", "
         + "\"password\": \"Tiger_s3cret\" } ] } ] }");
-    Outcome o = gatling(plan);
+    ForkedJvm.Outcome o = gatling(plan);
     assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(o.output()).contains("sequela: plan.json: tests[0].scenarii[1].connection: unsupported database in "
         + "'jdbc:mysql://db:3306/x': expected jdbc:postgresql:, jdbc:oracle:, jdbc:h2: or jdbc:mariadb:")
         .doesNotContain("\tat ").doesNotContain("Tiger_s3cret");
     assertThat(dir.resolve("pg")).as("no database work: the embedded server never started").doesNotExist();
-    Outcome overridden = gatling(plan, "-Dsequela.target=jdbc:mysql://db:3306/x");
+    ForkedJvm.Outcome overridden = gatling(plan, "-Dsequela.target=jdbc:mysql://db:3306/x");
     assertThat(overridden.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(overridden.output()).contains("sequela: sequela.target: unsupported database in 'jdbc:mysql://db:3306/x'");
   }
 
   @Test
   void aBadPlanExitsWithOneLinePerProblemAndNoStackTrace() throws Exception {
-    Outcome o = gatling(plan("bad", -5));
+    ForkedJvm.Outcome o = gatling(plan("bad", -5));
     assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(o.output()).contains("sequela: plan.json:1: tests[0].scenarii[0].iterations: must be a positive integer, got -5")
         .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Tiger_s3cret");

@@ -9,15 +9,14 @@ import io.sequela.history.HistoryStore;
 import io.sequela.history.RunRecord;
 import io.sequela.report.TrendsPage;
 import io.sequela.testing.EmbeddedDb;
+import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.ForkedJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,16 +34,10 @@ class SeqOrderNightlyExitCodeTest {
 
   private Outcome gatling(Path plan, Target pg) throws IOException, InterruptedException {
     Path results = dir.resolve("results-" + plan.getFileName());
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), io.sequela.testing.ForkedJvm.PREFS, "-Dsequela.plan=" + plan,
-        "-Dsequela.results.dir=" + results, "-Dsequela.history.dir=" + dir.resolve("history"),
-        "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
-        "io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("Gatling finished").isTrue();
-    return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-        GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow());
+    ForkedJvm.Outcome o = ForkedGatling.run("SeqOrderSimulation", results, List.of("-Dsequela.plan=" + plan,
+        "-Dsequela.history.dir=" + dir.resolve("history"), "-Dsequela.target=" + pg.jdbcUrl(),
+        "-Dsequela.target-user=" + pg.user()), 120);
+    return new Outcome(o.exitCode(), o.output(), GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow());
   }
 
   private Path plan(String name, String assertions) throws IOException {

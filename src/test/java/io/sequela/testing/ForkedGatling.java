@@ -1,5 +1,7 @@
 package io.sequela.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,20 @@ public final class ForkedGatling {
     cmd.addAll(properties);
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
     return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  /**
+   * Runs {@code simulation} to its end, as {@link #start}, and fails the test when it does not end within
+   * {@code seconds}.
+   *
+   * @return its exit status and everything it printed
+   */
+  public static ForkedJvm.Outcome run(String simulation, Path results, List<String> properties, long seconds)
+      throws IOException, InterruptedException {
+    ForkedGatling g = start(simulation, results, properties);
+    int exit = g.waitFor(seconds);
+    assertThat(exit).as("Gatling finished within " + seconds + " s: " + g.output()).isNotEqualTo(-1);
+    return new ForkedJvm.Outcome(exit, g.output());
   }
 
   private void copy(InputStream in) {
