@@ -165,8 +165,20 @@ public record GatlingRun(Path folder) {
    * @throws SequelaException when the log cannot be read
    */
   public Map<String, Outcomes> outcomesByRequest() {
+    return outcomesByRequest(q -> { });
+  }
+
+  /**
+   * As {@link #outcomesByRequest()}, handing every request record to {@code alsoTo} in the same pass over the log.
+   *
+   * @throws SequelaException when the log cannot be read
+   */
+  public Map<String, Outcomes> outcomesByRequest(Consumer<Request> alsoTo) {
     Map<String, long[]> counts = new HashMap<>();
-    forEachRequest(q -> counts.computeIfAbsent(q.name(), k -> new long[2])[q.ok() ? 0 : 1]++);
+    forEachRequest(q -> {
+      counts.computeIfAbsent(q.name(), k -> new long[2])[q.ok() ? 0 : 1]++;
+      alsoTo.accept(q);
+    });
     Map<String, Outcomes> out = new HashMap<>();
     counts.forEach((k, v) -> out.put(k, new Outcomes(v[0], v[1])));
     return out;

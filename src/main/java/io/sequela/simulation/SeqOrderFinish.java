@@ -62,10 +62,12 @@ final class SeqOrderFinish {
     InsertLatencies.Recorded recorded = run.insertLatencies().finish(gr);
     Latencies latencies = recorded.latencies();
     InsertLatencyUs latency = new InsertLatencyUs(latencies);
-    gr.forEachRequest(q -> latencies.record(q.name(), q.endMs() - q.startMs(), q.ok(),
-        q.ok() ? null : KoCodes.codeOf(q.message())));
+    // one pass over simulation.log: OK/KO per request for the reconciliation, KO codes (and, without the workers'
+    // own timings, Gatling's ms) for the latencies
+    Map<String, GatlingRun.Outcomes> outcomes = gr.outcomesByRequest(q -> latencies.record(q.name(),
+        q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message())));
     String unreachable = sequence.isStopped() ? unreachable(run.resultsTarget()) : null;
-    Reconciliation rec = reconcile(run, gr.outcomesByRequest(), unreachable);
+    Reconciliation rec = reconcile(run, outcomes, unreachable);
     List<String> tests = run.settings().plan().tests().stream().map(TestSpec::name).toList();
     GapAnalysisResult gaps = unreachable == null
         ? GapAnalysis.run(run.resultsPool(), run.dialect(), run.runId(), tests, run.timeBasis(), run.settings().colourBySession())
