@@ -1,7 +1,7 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.sequela.simulation.StageGate;
+import io.sequela.keygen.StageGate;
 import java.time.Duration;
 
 /**

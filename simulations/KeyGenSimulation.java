@@ -12,10 +12,10 @@ import io.sequela.load.Work;
 import io.sequela.nightly.NightlyOutcome;
 import io.sequela.report.KeyGenPage;
 import io.sequela.report.KeyGenReport;
-import io.sequela.simulation.AfterReport;
-import io.sequela.simulation.KeyGenRun;
-import io.sequela.simulation.NightlyPages;
-import io.sequela.simulation.KeyGenSchedule;
+import io.sequela.run.AfterReport;
+import io.sequela.keygen.KeyGenRun;
+import io.sequela.run.NightlyPages;
+import io.sequela.keygen.KeyGenSchedule;
 import io.sequela.stats.RoundFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.Map;
  * uuid1, uuid4, uuid7, seq_block, snowflake; seq_scale on Oracle) on pre-seeded tables, every user in every
  * strategy: an untimed warm-up, then the measured rounds with the order rotated (KeyGenSchedule), and adds
  * key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see docs/keygen.md). Thin: the logic
- * is in io.sequela.simulation.KeyGenRun.
+ * is in io.sequela.keygen.KeyGenRun.
  *
  * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
  * or "end" the user's inserts and its COMMIT request must share one connection and transaction. Requests

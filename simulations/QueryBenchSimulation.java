@@ -6,8 +6,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.Driver;
 import io.sequela.db.CpuUsageQuery;
-import io.sequela.dispatch.QueryParams;
-import io.sequela.simulation.QueryBenchRun;
+import io.sequela.querybench.QueryParams;
+import io.sequela.querybench.QueryBenchRun;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * the queue of its hosts (sequela.querybench.assignment) in file order, workers concurrent. Queries run through
  * {@link LeanJdbc}, timed in ns around execute and reading the rows, one timing for Gatling's report and
  * query-stats.json|html. With -Dsequela.driver=plugin they run through the JDBC plugin instead, and the
- * pool's TimingDataSource times them for query-stats. Thin: the logic is in io.sequela.simulation.QueryBenchRun.
+ * pool's TimingDataSource times them for query-stats. Thin: the logic is in io.sequela.querybench.QueryBenchRun.
  *
  * <p>{@code mvn gatling:test -Dgatling.simulationClass=QueryBenchSimulation [-Dsequela.querybench.workers=N]
  * [-Dsequela.querybench.queries=<csv>] [-Dsequela.querybench.data=<cpu_usage.csv>]}

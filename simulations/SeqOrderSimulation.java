@@ -10,8 +10,8 @@ import io.sequela.config.Driver;
 import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
-import io.sequela.simulation.SeqOrderRun;
-import io.sequela.simulation.Stage;
+import io.sequela.seqorder.SeqOrderRun;
+import io.sequela.seqorder.Stage;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import java.util.Map;
  * The sequela test plan as a Gatling simulation: every test once per sequence mode (ORDER, then NOORDER),
  * each node's users inserting into JOB_EXECUTION through their node's own pool ({@link LeanJdbc}, or the JDBC
  * plugin with -Dsequela.driver=plugin). Plan and target come from -Dsequela.plan and -Dsequela.target (see
- * README.md). Thin: the logic is in io.sequela.simulation.
+ * README.md). Thin: the logic is in io.sequela.seqorder.
  *
  * <p>Stages are Gatling's sequential populations ({@code andThen}): a stage's users start once every user of
  * the previous stage has ended, so Gatling's Active Users chart and simulation.log show the stages one after

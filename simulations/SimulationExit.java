@@ -1,5 +1,5 @@
 import io.sequela.SequelaException;
-import io.sequela.simulation.ExitCodes;
+import io.sequela.run.ExitCodes;
 import java.util.function.Supplier;
 
 /**

@@ -3,6 +3,8 @@ package io.sequela;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
@@ -25,7 +27,6 @@ class PackageArrowsTest {
   static {
     MAY_USE.put("config", Set.of());
     MAY_USE.put("db", Set.of("config"));
-    MAY_USE.put("dispatch", Set.of());
     MAY_USE.put("keys", Set.of("config", "db"));
     MAY_USE.put("populate", Set.of("config", "db"));
     MAY_USE.put("stats", Set.of());
@@ -37,8 +38,18 @@ class PackageArrowsTest {
     MAY_USE.put("assertions", Set.of("config"));
     MAY_USE.put("history", Set.of("config", "stats"));
     MAY_USE.put("nightly", Set.of("config", "db", "gaps", "stats", "assertions", "history"));
-    MAY_USE.put("cli", Set.of("config", "db", "populate", "simulation"));
+    MAY_USE.put("injectors", Set.of());
+    MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "report"));
+    MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "gaps", "gatlingrun", "injectors", "load", "nightly", "probe",
+        "report", "run", "stats"));
+    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "gatlingrun", "keys", "load", "nightly", "populate", "probe", "run",
+        "stats"));
+    MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "report", "run",
+        "stats"));
+    MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "seqorder"));
   }
+
+  private static final Set<String> SIMULATION_PACKAGES = Set.of("seqorder", "keygen", "querybench");
 
   /**
    * The library's classes only (Maven's output folder); the classes they use are known by name, which is all
@@ -54,7 +65,6 @@ class PackageArrowsTest {
   @Test
   void noPackageUsesOneItMayNot() {
     Set<String> all = new TreeSet<>(MAY_USE.keySet());
-    all.add("simulation");
     MAY_USE.forEach((pkg, allowed) -> {
       String[] forbidden = all.stream().filter(p -> !p.equals(pkg) && !allowed.contains(p))
           .map(p -> "io.sequela." + p + "..").toArray(String[]::new);
@@ -62,6 +72,41 @@ class PackageArrowsTest {
           .should().dependOnClassesThat().resideInAnyPackage(forbidden)
           .because(pkg + " may use only " + allowed + " (docs/architecture.md)")
           .check(LIBRARY);
+    });
+  }
+
+  /** The three simulations' packages never use each other, whatever {@link #MAY_USE} says of them. */
+  @Test
+  void noSimulationPackageUsesAnother() {
+    for (String pkg : SIMULATION_PACKAGES) {
+      String[] others = SIMULATION_PACKAGES.stream().filter(p -> !p.equals(pkg)).map(p -> "io.sequela." + p + "..")
+          .toArray(String[]::new);
+      noClasses().that().resideInAPackage("io.sequela." + pkg + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .because("a simulation's package never uses another's (docs/architecture.md)")
+          .check(LIBRARY);
+    }
+  }
+
+  /**
+   * simulations/ (Gatling's side, compiled into the test classes' default package): each simulation uses its own
+   * package of the library and never another simulation's (the
+   * library cannot use them: Java has no import from the default package).
+   */
+  @Test
+  void eachGatlingSimulationUsesOnlyItsOwnSimulationPackage() {
+    JavaClasses simulations = new ClassFileImporter().importPath(Path.of("target/test-classes"))
+        .that(DescribedPredicate.describe("in the default package",
+            (JavaClass c) -> c.getPackageName().isEmpty()));
+    Map<String, String> own = Map.of("SeqOrderSimulation", "seqorder", "KeyGenSimulation", "keygen",
+        "QueryBenchSimulation", "querybench");
+    own.forEach((simulation, pkg) -> {
+      String[] others = SIMULATION_PACKAGES.stream().filter(p -> !p.equals(pkg)).map(p -> "io.sequela." + p + "..")
+          .toArray(String[]::new);
+      noClasses().that().haveSimpleNameStartingWith(simulation)
+          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .because(simulation + " uses only io.sequela." + pkg + " of the three simulation packages")
+          .check(simulations);
     });
   }
 

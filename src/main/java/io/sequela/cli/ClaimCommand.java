@@ -5,7 +5,7 @@ import io.sequela.SequelaException;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
-import io.sequela.simulation.StageBarrier;
+import io.sequela.injectors.StageBarrier;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;

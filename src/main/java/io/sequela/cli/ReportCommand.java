@@ -1,7 +1,7 @@
 package io.sequela.cli;
 
 import io.sequela.SequelaException;
-import io.sequela.simulation.SeqOrderMerge;
+import io.sequela.seqorder.SeqOrderMerge;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

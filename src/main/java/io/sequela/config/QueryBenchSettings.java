@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * @param queries the query CSV, or null for the example {@link #DEFAULT_QUERIES} on the classpath
  * @param workers concurrent workers, at least 1
  * @param assignment how hosts are handed to workers, as given ({@code rendezvous}, {@code balanced},
- *     {@code balanced-queries}); dispatch.Assignment checks it when QueryBenchRun prepares, before any database work
+ *     {@code balanced-queries}); querybench.Assignment checks it when QueryBenchRun prepares, before any database work
  * @param data a cpu_usage.csv to load through COPY, or null for the default data set (the populator model models/cpu_usage.conf)
  * @param target {@code embedded}, an EZConnect string or a JDBC URL
  * @param user the user beside a JDBC URL, or null

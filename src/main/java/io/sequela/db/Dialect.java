@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Everything that differs between the databases sequela drives. One small class per database implements
  * this interface and the few it exposes ({@link SequenceSql}, {@link KeyTableSql}, {@link SequenceBlockSql},
- * {@link Probes}, {@link BulkLoad}, {@link Ddl}, {@link ProjectionSql},
+ * {@link ProbeSql}, {@link BulkLoad}, {@link Ddl}, {@link ProjectionSql},
  * {@link SessionSql}); its DDL scripts are in {@code sql/<name>/} on the classpath.
  * No code outside this package asks which database it talks to: it calls these methods, and a capability a
  * database lacks is an empty {@link Optional} or a {@code supports...()} method.
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * <p>Adding a database: one class implementing this interface, one line in {@link #ALL}, and its
  * {@code sql/<name>/} folder (docs/architecture.md, "Adding a database").
  */
-public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Probes, BulkLoad, Ddl, ProjectionSql,
+public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, ProbeSql, BulkLoad, Ddl, ProjectionSql,
     SessionSql {
 
   Dialect POSTGRESQL = new PostgresDialect();

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * Wait counters per database instance and wait event: cumulative as read at one instant
- * ({@link Probes#instanceWaits}), or the growth between two readings ({@link #minus}). Immutable.
+ * ({@link ProbeSql#instanceWaits}), or the growth between two readings ({@link #minus}). Immutable.
  *
  * @param source the view the counters come from, e.g. {@code gv$system_event}
  * @param instances instance number (RAC {@code INST_ID}) to wait event to counter, instances in ascending order

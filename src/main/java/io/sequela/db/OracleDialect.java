@@ -225,7 +225,7 @@ final class OracleDialect implements Dialect {
     };
   }
 
-  // Probes
+  // ProbeSql
 
   @Override
   public String checkpointSql() {

@@ -175,7 +175,7 @@ final class PostgresDialect implements Dialect {
     return e.getMessage();
   }
 
-  // Probes
+  // ProbeSql
 
   /** Primary-key size (pg_relation_size), WAL insert position and pg_statio_user_indexes block counters. */
   @Override

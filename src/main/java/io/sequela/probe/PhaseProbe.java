@@ -2,7 +2,7 @@ package io.sequela.probe;
 
 import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
-import io.sequela.db.Probes;
+import io.sequela.db.ProbeSql;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.stats.PhaseFigures;
 import java.sql.Connection;
@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database side of one strategy's measured phase, through the dialect's {@link Probes}. {@link #start}
+ * The database side of one strategy's measured phase, through the dialect's {@link ProbeSql}. {@link #start}
  * checkpoints (so the phase does not pay for the previous one's dirty buffers), counts the table's rows, reads
  * {@link ServerCounters} and, where the dialect has a sample query (PostgreSQL), starts a
  * {@link WaitEventSampler}; {@link #finish} reads everything again, and the wait-event history where the
@@ -38,7 +38,7 @@ public final class PhaseProbe {
       Long idxBlksRead, Long idxBlksHit, long waitSamples, Map<String, Long> waitEvents, String note) {}
 
   /**
-   * The module the load's sessions set ({@link Probes#sessionModuleSql}, Oracle DBMS_APPLICATION_INFO.SET_MODULE),
+   * The module the load's sessions set ({@link ProbeSql#sessionModuleSql}, Oracle DBMS_APPLICATION_INFO.SET_MODULE),
    * DMTN-099's way of telling jobs apart in the wait-event history.
    */
   public static final String MODULE = "sequela keygen";
@@ -152,7 +152,7 @@ public final class PhaseProbe {
    * The dialect's checkpoint (CHECKPOINT on PostgreSQL and H2, ALTER SYSTEM CHECKPOINT on Oracle), skipped with a
    * warning when it fails (no privilege).
    */
-  static void checkpoint(Connection c, Probes d) {
+  static void checkpoint(Connection c, ProbeSql d) {
     String sql = d.checkpointSql();
     try (Statement st = c.createStatement()) {
       st.execute(sql);

@@ -1,14 +1,14 @@
 package io.sequela.probe;
 
 import io.sequela.SequelaException;
-import io.sequela.db.Probes;
+import io.sequela.db.ProbeSql;
 import io.sequela.keys.KeyStrategy;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * Server-side counters of one strategy's table read before and after its measured phase, as the dialect's
- * {@link Probes#indexCounters} gives them: primary-key index size (PostgreSQL {@code pg_relation_size}, Oracle
+ * {@link ProbeSql#indexCounters} gives them: primary-key index size (PostgreSQL {@code pg_relation_size}, Oracle
  * {@code USER_SEGMENTS.BYTES}; not read on H2), and on PostgreSQL the WAL position
  * ({@code pg_current_wal_insert_lsn()}) and the index's block counters from {@code pg_statio_user_indexes}
  * (reads outside shared buffers vs hits).
@@ -25,9 +25,9 @@ public record ServerCounters(Long indexBytes, String walLsn, Long idxBlksRead, L
    *
    * @throws SequelaException.DatabaseFailure naming the table when a query fails
    */
-  public static ServerCounters read(Connection c, Probes probes, KeyStrategy s) {
+  public static ServerCounters read(Connection c, ProbeSql probes, KeyStrategy s) {
     try {
-      Probes.IndexCounters i = probes.indexCounters(c, s.primaryKeyName());
+      ProbeSql.IndexCounters i = probes.indexCounters(c, s.primaryKeyName());
       return new ServerCounters(i.indexBytes(), i.walPosition(), i.blocksRead(), i.blocksHit());
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("keygen " + s.id() + ": cannot read index and WAL counters: " + e.getMessage(), e);
@@ -35,12 +35,12 @@ public record ServerCounters(Long indexBytes, String walLsn, Long idxBlksRead, L
   }
 
   /**
-   * WAL bytes between two positions ({@link Probes#walBytes}; PostgreSQL {@code pg_wal_lsn_diff}).
+   * WAL bytes between two positions ({@link ProbeSql#walBytes}; PostgreSQL {@code pg_wal_lsn_diff}).
    *
    * @return bytes, or null when either position is null or the database has no WAL position
    * @throws SequelaException.DatabaseFailure when the query fails
    */
-  public static Long walBytes(Connection c, Probes probes, String fromLsn, String toLsn) {
+  public static Long walBytes(Connection c, ProbeSql probes, String fromLsn, String toLsn) {
     if (fromLsn == null || toLsn == null) {
       return null;
     }

@@ -1,7 +1,7 @@
 package io.sequela.probe;
 
 import io.sequela.db.InstanceWaits;
-import io.sequela.db.Probes;
+import io.sequela.db.ProbeSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-instance wait deltas per stage: reads the dialect's {@link Probes#instanceWaits} counters (Oracle
+ * Per-instance wait deltas per stage: reads the dialect's {@link ProbeSql#instanceWaits} counters (Oracle
  * {@code GV$SYSTEM_EVENT}) when a stage starts and when it ends, and keeps the difference per stage. Stages are
  * numbered by the caller (a SeqOrder stage, a KeyGen phase). A view the user may not read is one warning on the
  * console, naming the grant, and the same line in every stage's result: never a failure. Thread-safe.
@@ -23,14 +23,14 @@ public final class WaitDeltaProbe {
   private static final Logger LOG = LoggerFactory.getLogger(WaitDeltaProbe.class);
 
   private final DataSource ds;
-  private final Probes probes;
+  private final ProbeSql probes;
   private final String user;
   private final String label;
   private final Map<Integer, InstanceWaits> before = new ConcurrentHashMap<>();
   private final Map<Integer, InstanceWaits> deltas = new ConcurrentHashMap<>();
   private final AtomicBoolean warned = new AtomicBoolean();
 
-  private WaitDeltaProbe(DataSource ds, Probes probes, String user, String label) {
+  private WaitDeltaProbe(DataSource ds, ProbeSql probes, String user, String label) {
     this.ds = ds;
     this.probes = probes;
     this.user = user;
@@ -44,7 +44,7 @@ public final class WaitDeltaProbe {
    * @param user the connected user, named in the GRANT line
    * @param label the run, at the front of the console line, e.g. {@code run 20261121-122520-b14c}
    */
-  public static Optional<WaitDeltaProbe> of(DataSource ds, Probes probes, String user, String label) {
+  public static Optional<WaitDeltaProbe> of(DataSource ds, ProbeSql probes, String user, String label) {
     try (Connection c = ds.getConnection()) {
       if (probes.instanceWaits(c, user).isEmpty()) {
         return Optional.empty();

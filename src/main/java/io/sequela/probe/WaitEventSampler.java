@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery() sample query} (PostgreSQL:
+ * Runs the dialect's {@link io.sequela.db.ProbeSql#waitEventSampleQuery() sample query} (PostgreSQL:
  * {@code pg_stat_activity}) at a fixed period on a background daemon thread (10 ms by default,
  * {@code sequela.keygen.wait_sample_interval}), counting the wait events of the sessions whose
  * application_name starts with a prefix (the load's sessions): the live analogue of Oracle's ASH profile, one
@@ -53,7 +53,7 @@ public final class WaitEventSampler implements AutoCloseable {
   /**
    * Starts sampling on a connection borrowed from {@code ds} (returned at {@link #close()}).
    *
-   * @param sampleQuery the dialect's {@link io.sequela.db.Probes#waitEventSampleQuery()}
+   * @param sampleQuery the dialect's {@link io.sequela.db.ProbeSql#waitEventSampleQuery()}
    * @param applicationPrefix the sessions' application_name prefix, e.g. {@code sequela keygen}
    * @param period time between the starts of two samples, at least 1 µs
    * @throws SQLException when no connection can be had

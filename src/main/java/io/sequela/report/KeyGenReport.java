@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sequela.config.KeyGenPlan;
 import io.sequela.db.InstanceWaits;
 import io.sequela.db.Dialect;
-import io.sequela.db.Probes;
+import io.sequela.db.ProbeSql;
 import io.sequela.stats.KeyGenRanking;
 import io.sequela.stats.RoundFigures;
 import io.sequela.stats.StrategyFigures;
@@ -33,8 +33,8 @@ import org.jsoup.nodes.Element;
  * @param runId the run id
  * @param dialect the database's name for display: postgresql, oracle, h2
  * @param walAndBlockCounters the database gives WAL bytes and index block counters
- *     ({@link Probes#reportsWalAndBlockCounters()}): the JSON and the page carry them
- * @param waitEvents the database gives wait events ({@link Probes#reportsWaitEvents()}): the JSON carries them
+ *     ({@link ProbeSql#reportsWalAndBlockCounters()}): the JSON and the page carry them
+ * @param waitEvents the database gives wait events ({@link ProbeSql#reportsWaitEvents()}): the JSON carries them
  * @param users concurrent users of every phase
  * @param insertsPerUser inserts per user, strategy and round
  * @param commit the commit policy: {@code each}, {@code every N} or {@code end}

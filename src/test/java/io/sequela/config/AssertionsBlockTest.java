@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.config.Limit;
-import io.sequela.config.Limits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

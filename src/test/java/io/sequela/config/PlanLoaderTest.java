@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
-import io.sequela.config.SequenceMode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

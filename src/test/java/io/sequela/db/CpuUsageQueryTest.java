@@ -3,7 +3,7 @@ package io.sequela.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.db.CpuUsageQuery.MinuteRow;
-import io.sequela.populate.CpuUsageTable;
+import io.sequela.querybench.CpuUsageTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

@@ -1,5 +1,8 @@
 package io.sequela.populate;
 
+import io.sequela.querybench.ModelCpuUsage;
+import io.sequela.querybench.CpuUsageTable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

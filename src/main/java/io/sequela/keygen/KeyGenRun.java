@@ -1,0 +1,390 @@
+package io.sequela.keygen;
+
+import io.sequela.run.ExitCodes;
+import io.sequela.run.RunId;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.SequelaException;
+import io.sequela.probe.PhaseProbe;
+import io.sequela.probe.WaitDeltaProbe;
+import io.sequela.stats.RoundFigures;
+import io.sequela.stats.StrategyFigures;
+import io.sequela.config.CommitPolicy;
+import io.sequela.config.Driver;
+import io.sequela.config.KeyGenPlan;
+import io.sequela.config.KeyGenSettings;
+import io.sequela.config.NightlySettings;
+import io.sequela.db.Dialect;
+import io.sequela.db.InstanceWaits;
+import io.sequela.db.Pools;
+import io.sequela.db.Target;
+import io.sequela.db.TransactionSpanningPool;
+import io.sequela.keys.KeyStrategy;
+import io.sequela.keys.PlanStrategies;
+import io.sequela.keys.SequenceBlockAllocator;
+import io.sequela.keys.Snowflake;
+import io.sequela.keys.Uuids;
+import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.load.JdbcWorkers;
+import io.sequela.load.Work;
+import io.sequela.nightly.KeyGenNightly;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.RunIdentity;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything KeyGenSimulation does besides driving Gatling: settings and plan, the tables (pre-seeded,
+ * not timed), the keys each user binds, and the stages of {@link KeyGenSchedule} (a warm-up, then rotated
+ * measured rounds) with their measuring ({@link KeyGenPhases}: checkpoint, before/after counters, wait-event
+ * sampling, µs latencies) run by the {@link StageGate} between stages. Gatling-free.
+ *
+ * <p>Each stage is one strategy in one round; all users take part in every stage, each on its own one-connection pool
+ * (autocommit for commit policy {@code each}). With the lean driver each user's {@link JdbcWorkers} worker
+ * holds that connection for the whole run, so its inserts and its COMMIT requests share one transaction;
+ * with the JDBC plugin, which borrows the connection for every statement, the pool is a
+ * {@link TransactionSpanningPool} for the same reason.
+ */
+public final class KeyGenRun implements AutoCloseable {
+
+  /** application_name prefix (PostgreSQL) of the users' sessions, which the wait-event sampler follows. */
+  public static final String USER_SESSIONS = "sequela keygen user";
+  /** The payload every measured insert binds: 32 hex digits, like DMTN-099's rows. */
+  public static final String PAYLOAD = "0123456789abcdef0123456789abcdef";
+  /** The payload of the warm-up's inserts (32 characters, not hex digits), by which they are deleted. */
+  public static final String WARMUP_PAYLOAD = "warm-up row, deleted before round";
+  private static final Logger LOG = LoggerFactory.getLogger(KeyGenRun.class);
+  /** Phase probe (2: queries and the sampler's), seq_block allocator (up to 2), and one to spare. */
+  private static final int ADMIN_CONNECTIONS = 5;
+
+  private final KeyGenSettings settings;
+  private final NightlySettings nightly;
+  private final KeyGenPlan plan;
+  private final Dialect dialect;
+  private final List<KeyStrategy> strategies;
+  private final String runId = RunId.next();
+  private final KeyGenSchedule schedule;
+  private final KeyGenPhases phases;
+  private final StageGate gate;
+  private final long startedAtMs = System.currentTimeMillis();
+  private final List<Supplier<UUID>> uuids = new ArrayList<>();
+  private final List<Snowflake> snowflakes = new ArrayList<>();
+  private final Map<Integer, JdbcWorkers> workers = new ConcurrentHashMap<>();
+  private Target target;
+  private HikariDataSource admin;
+  private SequenceBlockAllocator seqBlock;
+  private String flushStatisticsSql;
+
+  private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
+    this.settings = settings;
+    this.nightly = nightly;
+    this.plan = settings.plan();
+    try {
+      this.dialect = Target.of(plan.target()).dialect();
+    } catch (SequelaException.UnsupportedDialect e) {
+      throw new SequelaException.InvalidInput(plan.source() + ": connection (or sequela.target): " + e.getMessage());
+    }
+    this.strategies = PlanStrategies.resolve(plan.strategies(), dialect);
+    List<String> ids = strategies.stream().map(KeyStrategy::id).toList();
+    for (String named : plan.strategyAssertions().keySet()) {
+      if (!ids.contains(named)) {
+        throw new SequelaException.InvalidInput(plan.source() + ": assertions." + named
+            + ": unknown key; expected a limit or one of this run's strategies " + ids);
+      }
+    }
+    this.schedule = new KeyGenSchedule(plan, strategies.stream().map(KeyStrategy::id).toList());
+    this.phases = new KeyGenPhases(schedule, strategies, WARMUP_PAYLOAD, settings.waitSampleInterval());
+    int[] users = new int[schedule.stages()];
+    Arrays.fill(users, plan.users());
+    this.gate = new StageGate(users, phases::beforeStage);
+    for (KeyStrategy s : strategies) {
+      uuids.add(switch (s) {
+        case UUID1 -> Uuids.generator(1);
+        case UUID4 -> Uuids.generator(4);
+        case UUID7 -> Uuids.generator(7);
+        default -> null;
+      });
+    }
+    for (int u = 1; u <= plan.users(); u++) {
+      snowflakes.add(new Snowflake(u));
+    }
+  }
+
+  /**
+   * Loads settings and plan, checks the plan's strategies against the target's database, starts the embedded
+   * PostgreSQL if needed (with {@code sequela.keygen.shared_buffers}) and prepares every strategy's table.
+   *
+   * @throws SequelaException.InvalidInput for a bad plan or setting, before any database work
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached or refuses the DDL
+   */
+  public static KeyGenRun prepare() {
+    return prepare(KeyGenSettings.load());
+  }
+
+  /** As {@link #prepare()} with given settings. */
+  public static KeyGenRun prepare(KeyGenSettings settings) {
+    KeyGenRun run = new KeyGenRun(settings, NightlySettings.load());
+    try {
+      run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads(), run.dialect()));
+    } catch (RuntimeException e) {
+      run.close();
+      throw e;
+    }
+    return run;
+  }
+
+  private void connect(Preseeder preseeder) {
+    target = Target.of(plan.target()).resolve(settings.embedded());
+    admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
+    flushStatisticsSql = readFlushStatisticsSql();
+    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}, {} rounds after {} warm-up inserts", runId,
+        strategies, dialect(), plan.users(), plan.insertsPerUser(), plan.commit(), plan.rounds(), plan.warmupInserts());
+    for (KeyStrategy s : strategies) {
+      long firstFree = KeyGenTables.prepare(admin, target, s, plan.preseedRows(), plan.sequenceCache(), preseeder);
+      if (s == KeyStrategy.SEQ_BLOCK) {
+        seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
+      }
+    }
+    phases.connect(admin, dialect(), gate, WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId));
+  }
+
+  private String readFlushStatisticsSql() {
+    try (Connection c = admin.getConnection()) {
+      return dialect().flushStatisticsSql(c).orElse(null);
+    } catch (SQLException e) {
+      throw new SequelaException.DatabaseFailure("cannot read the server version: " + e.getMessage(), e);
+    }
+  }
+
+  /** The strategies in plan order (a stage's {@link KeyGenSchedule.Phase#strategy()} indexes them). */
+  public List<KeyStrategy> strategies() {
+    return strategies;
+  }
+
+  /** The stages: warm-up, then the measured rounds. */
+  public KeyGenSchedule schedule() {
+    return schedule;
+  }
+
+  /** The validated plan. */
+  public KeyGenPlan plan() {
+    return plan;
+  }
+
+  /** The gate the users poll; {@link StageGate#start()} opens the first stage. */
+  public StageGate gate() {
+    return gate;
+  }
+
+  /** This run's id. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The target's dialect. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * The pool of virtual user {@code user} (1-based): one connection, application_name
+   * {@code sequela keygen user <n>} where the driver has one, the dialect's
+   * {@link Dialect#untypedStringProperties()} (PostgreSQL: strings bind to uuid columns through
+   * {@code stringtype=unspecified}), and the session module {@link PhaseProbe#MODULE} where the dialect sets one
+   * (Oracle).
+   */
+  public HikariConfig poolConfig(int user) {
+    String name = "keygen user " + user;
+    Properties props = new Properties();
+    props.putAll(dialect().untypedStringProperties());
+    HikariConfig cfg;
+    if (plan.commit().autocommit() || settings.driver() == Driver.LEAN) {
+      cfg = Pools.config(target, name, 1);
+      props.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
+      cfg.setAutoCommit(plan.commit().autocommit());
+    } else {
+      cfg = TransactionSpanningPool.config(target, name, props);
+    }
+    dialect().sessionModuleSql(PhaseProbe.MODULE).ifPresent(cfg::setConnectionInitSql);
+    return cfg;
+  }
+
+  /**
+   * The key user {@code user} (1-based) binds for its next insert into strategy {@code k}'s table: a {@code Long}
+   * (seq_block, snowflake), a UUID as the dialect's {@link Dialect#uuidSessionValue} (a {@code UUID}; on Oracle
+   * a 32-hex-digit string, converted to RAW(16)), or null when the database fills the key. Thread-safe.
+   */
+  public Object nextKey(int k, int user) {
+    KeyStrategy s = strategies.get(k);
+    return switch (s) {
+      case UUID1, UUID4, UUID7 -> dialect().uuidSessionValue(uuids.get(k).get());
+      case SNOWFLAKE, SEQ_BLOCK -> longKey(s, user);
+      default -> null;
+    };
+  }
+
+  /** The next seq_block or snowflake key of user {@code user}. */
+  private long longKey(KeyStrategy s, int user) {
+    return s == KeyStrategy.SNOWFLAKE ? snowflakes.get(user - 1).next() : seqBlock.next();
+  }
+
+  /** How the simulation sends its requests ({@code sequela.driver}). */
+  public Driver driver() {
+    return settings.driver();
+  }
+
+  /**
+   * The lean workers of virtual user {@code user} (1-based): one worker holding the one connection of the
+   * user's pool ({@link #poolConfig}) for the whole run; opened on the first call, the same afterwards.
+   * Closed by {@link #close()}.
+   *
+   * @param clockMs the clock response times are given on (Gatling's), ms
+   * @throws SequelaException.DatabaseFailure when the database cannot be reached
+   */
+  public JdbcWorkers workers(int user, LongSupplier clockMs) {
+    return workers.computeIfAbsent(user, u -> {
+      HikariConfig cfg = poolConfig(u);
+      HikariDataSource pool;
+      try {
+        pool = new HikariDataSource(cfg);
+      } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+        throw Pools.unreachable(target, cfg.getPoolName(), e);
+      }
+      return JdbcWorkers.open(pool, cfg.getPoolName(), 1, clockMs);
+    });
+  }
+
+  /**
+   * User {@code user}'s insert in stage {@code stage}, for the lean workers: the key, drawn on the worker just
+   * before execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a {@code long}),
+   * unless the database fills it; then the stage's {@link #payload}. Its outcomes (ns timing, status) go to the
+   * stage's phase; only the measured phases' are reported.
+   */
+  public Work insert(int stage, int user) {
+    KeyGenSchedule.Phase phase = schedule.phase(stage);
+    int k = phase.strategy();
+    KeyStrategy s = strategies.get(k);
+    String payload = payload(stage);
+    List<String> columns = s.clientColumns();
+    String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
+        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    Dialect d = dialect();
+    Work work = Work.insert(sql, ps -> {
+      switch (s.source()) {
+        case CLIENT_UUID -> d.bindUuid(ps, 1, uuids.get(k).get());
+        case CLIENT_LONG -> ps.setLong(1, longKey(s, user));
+        default -> { }
+      }
+      ps.setString(columns.size(), payload);
+    });
+    // the warm-up's outcomes are recorded too (into its own, unreported phase), so it runs the measured code path
+    return work.observedBy(o -> phases.record(stage, o));
+  }
+
+  /** The payload stage {@code stage}'s inserts bind: {@link #WARMUP_PAYLOAD} in the warm-up, else {@link #PAYLOAD}. */
+  public String payload(int stage) {
+    return schedule.phase(stage).warmup() ? WARMUP_PAYLOAD : PAYLOAD;
+  }
+
+  /**
+   * The statement each user runs after its last insert of a strategy so that its session's index and
+   * block statistics reach pg_statio_user_indexes at once (PostgreSQL 15+ flushes them at most once a
+   * second, else after 10 s idle), or null where not needed or not available.
+   */
+  public String flushStatisticsSql() {
+    return flushStatisticsSql;
+  }
+
+  /** The commit policy. */
+  public CommitPolicy commit() {
+    return plan.commit();
+  }
+
+  /**
+   * An upper bound for Gatling's maxDuration: 20 ms per planned insert of a user (warm-up and rounds) plus 10
+   * minutes, so a hung database cannot hold a nightly job forever.
+   */
+  public Duration maxDuration() {
+    long perUser = 0;
+    for (int stage = 0; stage < schedule.stages(); stage++) {
+      perUser += schedule.insertsOf(stage, 1);
+    }
+    return Duration.ofMillis(perUser * 20L + 600_000);
+  }
+
+  /**
+   * Finishes the last phase and puts each measured round's figures together (the database's and the inserts'
+   * µs latencies: the lean action's ns timing; with the JDBC plugin, Gatling's ms from this run's simulation.log).
+   *
+   * @return one entry per round, in round order
+   * @throws SequelaException when the plugin's run folder cannot be found or read
+   */
+  public List<RoundFigures> rounds() {
+    if (settings.driver() == Driver.PLUGIN) {
+      phases.recordFromLog(runFolder());
+    }
+    return phases.rounds();
+  }
+
+  /** How often a measured phase samples the users' sessions for wait events ({@code sequela.keygen.wait_sample_interval}). */
+  public Duration waitSampleInterval() {
+    return settings.waitSampleInterval();
+  }
+
+  /**
+   * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row and
+   * sequela-assertions.xml in the run folder; prints the checks' summary. Call after {@link #rounds()}.
+   *
+   * @return the outcome; its exit code is {@link ExitCodes#CHECK_FAILED} when a check failed
+   * @throws SequelaException when the run folder cannot be found or the JUnit file cannot be written
+   */
+  /** @param figures each strategy's figures over the rounds, in plan order */
+  public NightlyOutcome nightly(List<StrategyFigures> figures, PrintStream out) {
+    RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
+        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit());
+    NightlyOutcome o = Nightly.finish(nightly, id, List.of(KeyGenNightly.of(plan, figures)), runFolder().folder(),
+        note -> out.println("sequela: " + note));
+    out.print(o.checks().summary());
+    return o;
+  }
+
+  /**
+   * Each measured phase's per-instance wait deltas (Oracle GV$SYSTEM_EVENT), by phase ({@code uuid4 round 2}), in run
+   * order; empty on databases without them. Call after {@link #rounds()}, which ends the last phase.
+   */
+  public Map<String, InstanceWaits> oracleWaits() {
+    return phases.oracleWaits();
+  }
+
+  /** This run's Gatling run folder: the newest one, created after this run started. */
+  public GatlingRun runFolder() {
+    return GatlingRun.latestSince(settings.resultsDir(), "KeyGenSimulation", startedAtMs)
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
+  }
+
+  @Override
+  public void close() {
+    workers.values().forEach(JdbcWorkers::close);
+    if (seqBlock != null) {
+      seqBlock.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.sequela.seqorder;
+
+import io.sequela.run.AfterReport;
+import io.sequela.run.ExitCodes;
+import io.sequela.run.NightlyPages;
+
+import io.sequela.SequelaException;
+import io.sequela.config.ScenarioSpec;
+import io.sequela.config.TestSpec;
+import io.sequela.db.InstanceWaits;
+import io.sequela.db.Pools;
+import io.sequela.db.Target;
+import io.sequela.gaps.GapAnalysis;
+import io.sequela.gaps.GapAnalysisResult;
+import io.sequela.gaps.Latencies;
+import io.sequela.gaps.Reconciliation;
+import io.sequela.gaps.RunNotes;
+import io.sequela.gaps.StageStatus;
+import io.sequela.gaps.TestFigures;
+import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.gatlingrun.KoCodes;
+import io.sequela.nightly.InsertLatencyUs;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.RunIdentity;
+import io.sequela.nightly.SeqOrderNightly;
+import io.sequela.nightly.TestResult;
+import io.sequela.report.ComparisonTable;
+import io.sequela.report.RacFigures;
+import io.sequela.report.ReconciliationTable;
+import io.sequela.report.SequenceGapsReport;
+import io.sequela.probe.WaitDeltaProbe;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of a SeqOrder run, in {@code Simulation.after()}: Gatling's OK/KO counts (and KOs per error code)
+ * from this run's simulation.log reconciled with the rows in JOB_EXECUTION for the stages that ran, the gap
+ * analysis, the console tables, the nightly checks, and the {@link AfterReport} hook adding sequence-gaps.html|json
+ * and trends.html. A stopped run (a stage that could not open, a dead database) still gets the reconciliation and
+ * the pages for what ran, its checks and a history row with status cut_short (never taken as a baseline); exit 69;
+ * when its database cannot be reached, the rows are shown as unknown and the pages carry Gatling's figures only.
+ */
+final class SeqOrderFinish {
+
+  private SeqOrderFinish() {}
+
+  /**
+   * @return the exit status the JVM gets once Gatling has written its report (see {@link SeqOrderRun#finish})
+   * @throws SequelaException when the run folder cannot be found, or a query fails on a database that answers
+   */
+  static int run(SeqOrderRun run, PrintStream out) {
+    GatlingRun gr = GatlingRun.latestSince(run.settings().resultsDir(), "SeqOrderSimulation", run.startedAtMs())
+        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + run.settings().resultsDir()));
+    StageSequence sequence = run.sequence();
+    if (run.injectorRun() != null) {
+      // an injector of several prints and records its own share; the merge reconciles and analyses the whole run
+      run.injectorRun().finish(gr, out);
+      return sequence.isStopped() ? stopExit(sequence) : 0;
+    }
+    InsertLatencies.Recorded recorded = run.insertLatencies().finish(gr);
+    Latencies latencies = recorded.latencies();
+    InsertLatencyUs latency = new InsertLatencyUs(latencies);
+    // one pass over simulation.log: OK/KO per request for the reconciliation, KO codes (and, without the workers'
+    // own timings, Gatling's ms) for the latencies
+    Map<String, GatlingRun.Outcomes> outcomes = gr.outcomesByRequest(q -> latencies.record(q.name(),
+        q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message())));
+    String unreachable = sequence.isStopped() ? unreachable(run.resultsTarget()) : null;
+    Reconciliation rec = reconcile(run, outcomes, unreachable);
+    List<String> tests = run.settings().plan().tests().stream().map(TestSpec::name).toList();
+    GapAnalysisResult gaps = unreachable == null
+        ? GapAnalysis.run(run.resultsPool(), run.dialect(), run.runId(), tests, run.timeBasis(), run.settings().colourBySession())
+        : new GapAnalysisResult(run.runId(), run.dialect().name(), run.dialect().cacheSemantics(), run.timeBasis(),
+            tests.stream().map(t -> new TestFigures(t, Map.of())).toList());
+    List<StageStatus> statuses = new ArrayList<>();
+    for (Stage s : run.stages()) {
+      int k = s.index();
+      statuses.add(new StageStatus(s.test().name(), s.mode(), sequence.state(k), sequence.reason(k),
+          run.stageSteps().usesSequence(k), run.stageSteps().readBack(k)));
+    }
+    RunNotes notes = new RunNotes(statuses, sequence.stopReason().orElse(null),
+        unreachable == null ? null : "no figures from the database: " + unreachable);
+    out.println();
+    out.println("sequela run " + run.runId() + " on " + run.dialect() + ": reconciliation");
+    out.println(ReconciliationTable.render(rec));
+    statuses.forEach(s -> out.println("stage " + s.test() + " " + s.mode() + ": " + s.state().label()
+        + (s.modeVerified() ? ", mode verified (" + s.readBack() + ")" : "") + (s.reason() == null ? "" : ": " + s.reason())));
+    out.println();
+    out.print(ComparisonTable.render(gaps, latencies));
+    RacFigures rac = unreachable == null ? racFigures(run, gaps) : RacFigures.NONE;
+    if (sequence.isStopped()) {
+      // a cut-short run still leaves its history row (status cut_short, never a baseline) and its JUnit file; the
+      // exit stays the stop's, whatever the checks say
+      int exit = stopExit(sequence);
+      NightlyOutcome checks = nightly(run, gr, rec, gaps, latency, out, unreachable == null);
+      out.println("sequela: the run was stopped before its end (see CUT SHORT above): history row " + checks.status()
+          + ", exit " + exit);
+      AfterReport.register(gr, g -> {
+        SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes);
+        NightlyPages.afterReport(checks, g.folder(), out);
+      }, exit);
+      return exit;
+    }
+    if (!rec.reconciles()) {
+      out.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
+    }
+    NightlyOutcome checks = nightly(run, gr, rec, gaps, latency, out, true);
+    out.println();
+    out.print(checks.checks().summary());
+    int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
+    AfterReport.register(gr, g -> {
+      SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes);
+      NightlyPages.afterReport(checks, g.folder(), out);
+    }, exit);
+    return exit;
+  }
+
+  /** 69 for a stopped run, or the kind of the stage failure that stopped it (75: an injector that did not come). */
+  private static int stopExit(StageSequence sequence) {
+    return sequence.stopCause() instanceof SequelaException e ? ExitCodes.of(e) : ExitCodes.DATABASE;
+  }
+
+  /** Null when the results database answers a fresh connection at once, else why not (one line). */
+  private static String unreachable(Target results) {
+    try (Connection c = Pools.direct(results, "results").open()) {
+      return c.isValid(2) ? null : "the database does not answer";
+    } catch (SequelaException | SQLException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** One line per node of each stage that opened: planned, Gatling's OK and KO, the rows. */
+  private static Reconciliation reconcile(SeqOrderRun run, Map<String, GatlingRun.Outcomes> outcomes, String unreachable) {
+    Map<String, Long> rows = unreachable == null ? Reconciliation.rowCounts(run.resultsPool(), run.runId()) : Map.of();
+    Reconciliation.Builder b = new Reconciliation.Builder();
+    for (Stage s : run.stages()) {
+      if (!run.sequence().hasOpened(s.index())) {
+        continue;
+      }
+      for (ScenarioSpec n : s.test().scenarii()) {
+        GatlingRun.Outcomes o = outcomes.getOrDefault(s.requestName(n), new GatlingRun.Outcomes(0, 0));
+        long r = unreachable != null ? Reconciliation.UNKNOWN_ROWS
+            : rows.getOrDefault(Reconciliation.key(s.test().name(), s.mode().name(), n.nodeNumber()), 0L);
+        b.add(new Reconciliation.Line(s.test().name(), s.mode().name(), n.nodeNumber(), n.plannedInserts(), o.ok(), o.ko(), r));
+      }
+    }
+    run.sequence().stopReason().ifPresent(b::cutShort);
+    return b.build();
+  }
+
+  /**
+   * The plan's assertions, the regression gate, one history row per test and sequela-assertions.xml.
+   *
+   * @param reachable false when the database no longer answers: its server version is then not asked for (the pool
+   *     would wait its connection timeout) and is recorded as unknown
+   */
+  private static NightlyOutcome nightly(SeqOrderRun run, GatlingRun gr, Reconciliation rec, GapAnalysisResult gaps,
+      InsertLatencyUs latency, PrintStream out, boolean reachable) {
+    List<TestResult> tests = new ArrayList<>();
+    for (TestSpec t : run.settings().plan().tests()) {
+      tests.add(SeqOrderNightly.of(t, rec, gaps.tests().stream().filter(f -> f.testName().equals(t.name())).findFirst(),
+          latency));
+    }
+    RunIdentity id = new RunIdentity("SeqOrderSimulation", run.runId(), run.settings().plan().source(),
+        RunIdentity.planHash(run.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(run.resultsTarget()),
+        reachable ? RunIdentity.serverVersion(run.resultsPool()) : "unknown", RunIdentity.sourceCommit());
+    return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note));
+  }
+
+  /**
+   * The wait deltas of every stage that ran (each ended when the stage finished; a cut-short one ends here), per
+   * test and mode, and the instance check: where each node's rows were inserted (DB_INSTANCE), for every node whose
+   * rows carry one.
+   */
+  private static RacFigures racFigures(SeqOrderRun run, GapAnalysisResult gaps) {
+    List<RacFigures.NodeRouting> routing = new ArrayList<>();
+    gaps.tests().forEach(t -> t.modes().values().forEach(m -> m.sessions().forEach((node, s) -> {
+      if (!s.instances().isEmpty()) {
+        routing.add(RacFigures.NodeRouting.of(t.testName(), m.mode().name(), node, s.instances()));
+      }
+    })));
+    if (run.waits().isEmpty()) {
+      return routing.isEmpty() ? RacFigures.NONE : new RacFigures(Map.of(), routing);
+    }
+    WaitDeltaProbe waits = run.waits().get();
+    Map<String, Map<String, InstanceWaits>> byTest = new LinkedHashMap<>();
+    for (Stage s : run.stages()) {
+      waits.stageEnds(s.index());
+      waits.result(s.index()).ifPresent(w ->
+          byTest.computeIfAbsent(s.test().name(), t -> new LinkedHashMap<>()).put(s.mode().name(), w));
+    }
+    return new RacFigures(byTest, routing);
+  }
+}

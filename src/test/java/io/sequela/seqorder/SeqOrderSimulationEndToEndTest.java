@@ -1,0 +1,167 @@
+package io.sequela.seqorder;
+
+import io.sequela.run.AfterReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sequela.db.Target;
+import io.sequela.gatlingrun.GatlingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs SeqOrderSimulation in this JVM (Gatling's own launcher) on a tiny plan whose RAC connection string is
+ * replaced by -Dsequela.target=embedded, then checks the report, that OK = rows per test x mode x node, that
+ * each mode was verified, and that the stages follow one another in simulation.log.
+ */
+class SeqOrderSimulationEndToEndTest {
+
+  private static final Path RESULTS = Path.of("target/gatling-test");
+  private static int exitCode;
+  private static GatlingRun run;
+
+  @BeforeAll
+  static void runSimulation() {
+    System.setProperty("sequela.plan", "plans/tiny.json");
+    System.setProperty("sequela.target", "embedded");
+    System.setProperty("sequela.results.dir", RESULTS.toString());
+    exitCode = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"-s", "SeqOrderSimulation", "-rf", RESULTS.toString()});
+    run = GatlingRun.latest(RESULTS, "SeqOrderSimulation").orElseThrow();
+    AfterReport.addPagesNow(); // the JVM does not exit after Gatling here, so the hook would not run yet
+  }
+
+  @AfterAll
+  static void clearProperties() {
+    System.clearProperty("sequela.plan");
+    System.clearProperty("sequela.target");
+    System.clearProperty("sequela.results.dir");
+  }
+
+  @Test
+  void gatlingSucceedsAndWritesItsReport() {
+    assertThat(exitCode).isZero();
+    assertThat(run.hasReport()).isTrue();
+    assertThat(Files.exists(run.simulationLog())).isTrue();
+  }
+
+  @Test
+  void gapAnalysisPageIsLinkedAndNoorderInterleavesInCacheSizedIslands() throws Exception {
+    assertThat(run.folder().resolve("sequence-gaps.html")).exists();
+    assertThat(Files.readString(run.folder().resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
+    JsonNode modes = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile())
+        .get("tests").get(0).get("modes");
+    JsonNode order = modes.get("ORDER");
+    JsonNode noorder = modes.get("NOORDER");
+    assertThat(order.get("rows").asLong()).isEqualTo(200);
+    assertThat(noorder.get("rows").asLong()).isEqualTo(200);
+    assertThat(noorder.get("inversions_total").asLong()).isGreaterThan(order.get("inversions_total").asLong());
+    // tiny.json: sequence_cache 20; each NOORDER session draws its own block of 20 ids, so islands are
+    // a block long, or a multiple when two sessions of one node drew neighbouring blocks
+    assertThat(noorder.get("mean_island_length").asDouble()).isGreaterThanOrEqualTo(10.0);
+    assertThat(order.get("mean_island_length").asDouble()).isLessThan(10.0);
+  }
+
+  @Test
+  void everyNodeOfEveryModeHasMicrosecondLatenciesTheUsersSessionsAndTheRunItsIntervalLog() throws Exception {
+    JsonNode test = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile()).get("tests").get(0);
+    for (String mode : new String[] {"ORDER", "NOORDER"}) {
+      for (String node : new String[] {"1", "2"}) {
+        JsonNode n = test.get("modes").get(mode).get("nodes").get(node);
+        assertThat(n.get("count").asLong()).as(mode + " " + node).isEqualTo(n.get("rows").asLong());
+        assertThat(n.get("p50_us").asLong()).isPositive().isLessThanOrEqualTo(n.get("p99_us").asLong());
+        assertThat(n.get("p50_ms").asDouble()).isEqualTo(n.get("p50_us").asLong() / 1000.0);
+        assertThat(n.get("sessions").asLong()).as("tiny.json: 2 users per node").isEqualTo(2);
+      }
+    }
+    String verdict = test.get("comparison").get("verdict").asText();
+    assertThat(verdict).containsAnyOf("ORDER costs", "ORDER saves", "no measurable latency difference");
+    assertThat(test.get("comparison").get("median_latency_diff_ci_us")).hasSize(2);
+    String page = Files.readString(run.folder().resolve("sequence-gaps.html"));
+    assertThat(page.indexOf(verdict)).isPositive().isLessThan(page.indexOf("<h2>"));
+    io.sequela.stats.IntervalLog hlog = io.sequela.stats.IntervalLog.read(run.folder().resolve("latency.hlog"));
+    assertThat(hlog.total("tiny/ORDER/node-1").getTotalCount()).isEqualTo(120);
+    assertThat(hlog.total("tiny/NOORDER/node-2").getTotalCount()).isEqualTo(80);
+  }
+
+  @Test
+  void eachModeIsVerifiedAndWhatItReadBackIsInTheJson() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(run.folder().resolve("sequence-gaps.json").toFile());
+    JsonNode modes = root.get("tests").get(0).get("modes");
+    assertThat(modes.get("ORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("ORDER").get("sequence_cache").asLong()).isEqualTo(1);
+    assertThat(modes.get("NOORDER").get("mode_verified").asBoolean()).isTrue();
+    assertThat(modes.get("NOORDER").get("sequence_cache").asLong()).as("tiny.json: sequence_cache 20").isEqualTo(20);
+    assertThat(modes.get("NOORDER").has("order_flag")).as("PostgreSQL has no order flag").isFalse();
+    assertThat(modes.get("NOORDER").get("ko_by_code").size()).isZero();
+    assertThat(root.get("cut_short").isNull()).isTrue();
+    assertThat(root.get("stages")).hasSize(2).allSatisfy(s -> {
+      assertThat(s.get("status").asText()).isEqualTo("ran");
+      assertThat(s.get("mode_verified").asBoolean()).isTrue();
+    });
+  }
+
+  @Test
+  void everyUserOfTheNoorderStageStartsAfterEveryUserOfTheOrderStageHasEnded() throws Exception {
+    long lastOrderEnd = 0;
+    long firstNoorderStart = Long.MAX_VALUE;
+    int users = 0;
+    for (String line : Files.readAllLines(run.simulationLog())) {
+      String[] f = line.split("\t");
+      if (f[0].equals("USER") && f.length >= 4) {
+        long t = Long.parseLong(f[3].trim());
+        if (f[1].startsWith("tiny ORDER ") && f[2].equals("END")) {
+          lastOrderEnd = Math.max(lastOrderEnd, t);
+        } else if (f[1].startsWith("tiny NOORDER ") && f[2].equals("START")) {
+          firstNoorderStart = Math.min(firstNoorderStart, t);
+          users++;
+        }
+      }
+    }
+    assertThat(users).isEqualTo(4);
+    assertThat(lastOrderEnd).isPositive();
+    assertThat(firstNoorderStart).as("NOORDER users start after the ORDER stage's END lines").isGreaterThan(lastOrderEnd);
+  }
+
+  @Test
+  void thePlansPasswordAppearsNowhereInTheRunFolder() throws Exception {
+    try (var files = Files.walk(run.folder())) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+            .doesNotContain("Tiger_s3cret");
+      }
+    }
+  }
+
+  @Test
+  void everyNodeOfEveryModeReconcilesOkWithRows() throws Exception {
+    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
+    assertThat(outcomes).containsOnlyKeys("tiny ORDER node 1", "tiny ORDER node 2", "tiny NOORDER node 1", "tiny NOORDER node 2");
+    Map<String, Long> rows = new HashMap<>();
+    Target pg = Target.parse("embedded", null, null).resolve();
+    try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT test_name || ' ' || seq_mode || ' node ' || node, count(*) FROM job_execution "
+            + "WHERE run_id = (SELECT run_id FROM job_execution WHERE test_name = 'tiny' ORDER BY py_date DESC LIMIT 1) GROUP BY 1")) {
+      while (rs.next()) {
+        rows.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    assertThat(outcomes.get("tiny ORDER node 1").ok()).isEqualTo(120);
+    assertThat(outcomes.get("tiny NOORDER node 2").ok()).isEqualTo(80);
+    outcomes.forEach((name, o) -> {
+      assertThat(o.ko()).as(name).isZero();
+      assertThat(rows.get(name)).as(name).isEqualTo(o.ok());
+    });
+  }
+}
