@@ -2,7 +2,7 @@
 # scripts/injectors-local.sh <n> [-Dname=value ...]
 #
 # Runs n injectors (load-generator JVMs) of one SeqOrderSimulation run on this machine, then merges them into
-# one report: the local proof of the several-machine set-up in README.md ("More than one injector").
+# one report: the local proof of the several-machine set-up in docs/injectors.md.
 #   - builds once (mvn -o package -DskipTests: target/sequela.jar, the simulations, target/gatling-classpath.txt);
 #   - unless -Dsequela.target names another database, starts the embedded PostgreSQL once
 #     (`sequela embedded`) and hands its JDBC URL to every injector as -Dsequela.target;
