@@ -30,6 +30,7 @@ class PackageArrowsTest {
     MAY_USE.put("keys", Set.of("config", "db"));
     MAY_USE.put("populate", Set.of("config", "db"));
     MAY_USE.put("stats", Set.of());
+    MAY_USE.put("design", Set.of("stats"));
     MAY_USE.put("gatlingrun", Set.of());
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
     MAY_USE.put("gaps", Set.of("config", "db", "stats"));
