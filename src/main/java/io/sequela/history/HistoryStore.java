@@ -102,7 +102,7 @@ public final class HistoryStore {
         for (int i = RunRecord.META.size(); i < f.length; i++) {
           metrics.put(header[i], f[i].isEmpty() || f[i].equals(NOT_MEASURED) ? null : Double.valueOf(f[i]));
         }
-        out.add(new RunRecord(Instant.parse(f[0]), f[1], f[2], f[3], f[4], f[5], f[6], f[7], metrics));
+        out.add(new RunRecord(Instant.parse(f[0]), f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], metrics));
       } catch (RuntimeException e) {
         // not a row this reader wrote: skip it
       }
@@ -143,7 +143,7 @@ public final class HistoryStore {
   /** A row of a run: meta values then metrics, in the run's column order. */
   static String row(RunRecord r) {
     List<String> cells = new ArrayList<>(List.of(r.time().truncatedTo(ChronoUnit.SECONDS).toString(), r.runId(),
-        r.status(), r.plan(), r.planHash(), r.target(), r.serverVersion(), r.commit()));
+        r.status(), r.plan(), r.planHash(), r.target(), r.serverVersion(), r.commit(), r.design()));
     cells.replaceAll(HistoryStore::clean);
     r.metrics().values().forEach(v -> cells.add(v == null || v.isNaN() ? NOT_MEASURED : number(v)));
     return String.join(",", cells);

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param target the dialect and host the run measured ({@code postgresql embedded}), never credentials
  * @param serverVersion the database's version string
  * @param commit the git commit of the checkout or the CI's commit variable, empty when unknown
+ * @param design the experiment design's one-line stamp ({@code design.DesignStamp#line}), empty for a simulation
+ *     that compares no variants (QueryBench)
  * @param metrics column to value (null: not measured), in column order
  */
 public record RunRecord(Instant time, String runId, String status, String plan, String planHash, String target,
-    String serverVersion, String commit, Map<String, Double> metrics) {
+    String serverVersion, String commit, String design, Map<String, Double> metrics) {
 
   /** Status of a run whose checks all passed. */
   public static final String PASSED = "passed";
@@ -30,7 +32,7 @@ public record RunRecord(Instant time, String runId, String status, String plan, 
   public static final String CUT_SHORT = "cut_short";
   /** The columns before the metrics, in order; {@code time} is Otava's time_column. */
   public static final List<String> META = List.of("time", "run_id", "status", "plan", "plan_hash", "target",
-      "server_version", "commit");
+      "server_version", "commit", "design");
 
   public RunRecord {
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
@@ -41,13 +43,16 @@ public record RunRecord(Instant time, String runId, String status, String plan, 
     return PASSED.equals(status);
   }
 
-  /** True when the run measured the same plan on the same target as {@code other}. */
+  /**
+   * True when the run measured the same plan on the same target with the same experiment design as
+   * {@code other}: a baseline never mixes runs of different designs.
+   */
   public boolean comparableTo(RunRecord other) {
-    return planHash.equals(other.planHash) && target.equals(other.target);
+    return planHash.equals(other.planHash) && target.equals(other.target) && design.equals(other.design);
   }
 
   /** The same run with another status. */
   public RunRecord withStatus(String s) {
-    return new RunRecord(time, runId, s, plan, planHash, target, serverVersion, commit, metrics);
+    return new RunRecord(time, runId, s, plan, planHash, target, serverVersion, commit, design, metrics);
   }
 }

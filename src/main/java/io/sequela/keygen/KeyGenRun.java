@@ -356,7 +356,7 @@ public final class KeyGenRun implements AutoCloseable {
   /** @param figures each strategy's figures over the rounds, in plan order */
   public NightlyOutcome nightly(List<StrategyFigures> figures, PrintStream out) {
     RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
-        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit());
+        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit(), "");
     NightlyOutcome o = Nightly.finish(nightly, id, List.of(KeyGenNightly.of(plan, figures)), runFolder().folder(),
         note -> out.println("sequela: " + note));
     out.print(o.checks().summary());

@@ -92,7 +92,7 @@ public final class Nightly {
     java.util.LinkedHashMap<String, Double> metrics = new java.util.LinkedHashMap<>();
     t.metrics().forEach(m -> metrics.put(m.column(), m.value()));
     return new RunRecord(now, run.runId(), RunRecord.PASSED, run.plan(), run.planHash(), run.target(),
-        run.serverVersion(), run.commit(), metrics);
+        run.serverVersion(), run.commit(), run.design(), metrics);
   }
 
   private record Pending(TestResult test, Path file, String header, RunRecord current, List<RunRecord> earlier,

@@ -24,9 +24,10 @@ import javax.sql.DataSource;
  * @param target dialect and host, e.g. {@code postgresql embedded} or {@code oracle scan:1521}
  * @param serverVersion the database's product version, or {@code unknown}
  * @param commit the source commit, empty when unknown
+ * @param design the experiment design's one-line stamp, empty when the simulation compares no variants
  */
 public record RunIdentity(String simulation, String runId, String plan, String planHash, String target,
-    String serverVersion, String commit) {
+    String serverVersion, String commit, String design) {
 
   /** CI variables holding the commit being built, read in this order before asking git. */
   static final List<String> COMMIT_VARIABLES = List.of("GIT_COMMIT", "CI_COMMIT_SHA", "GITHUB_SHA", "BUILD_VCS_NUMBER");

@@ -227,7 +227,7 @@ public final class QueryBenchRun implements AutoCloseable {
     String queries = settings.queries() == null ? QueryBenchSettings.DEFAULT_QUERIES : settings.queries().toString();
     RunIdentity id = new RunIdentity("QueryBenchSimulation", runId, Path.of(queries).getFileName().toString(),
         RunIdentity.planHash(queries, "workers=" + settings.workers() + " data=" + settings.data() + " assignment="
-            + queues.assignment().id()), RunIdentity.targetLabel(target), version, RunIdentity.sourceCommit());
+            + queues.assignment().id()), RunIdentity.targetLabel(target), version, RunIdentity.sourceCommit(), "");
     NightlyOutcome o = Nightly.finish(nightly, id, List.of(QueryBenchNightly.of(nightly.queryBenchLimits(), stats, errors(),
         planned)), run.folder(), note -> out.println("sequela: " + note));
     out.print(o.checks().summary());

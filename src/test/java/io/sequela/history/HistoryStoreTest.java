@@ -24,7 +24,7 @@ class HistoryStoreTest {
     m.put("order_node1_p99_us", p99);
     m.put("order_node1_rows", null);
     return new RunRecord(Instant.parse("2026-11-21T12:25:20.123Z"), id, status, "plan, v2.json", "abc", "postgresql embedded",
-        "16.10", "f00d", m);
+        "16.10", "f00d", "design=1; blocks=4", m);
   }
 
   private static final String HEADER = HistoryStore.header(List.of("order_node1_p99_us", "order_node1_rows"));
@@ -36,10 +36,11 @@ class HistoryStoreTest {
     store.append(f, HEADER, run("r1", RunRecord.PASSED, 1500));
     store.append(f, HEADER, run("r2", RunRecord.FAILED, 1500.25));
     assertThat(Files.readAllLines(f)).containsExactly(HEADER,
-        "2026-11-21T12:25:20Z,r1,passed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,1500,nan",
-        "2026-11-21T12:25:20Z,r2,failed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,1500.250,nan");
+        "2026-11-21T12:25:20Z,r1,passed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,design=1; blocks=4,1500,nan",
+        "2026-11-21T12:25:20Z,r2,failed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,design=1; blocks=4,1500.250,nan");
     List<RunRecord> back = HistoryStore.read(f);
     assertThat(back).extracting(RunRecord::runId).containsExactly("r1", "r2");
+    assertThat(back).extracting(RunRecord::design).containsOnly("design=1; blocks=4");
     assertThat(back.get(1).metrics()).containsEntry("order_node1_p99_us", 1500.25).containsEntry("order_node1_rows", null);
   }
 

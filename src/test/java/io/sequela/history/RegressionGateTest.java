@@ -18,7 +18,7 @@ class RegressionGateTest {
 
   private static RunRecord run(int i, String status, double p99, String planHash) {
     return new RunRecord(Instant.ofEpochSecond(1_800_000_000L + i * 86_400L), "run" + i, status, "p.json", planHash,
-        "postgresql embedded", "16", "", Map.of(P99, p99));
+        "postgresql embedded", "16", "", "design=1; blocks=4", Map.of(P99, p99));
   }
 
   private static List<RunRecord> history(double... p99) {
@@ -68,6 +68,20 @@ class RegressionGateTest {
     assertThat(b.usable()).isFalse();
     assertThat(b.missing()).contains("too few runs: 2 passed run(s)").contains("3 needed");
     assertThat(verdict(earlier, 5000, Direction.LOWER_IS_BETTER, 20)).isEqualTo(Verdict.Kind.NO_BASELINE);
+  }
+
+  @Test
+  void runsOfAnotherExperimentDesignAreNeverABaseline() {
+    List<RunRecord> earlier = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      RunRecord r = run(i, RunRecord.PASSED, 1000, "h");
+      earlier.add(new RunRecord(r.time(), r.runId(), r.status(), r.plan(), r.planHash(), r.target(), r.serverVersion(),
+          r.commit(), "design=1; blocks=8", r.metrics()));
+    }
+    Baseline b = Baselines.select(BaselineSpec.DEFAULT, earlier, run(99, RunRecord.PASSED, 5000, "h"));
+    assertThat(b.usable()).isFalse();
+    assertThat(Baselines.select(BaselineSpec.DEFAULT, history(1000, 1000, 1000), run(99, RunRecord.PASSED, 5000, "h"))
+        .usable()).isTrue();
   }
 
   @Test

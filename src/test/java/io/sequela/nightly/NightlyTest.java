@@ -35,7 +35,7 @@ class NightlyTest {
             new Metric("order_node1_ko", "t ORDER node 1", "ko", Direction.NONE, 0.0)), checks, false);
     Path folder = Files.createDirectories(dir.resolve("run-" + runId));
     return Nightly.finish(s, new RunIdentity("SeqOrderSimulation", runId, "default.json", "hash", "postgresql embedded", "16",
-        "abc"), List.of(t), folder, n -> notes.add(n));
+        "abc", "design=1; blocks=4"), List.of(t), folder, n -> notes.add(n));
   }
 
   private final List<String> notes = new ArrayList<>();

@@ -24,7 +24,7 @@ class TrendsPageTest {
 
   private static RunRecord run(int i, double p99) {
     return new RunRecord(Instant.ofEpochSecond(1_800_000_000L + i * 86_400L), "run-" + i, RunRecord.PASSED, "p.json", "h",
-        "postgresql embedded", "16.10", "0123456789abcdef", Map.of("order_node1_p99_us", p99));
+        "postgresql embedded", "16.10", "0123456789abcdef", "design=1; blocks=4", Map.of("order_node1_p99_us", p99));
   }
 
   @Test
