@@ -11,6 +11,7 @@ import io.sequela.config.Limits;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.history.Direction;
 import io.sequela.history.Metric;
 import io.sequela.stats.DifferenceInterval;
@@ -52,7 +53,7 @@ public final class SeqOrderNightly {
       Optional<ModeFigures> mf = figures.flatMap(f -> f.mode(mode));
       long ko = 0;
       for (ScenarioSpec node : test.scenarii()) {
-        String scope = name + " " + mode + " node " + node.nodeNumber();
+        String scope = new StageNode(name, mode, node.nodeNumber()).requestName();
         String prefix = mode.name() + "_node" + node.nodeNumber();
         Reconciliation.Line line = line(rec, name, mode, node.nodeNumber());
         ko += line == null ? 0 : line.ko();
