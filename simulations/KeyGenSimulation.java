@@ -10,7 +10,6 @@ import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
 import io.sequela.nightly.NightlyOutcome;
-import io.sequela.report.KeyGenPage;
 import io.sequela.report.KeyGenReport;
 import io.sequela.run.AfterReport;
 import io.sequela.keygen.KeyGenRun;
@@ -122,7 +121,7 @@ public class KeyGenSimulation extends Simulation {
     NightlyOutcome checks = SimulationExit.orExit(() -> run.nightly(report.strategies(), System.out));
     // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
     AfterReport.register(run.runFolder(), folder -> {
-      KeyGenPage.write(folder.folder(), report);
+      report.writePage(folder.folder());
       NightlyPages.afterReport(checks, folder.folder(), System.out);
     }, checks.exitCode());
     run.close();

@@ -1,6 +1,7 @@
 package io.sequela.gaps;
 
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.stats.DifferenceInterval;
 import io.sequela.stats.LatencyRecorder;
 import io.sequela.stats.LatencySummary;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,15 +18,11 @@ import org.HdrHistogram.Histogram;
  * own ns timings ({@link #ofTags}, the {@link LatencyRecorder} totals: {@link Source#WORKER}) or, for the JDBC
  * plugin, from Gatling's whole-ms response times in simulation.log ({@link #record}: {@link Source#GATLING_MS});
  * the KOs always come from simulation.log ({@link #record}, where each KO message carries its code). Requests
- * are named {@code "<test_name> <ORDER|NOORDER|AUTO_INCREMENT> node <n>"}; other requests are ignored. Filled by
- * the runner; the pages only read it.
+ * and tags are read through {@link StageNode}; other requests and tags are ignored. Filled by the runner; the pages
+ * only read it.
  */
 public final class Latencies {
 
-  /** A request name the simulation gives an insert: test name, mode, node number. */
-  public static final Pattern REQUEST_NAME = Pattern.compile("^(.+) (ORDER|NOORDER|AUTO_INCREMENT) node (\\d+)$");
-  /** A recorder tag of an insert ({@link #tag}) or of a commit ({@link #commitTag}). */
-  public static final Pattern TAG = Pattern.compile("^(.+)/(ORDER|NOORDER|AUTO_INCREMENT)/node-(\\d+)(/commit)?$");
   /** The code of a KO that carries none. */
   public static final String UNKNOWN_CODE = "unknown";
   /** The confidence of {@link #difference}'s intervals. */
@@ -51,14 +46,12 @@ public final class Latencies {
    */
   public record Difference(DifferenceInterval median, DifferenceInterval mean) {}
 
-  private final Map<Key, Histogram> inserts = new HashMap<>();
-  private final Map<Key, Histogram> commits = new HashMap<>();
-  private final Map<Key, Long> ko = new HashMap<>();
-  private final Map<Key, Map<String, Long>> koCodes = new HashMap<>();
+  private final Map<StageNode, Histogram> inserts = new HashMap<>();
+  private final Map<StageNode, Histogram> commits = new HashMap<>();
+  private final Map<StageNode, Long> ko = new HashMap<>();
+  private final Map<StageNode, Map<String, Long>> koCodes = new HashMap<>();
   private final Map<String, Optional<Difference>> differences = new HashMap<>();
   private Source source;
-
-  private record Key(String test, SequenceMode mode, int node) {}
 
   private Latencies(Source source) {
     this.source = source;
@@ -74,28 +67,17 @@ public final class Latencies {
     return new Latencies(Source.NONE);
   }
 
-  /** The recorder tag of one node's inserts in one test x mode, e.g. {@code 70_30_ratio/ORDER/node-1}. */
-  public static String tag(String test, SequenceMode mode, int node) {
-    return test + "/" + mode.name() + "/node-" + node;
-  }
-
-  /** The recorder tag of one node's commits timed on their own, {@link #tag} + {@code /commit}. */
-  public static String commitTag(String test, SequenceMode mode, int node) {
-    return tag(test, mode, node) + "/commit";
-  }
-
   /**
    * The workers' latencies; {@link #record} then adds simulation.log's KOs (its OK response times are ignored).
    *
-   * @param byTag histograms in µs by {@link #tag} or {@link #commitTag}; other tags are ignored
+   * @param byTag histograms in µs by {@link StageNode#tag} or {@link StageNode#commitTag}; other tags are ignored
    */
   public static Latencies ofTags(Map<String, Histogram> byTag) {
     Latencies l = new Latencies(Source.WORKER);
     byTag.forEach((tag, h) -> {
-      Matcher m = TAG.matcher(tag);
-      if (m.matches() && h.getTotalCount() > 0) {
-        Key k = new Key(m.group(1), SequenceMode.valueOf(m.group(2)), Integer.parseInt(m.group(3)));
-        (m.group(4) == null ? l.inserts : l.commits).computeIfAbsent(k, x -> histogram()).add(h);
+      if (h.getTotalCount() > 0) {
+        StageNode.ofTag(tag).ifPresent(k -> l.inserts.computeIfAbsent(k, x -> histogram()).add(h));
+        StageNode.ofCommitTag(tag).ifPresent(k -> l.commits.computeIfAbsent(k, x -> histogram()).add(h));
       }
     });
     return l;
@@ -112,18 +94,18 @@ public final class Latencies {
    * Records one request of Gatling's simulation.log: a KO is counted under its code; an OK's whole-ms response
    * time is recorded (as µs) unless these latencies are the workers' own ({@link #ofTags}).
    *
-   * @param requestName the request's name; ignored unless it matches {@link #REQUEST_NAME}
+   * @param requestName the request's name; ignored unless it is a {@link StageNode#requestName}
    * @param millis its response time in ms (negative values count as 0)
    * @param okStatus false for a KO, which is counted under its code but not recorded
    * @param koCode the KO's error code (vendor code or SQLSTATE, e.g. 1062, 23505); ignored for OK; null counts
    *     as {@value #UNKNOWN_CODE}
    */
   public synchronized void record(String requestName, long millis, boolean okStatus, String koCode) {
-    Matcher m = REQUEST_NAME.matcher(requestName);
-    if (!m.matches()) {
+    Optional<StageNode> parsed = StageNode.ofRequestName(requestName);
+    if (parsed.isEmpty()) {
       return;
     }
-    Key k = new Key(m.group(1), SequenceMode.valueOf(m.group(2)), Integer.parseInt(m.group(3)));
+    StageNode k = parsed.get();
     if (!okStatus) {
       ko.merge(k, 1L, Long::sum);
       koCodes.computeIfAbsent(k, x -> new TreeMap<>()).merge(koCode == null ? UNKNOWN_CODE : koCode, 1L, Long::sum);
@@ -142,12 +124,12 @@ public final class Latencies {
 
   /** One node's insert latencies, µs; empty when none were recorded. */
   public Optional<LatencySummary> node(String test, SequenceMode mode, int node) {
-    return Optional.ofNullable(inserts.get(new Key(test, mode, node))).map(LatencySummary::of);
+    return Optional.ofNullable(inserts.get(new StageNode(test, mode, node))).map(LatencySummary::of);
   }
 
   /** One node's commits timed on their own, µs; empty when its inserts committed with them (autocommit). */
   public Optional<LatencySummary> commit(String test, SequenceMode mode, int node) {
-    return Optional.ofNullable(commits.get(new Key(test, mode, node))).map(LatencySummary::of);
+    return Optional.ofNullable(commits.get(new StageNode(test, mode, node))).map(LatencySummary::of);
   }
 
   /** All nodes' insert latencies of a test x mode together, µs; empty when none were recorded. */
@@ -195,7 +177,7 @@ public final class Latencies {
 
   /** KO requests of one node in a test x mode, per error code (codes in order); empty without KOs. */
   public SortedMap<String, Long> koByCode(String test, SequenceMode mode, int node) {
-    return new TreeMap<>(koCodes.getOrDefault(new Key(test, mode, node), Map.of()));
+    return new TreeMap<>(koCodes.getOrDefault(new StageNode(test, mode, node), Map.of()));
   }
 
   /** KO requests of a test x mode per node (nodes in order) and error code; nodes without KOs are absent. */

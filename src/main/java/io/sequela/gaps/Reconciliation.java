@@ -1,11 +1,14 @@
 package io.sequela.gaps;
 
+import io.sequela.config.StageNode;
+import io.sequela.config.SequenceMode;
 import io.sequela.SequelaException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,29 +58,29 @@ public record Reconciliation(List<Line> lines, String cutShort) {
   }
 
   /**
-   * Rows of one run in JOB_EXECUTION, keyed {@code "<test>|<mode>|<node>"}.
+   * Rows of one run in JOB_EXECUTION per test x mode x node (rows of a mode sequela does not know are left out).
    *
    * @throws SequelaException.DatabaseFailure when the query fails
    */
-  public static Map<String, Long> rowCounts(DataSource ds, String runId) {
+  public static Map<StageNode, Long> rowCounts(DataSource ds, String runId) {
     String sql = "SELECT test_name, seq_mode, node, COUNT(*) FROM job_execution WHERE run_id = ? GROUP BY test_name, seq_mode, node";
-    Map<String, Long> out = new HashMap<>();
+    Map<StageNode, Long> out = new HashMap<>();
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(key(rs.getString(1), rs.getString(2), rs.getInt(3)), rs.getLong(4));
+          String test = rs.getString(1);
+          String mode = rs.getString(2);
+          int node = rs.getInt(3);
+          long rows = rs.getLong(4);
+          Arrays.stream(SequenceMode.values()).filter(m -> m.name().equals(mode)).findFirst()
+              .ifPresent(m -> out.put(new StageNode(test, m, node), rows));
         }
       }
     } catch (SQLException e) {
       throw new SequelaException.DatabaseFailure("counting rows of run " + runId + " failed: " + e.getMessage(), e);
     }
     return out;
-  }
-
-  /** The key of {@link #rowCounts}. */
-  public static String key(String test, String mode, int node) {
-    return test + "|" + mode + "|" + node;
   }
 
   /** Builder-style accumulation in run order. */

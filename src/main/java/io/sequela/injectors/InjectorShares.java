@@ -36,13 +36,7 @@ public final class InjectorShares {
    * @param planned inserts this injector planned for the node (its users x iterations; 0 when it drives none)
    * @param plannedNode inserts the plan has for the node, all injectors together
    */
-  public record Share(int injector, int injectors, int stage, String test, String mode, int node, long planned, long plannedNode) {
-
-    /** The Gatling request name of the node's inserts in the stage, e.g. {@code 70_30_ratio ORDER node 1}. */
-    public String requestName() {
-      return test + " " + mode + " node " + node;
-    }
-  }
+  public record Share(int injector, int injectors, int stage, String test, String mode, int node, long planned, long plannedNode) {}
 
   /**
    * Records one injector's shares in one transaction.

@@ -26,7 +26,7 @@ public final class InsertLatencyUs {
    *
    * @return p50 and p99 in µs; empty when the node had no OK insert
    */
-  public Optional<Percentiles> node(String test, SequenceMode mode, int node) {
+  public Optional<P50P99> node(String test, SequenceMode mode, int node) {
     return latencies.node(test, mode, node).map(InsertLatencyUs::us);
   }
 
@@ -39,15 +39,15 @@ public final class InsertLatencyUs {
     return latencies.difference(test).map(Latencies.Difference::median);
   }
 
-  private static Percentiles us(LatencySummary s) {
-    return new Percentiles(s.p50Us(), s.p99Us());
+  private static P50P99 us(LatencySummary s) {
+    return new P50P99(s.p50Us(), s.p99Us());
   }
 
   /**
-   * Latency percentiles of one node.
+   * The median and 99th percentile of one node's insert latency, as {@link io.sequela.stats.Percentiles} defines them.
    *
    * @param p50Us median, µs
    * @param p99Us 99th percentile, µs
    */
-  public record Percentiles(double p50Us, double p99Us) {}
+  public record P50P99(double p50Us, double p99Us) {}
 }

@@ -11,6 +11,7 @@ import io.sequela.config.Limits;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.history.Direction;
 import io.sequela.history.Metric;
 import io.sequela.stats.DifferenceInterval;
@@ -52,20 +53,20 @@ public final class SeqOrderNightly {
       Optional<ModeFigures> mf = figures.flatMap(f -> f.mode(mode));
       long ko = 0;
       for (ScenarioSpec node : test.scenarii()) {
-        String scope = name + " " + mode + " node " + node.nodeNumber();
+        String scope = new StageNode(name, mode, node.nodeNumber()).requestName();
         String prefix = mode.name() + "_node" + node.nodeNumber();
         Reconciliation.Line line = line(rec, name, mode, node.nodeNumber());
         ko += line == null ? 0 : line.ko();
         cutShort |= line != null && line.ok() + line.ko() < line.planned();
         checks.add(reconciliation(scope, line));
-        Optional<InsertLatencyUs.Percentiles> p = latency.node(name, mode, node.nodeNumber());
+        Optional<InsertLatencyUs.P50P99> p = latency.node(name, mode, node.nodeNumber());
         Double rowsPerS = mf.map(m -> m.nodes().get(node.nodeNumber())).map(NodeFigures::rowsPerSecond).orElse(null);
         metrics.add(metric(prefix, "rows", scope, Direction.NONE, line == null ? null : (double) line.rows()));
         metrics.add(metric(prefix, "ko", scope, Direction.NONE, line == null ? null : (double) line.ko()));
-        metrics.add(metric(prefix, "p50_us", scope, Direction.LOWER_IS_BETTER, p.map(InsertLatencyUs.Percentiles::p50Us).orElse(null)));
-        metrics.add(metric(prefix, "p99_us", scope, Direction.LOWER_IS_BETTER, p.map(InsertLatencyUs.Percentiles::p99Us).orElse(null)));
+        metrics.add(metric(prefix, "p50_us", scope, Direction.LOWER_IS_BETTER, p.map(InsertLatencyUs.P50P99::p50Us).orElse(null)));
+        metrics.add(metric(prefix, "p99_us", scope, Direction.LOWER_IS_BETTER, p.map(InsertLatencyUs.P50P99::p99Us).orElse(null)));
         metrics.add(metric(prefix, "rows_per_s", scope, Direction.HIGHER_IS_BETTER, rowsPerS));
-        bound(checks, limits, Limit.P99_US_MAX, scope, p.map(InsertLatencyUs.Percentiles::p99Us).orElse(null));
+        bound(checks, limits, Limit.P99_US_MAX, scope, p.map(InsertLatencyUs.P50P99::p99Us).orElse(null));
       }
       String scope = name + " " + mode;
       long inversions = mf.map(m -> m.order().totalInversions()).orElse(0L);

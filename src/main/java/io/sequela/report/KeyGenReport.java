@@ -27,8 +27,9 @@ import org.jsoup.nodes.Element;
 /**
  * The key-generation results of one run, the one set of figures behind {@code key-generation.json}
  * (machine-readable, for nightly jobs; written by Jackson from this record, {@link KeyGenJson}), the
- * console table, and the content of {@code key-generation.html} ({@link KeyGenHtml}). The page is built from
- * this record in the same JVM; nothing reads the JSON back.
+ * console table, and the content of {@code key-generation.html} ({@link KeyGenHtml}); it writes both into the run
+ * folder ({@link #writeJson}, {@link #writePage}). The page is built from this record in the same JVM; nothing reads
+ * the JSON back.
  *
  * @param runId the run id
  * @param dialect the database's name for display: postgresql, oracle, h2
@@ -129,6 +130,18 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
     } catch (IOException e) {
       throw new SequelaException("cannot write " + p + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Adds {@link #PAGE} to a run folder ({@link ReportFolder}: report style, menu link on every page); call once
+   * Gatling wrote index.html (from the simulation's after-report hook, with the same results that wrote the JSON).
+   * Writing it again replaces the page and adds no second link.
+   *
+   * @return the page's path
+   * @throws SequelaException when a file cannot be read or written, or the folder holds no Gatling report
+   */
+  public Path writePage(Path folder) {
+    return ReportFolder.at(folder).addPage(PAGE, "Key generation", "Key generation", pageBody());
   }
 
   /** The console table (medians over the rounds, ranges in brackets; units in the header), then the ranking. */

@@ -1,6 +1,7 @@
 package io.sequela.report;
 
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.TestFigures;
 import io.sequela.stats.IntervalLog;
@@ -41,12 +42,12 @@ final class LatencyCharts {
     for (SequenceMode mode : SequenceMode.values()) {
       double start = Double.MAX_VALUE;
       for (int n : nodes) {
-        for (IntervalLog.Interval iv : log.intervals(Latencies.tag(t.testName(), mode, n))) {
+        for (IntervalLog.Interval iv : log.intervals(new StageNode(t.testName(), mode, n).tag())) {
           start = Math.min(start, iv.startS());
         }
       }
       for (int n : nodes) {
-        List<IntervalLog.Interval> ivs = log.intervals(Latencies.tag(t.testName(), mode, n));
+        List<IntervalLog.Interval> ivs = log.intervals(new StageNode(t.testName(), mode, n).tag());
         if (ivs.isEmpty()) {
           colour++;
           continue;

@@ -69,7 +69,7 @@ public final class QueryStatsReport {
     ReportFolder folder = ReportFolder.at(runFolder);
     Path json = folder.writeJson(JSON, stats);
     Path page = folder.addPage(HTML, "Query statistics", "Gatling Stats - Query statistics",
-        QueryStatsPage.body(stats, samples));
+        QueryStatsHtml.body(stats, samples));
     return List.of(page, json);
   }
 

@@ -21,7 +21,7 @@ import org.jsoup.nodes.Element;
  * that sequela adds pages to. Gatling has no hook for extra pages: call this after Gatling wrote the report
  * (from a JVM shutdown hook registered in {@code Simulation.after()}). Pages reuse the report's
  * {@code style/} and header, and get a menu item after Gatling's Details link on every page. Gatling's
- * pages are read and written with jsoup ({@link GatlingPage}), never edited as text.
+ * pages are read and written with jsoup ({@link GatlingPageEdits}), never edited as text.
  */
 public final class ReportFolder {
 
@@ -62,13 +62,13 @@ public final class ReportFolder {
    * @throws SequelaException when a file cannot be read or written
    */
   public Path addPage(String fileName, String menuLabel, String title, Element content) {
-    GatlingPage.MenuItem item = new GatlingPage.MenuItem(fileName, menuLabel);
+    GatlingPageEdits.MenuItem item = new GatlingPageEdits.MenuItem(fileName, menuLabel);
     Path page = dir.resolve(fileName);
-    write(page, GatlingPage.ownPage(read(dir.resolve("index.html")), item, title, content));
+    write(page, GatlingPageEdits.ownPage(read(dir.resolve("index.html")), item, title, content));
     for (Path p : htmlPages()) {
       if (!p.equals(page)) {
         Document d = read(p);
-        if (GatlingPage.addMenuItem(d, item)) {
+        if (GatlingPageEdits.addMenuItem(d, item)) {
           write(p, d);
         }
       }

@@ -79,7 +79,7 @@ public final class SequenceGapsReport {
     ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors, notes);
     RacSection.addWaits(tree, rac);
     Path json = folder.writeJson(JSON, tree);
-    Element body = SequenceGapsPage.body(result, latencies, perSecond, notes);
+    Element body = SequenceGapsHtml.body(result, latencies, perSecond, notes);
     RacSection.appendSeqOrder(body, rac);
     Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps", body);
     return List.of(page, json);

@@ -1,7 +1,7 @@
 package io.sequela.run;
 
 import io.sequela.nightly.NightlyOutcome;
-import io.sequela.report.TrendsPage;
+import io.sequela.report.TrendsReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -20,9 +20,9 @@ public final class NightlyPages {
    */
   public static void afterReport(NightlyOutcome outcome, Path runFolder, PrintStream out) {
     try {
-      TrendsPage.write(runFolder, outcome.run().simulation(), outcome.run().runId(), outcome.trends());
+      TrendsReport.write(runFolder, outcome.run().simulation(), outcome.run().runId(), outcome.trends());
     } catch (RuntimeException e) {
-      out.println("sequela: " + TrendsPage.PAGE + " could not be written: " + e.getMessage());
+      out.println("sequela: " + TrendsReport.PAGE + " could not be written: " + e.getMessage());
     }
     out.print(outcome.closingLines());
     out.flush();

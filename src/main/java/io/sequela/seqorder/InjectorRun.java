@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.config.StageNode;
 import io.sequela.run.AfterReport;
 
 import io.sequela.config.Injector;
@@ -68,6 +69,11 @@ final class InjectorRun {
     }
   }
 
+  /** The test x mode x node a share is of. */
+  static StageNode node(InjectorShares.Share s) {
+    return new StageNode(s.test(), SequenceMode.valueOf(s.mode()), s.node());
+  }
+
   /** Per stage and node of the plan, what this injector drives (0 for a node it drives no user of). */
   private static List<InjectorShares.Share> shares(Injector injector, Plan plan) {
     List<InjectorShares.Share> out = new ArrayList<>();
@@ -115,8 +121,9 @@ final class InjectorRun {
     out.printf(fmt, "request", "planned", "OK", "KO", "status");
     for (InjectorShares.Share s : shares) {
       if (s.planned() > 0) {
-        GatlingRun.Outcomes o = outcomes.getOrDefault(s.requestName(), new GatlingRun.Outcomes(0, 0));
-        out.printf(fmt, s.requestName(), s.planned(), o.ok(), o.ko(), o.ok() + o.ko() == s.planned() ? "ok" : "MISMATCH: OK + KO != planned");
+        String request = node(s).requestName();
+        GatlingRun.Outcomes o = outcomes.getOrDefault(request, new GatlingRun.Outcomes(0, 0));
+        out.printf(fmt, request, s.planned(), o.ok(), o.ko(), o.ok() + o.ko() == s.planned() ? "ok" : "MISMATCH: OK + KO != planned");
       }
     }
     out.println("sequela: the whole run is reconciled and analysed by the merge, once every injector has finished:");

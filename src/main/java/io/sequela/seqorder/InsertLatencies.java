@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SeqOrderSimulation's own latency recording: every OK insert's ns span (execute + commit, as the lean worker
- * times it) goes into a {@link LatencyRecorder} channel per test x mode x node ({@link Latencies#tag}), a COMMIT
- * timed on its own into a channel of its own ({@link Latencies#commitTag}); per-second intervals go to a temporary
+ * times it) goes into a {@link LatencyRecorder} channel per test x mode x node ({@link io.sequela.config.StageNode#tag}), a COMMIT
+ * timed on its own into a channel of its own ({@link io.sequela.config.StageNode#commitTag}); per-second intervals go to a temporary
  * interval log that {@link #finish} copies into the run folder as {@value #LOG_FILE}. Off with
  * {@code -Dsequela.latency.record=false} or the JDBC plugin, when the figures come from Gatling's whole ms in
  * simulation.log instead.
@@ -72,14 +72,13 @@ final class InsertLatencies implements AutoCloseable {
    */
   Work insert(Work insert, Stage stage, ScenarioSpec node) {
     return recorder == null ? insert
-        : insert.settledBy(recording(recorder.channel(Latencies.tag(stage.test().name(), stage.mode(), node.nodeNumber()))));
+        : insert.settledBy(recording(recorder.channel(stage.node(node).tag())));
   }
 
   /** A COMMIT of the worker's transaction, recorded under the node's commit tag, apart from its inserts. */
   Work commit(Stage stage, ScenarioSpec node) {
     Work w = Work.commit();
-    return recorder == null ? w : w.observedBy(recording(recorder.channel(
-        Latencies.commitTag(stage.test().name(), stage.mode(), node.nodeNumber()))));
+    return recorder == null ? w : w.observedBy(recording(recorder.channel(stage.node(node).commitTag())));
   }
 
   /** An outcome observer recording the ns span of every OK outcome into {@code channel}; failures are not recorded. */

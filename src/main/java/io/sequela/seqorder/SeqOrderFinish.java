@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.config.StageNode;
 import io.sequela.run.AfterReport;
 import io.sequela.run.ExitCodes;
 import io.sequela.run.NightlyPages;
@@ -136,7 +137,7 @@ final class SeqOrderFinish {
 
   /** One line per node of each stage that opened: planned, Gatling's OK and KO, the rows. */
   private static Reconciliation reconcile(SeqOrderRun run, Map<String, GatlingRun.Outcomes> outcomes, String unreachable) {
-    Map<String, Long> rows = unreachable == null ? Reconciliation.rowCounts(run.resultsPool(), run.runId()) : Map.of();
+    Map<StageNode, Long> rows = unreachable == null ? Reconciliation.rowCounts(run.resultsPool(), run.runId()) : Map.of();
     Reconciliation.Builder b = new Reconciliation.Builder();
     for (Stage s : run.stages()) {
       if (!run.sequence().hasOpened(s.index())) {
@@ -145,7 +146,7 @@ final class SeqOrderFinish {
       for (ScenarioSpec n : s.test().scenarii()) {
         GatlingRun.Outcomes o = outcomes.getOrDefault(s.requestName(n), new GatlingRun.Outcomes(0, 0));
         long r = unreachable != null ? Reconciliation.UNKNOWN_ROWS
-            : rows.getOrDefault(Reconciliation.key(s.test().name(), s.mode().name(), n.nodeNumber()), 0L);
+            : rows.getOrDefault(s.node(n), 0L);
         b.add(new Reconciliation.Line(s.test().name(), s.mode().name(), n.nodeNumber(), n.plannedInserts(), o.ok(), o.ko(), r));
       }
     }

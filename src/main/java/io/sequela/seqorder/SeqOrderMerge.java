@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.config.StageNode;
 import io.sequela.injectors.InjectorShares;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -205,13 +206,15 @@ public final class SeqOrderMerge {
   }
 
   /** Per stage and node in run order: the plan's inserts, OK/KO over all logs, and rows in the database. */
-  private static Reconciliation reconcile(List<InjectorShares.Share> shares, Map<String, long[]> outcomes, Map<String, Long> rows) {
-    Map<String, InjectorShares.Share> nodes = new LinkedHashMap<>();
-    shares.forEach(s -> nodes.putIfAbsent(s.requestName(), s));
+  private static Reconciliation reconcile(List<InjectorShares.Share> shares, Map<String, long[]> outcomes,
+      Map<StageNode, Long> rows) {
+    Map<StageNode, InjectorShares.Share> nodes = new LinkedHashMap<>();
+    shares.forEach(s -> nodes.putIfAbsent(InjectorRun.node(s), s));
     Reconciliation.Builder b = new Reconciliation.Builder();
-    for (InjectorShares.Share s : nodes.values()) {
-      long[] o = outcomes.getOrDefault(s.requestName(), new long[2]);
-      long n = rows.getOrDefault(Reconciliation.key(s.test(), s.mode(), s.node()), 0L);
+    for (Map.Entry<StageNode, InjectorShares.Share> e : nodes.entrySet()) {
+      InjectorShares.Share s = e.getValue();
+      long[] o = outcomes.getOrDefault(e.getKey().requestName(), new long[2]);
+      long n = rows.getOrDefault(e.getKey(), 0L);
       b.add(new Reconciliation.Line(s.test(), s.mode(), s.node(), s.plannedNode(), o[0], o[1], n));
     }
     return b.build();

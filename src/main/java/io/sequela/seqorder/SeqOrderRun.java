@@ -249,7 +249,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /**
    * The insert of one node in one stage ({@link JobExecutionInsert}), for the lean workers: its committed
-   * outcomes' ns spans are recorded under {@link io.sequela.gaps.Latencies#tag} unless
+   * outcomes' ns spans are recorded under {@link io.sequela.config.StageNode#tag} unless
    * {@code sequela.latency.record=false}, and every outcome goes to the dead-database watch.
    */
   public Work insert(Stage stage, ScenarioSpec node) {
@@ -260,7 +260,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /**
    * A COMMIT of one node's open transaction in one stage, for a commit policy other than each: timed on its own
-   * and recorded under {@link io.sequela.gaps.Latencies#commitTag}, apart from the inserts, unless recording is off.
+   * and recorded under {@link io.sequela.config.StageNode#commitTag}, apart from the inserts, unless recording is off.
    */
   public Work commit(Stage stage, ScenarioSpec node) {
     return insertLatencies.commit(stage, node);

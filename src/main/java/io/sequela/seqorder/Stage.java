@@ -3,6 +3,7 @@ package io.sequela.seqorder;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import java.time.Duration;
 
 /**
@@ -14,9 +15,14 @@ import java.time.Duration;
  */
 public record Stage(int index, TestSpec test, SequenceMode mode) {
 
+  /** A node of this stage: its request names and histogram tags. */
+  public StageNode node(ScenarioSpec node) {
+    return new StageNode(test.name(), mode, node.nodeNumber());
+  }
+
   /** Gatling request name of a node's inserts in this stage, e.g. {@code 70_30_ratio ORDER node 1}. */
   public String requestName(ScenarioSpec node) {
-    return test.name() + " " + mode + " node " + node.nodeNumber();
+    return node(node).requestName();
   }
 
   /**
@@ -24,7 +30,7 @@ public record Stage(int index, TestSpec test, SequenceMode mode) {
    * {@code 70_30_ratio ORDER node 1 commit}: timed apart from the inserts and not counted as one.
    */
   public String commitRequestName(ScenarioSpec node) {
-    return requestName(node) + " commit";
+    return node(node).commitRequestName();
   }
 
   /** Time allowed per insert on top of its interval when bounding a stage's duration (20 ms). */

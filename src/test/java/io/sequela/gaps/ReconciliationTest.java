@@ -2,6 +2,8 @@ package io.sequela.gaps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.SqlScripts;
@@ -32,18 +34,20 @@ class ReconciliationTest {
           }
         }
       }
-      Map<String, Long> rows = Reconciliation.rowCounts(ds, "run-a");
-      assertThat(rows).containsOnly(Map.entry("rec|ORDER|1", 2L), Map.entry("rec|ORDER|2", 1L));
+      Map<StageNode, Long> rows = Reconciliation.rowCounts(ds, "run-a");
+      StageNode node1 = new StageNode("rec", SequenceMode.ORDER, 1);
+      StageNode node2 = new StageNode("rec", SequenceMode.ORDER, 2);
+      assertThat(rows).containsOnly(Map.entry(node1, 2L), Map.entry(node2, 1L));
 
       Reconciliation ok = new Reconciliation.Builder()
-          .add(new Reconciliation.Line("rec", "ORDER", 1, 2, 2, 0, rows.get("rec|ORDER|1")))
-          .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 1, 1, rows.get("rec|ORDER|2")))
+          .add(new Reconciliation.Line("rec", "ORDER", 1, 2, 2, 0, rows.get(node1)))
+          .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 1, 1, rows.get(node2)))
           .build();
       assertThat(ok.reconciles()).isTrue();
       assertThat(ReconciliationTable.render(ok)).endsWith("reconciliation: OK = rows on every node");
 
       Reconciliation lost = new Reconciliation.Builder()
-          .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 2, 0, rows.get("rec|ORDER|2")))
+          .add(new Reconciliation.Line("rec", "ORDER", 2, 2, 2, 0, rows.get(node2)))
           .build();
       assertThat(lost.reconciles()).isFalse();
       assertThat(ReconciliationTable.render(lost)).contains("MISMATCH: OK != rows").contains("reconciliation FAILED");

@@ -3,6 +3,7 @@ package io.sequela.gaps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.stats.DifferenceInterval;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,8 @@ class VerdictTest {
     order.recordValue(300);
     Histogram commit = new Histogram(1, 3_600_000_000L, 3);
     commit.recordValue(90);
-    Latencies worker = Latencies.ofTags(Map.of(Latencies.tag("t", SequenceMode.ORDER, 2), order,
-        Latencies.commitTag("t", SequenceMode.ORDER, 2), commit, "something/else", commit));
+    Latencies worker = Latencies.ofTags(Map.of(new StageNode("t", SequenceMode.ORDER, 2).tag(), order,
+        new StageNode("t", SequenceMode.ORDER, 2).commitTag(), commit, "something/else", commit));
     assertThat(worker.source()).isEqualTo(Latencies.Source.WORKER);
     assertThat(worker.node("t", SequenceMode.ORDER, 2).orElseThrow().p50Us()).isEqualTo(300);
     assertThat(worker.commit("t", SequenceMode.ORDER, 2).orElseThrow().maxUs()).isEqualTo(90);

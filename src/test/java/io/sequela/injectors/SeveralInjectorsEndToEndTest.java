@@ -8,6 +8,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.db.Target;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gatlingrun.GatlingRun;
@@ -93,7 +95,8 @@ class SeveralInjectorsEndToEndTest {
     }
     // tiny.json: node 1 has 2 users x 60, node 2 has 2 users x 40; each injector drives one user of each
     try (var db = io.sequela.db.Pools.open(pg, "test", 1)) {
-      assertThat(InjectorShares.of(db, RUN_ID)).extracting(InjectorShares.Share::injector, InjectorShares.Share::requestName,
+      assertThat(InjectorShares.of(db, RUN_ID)).extracting(InjectorShares.Share::injector,
+          s -> new StageNode(s.test(), SequenceMode.valueOf(s.mode()), s.node()).requestName(),
           InjectorShares.Share::planned, InjectorShares.Share::plannedNode).containsExactly(
           tuple(1, "tiny ORDER node 1", 60L, 120L), tuple(2, "tiny ORDER node 1", 60L, 120L),
           tuple(1, "tiny ORDER node 2", 40L, 80L), tuple(2, "tiny ORDER node 2", 40L, 80L),

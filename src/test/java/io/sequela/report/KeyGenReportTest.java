@@ -173,8 +173,8 @@ class KeyGenReportTest {
     String gatlingPage = "<div class=\"item\"><a id=\"details_link\" href=\"req_x.html\">Details</a></div></div>";
     Files.writeString(dir.resolve("index.html"), gatlingPage);
     Files.writeString(dir.resolve("req_x.html"), gatlingPage);
-    KeyGenPage.write(dir, REPORT);
-    KeyGenPage.write(dir, REPORT);
+    REPORT.writePage(dir);
+    REPORT.writePage(dir);
     for (String page : List.of("index.html", "req_x.html")) {
       String html = Files.readString(dir.resolve(page));
       assertThat(html.split("href=\"key-generation.html\"", -1)).as(page).hasSize(2);

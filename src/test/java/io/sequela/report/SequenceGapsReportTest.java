@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.sequela.config.StageNode;
 import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Comparison;
@@ -143,7 +144,7 @@ class SequenceGapsReportTest {
           p.setString(3, mode.name());
           long start = System.nanoTime();
           p.executeUpdate();
-          recorder.channel(Latencies.tag("demo", mode, p == p1 ? 1 : 2)).recordNanos(System.nanoTime() - start);
+          recorder.channel(new StageNode("demo", mode, p == p1 ? 1 : 2).tag()).recordNanos(System.nanoTime() - start);
         }
       }
     }

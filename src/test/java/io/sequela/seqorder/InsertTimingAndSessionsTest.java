@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.config.SequenceMode;
+import io.sequela.config.StageNode;
 import io.sequela.db.Dialect;
 import io.sequela.db.Pools;
 import io.sequela.db.SessionColumns;
 import io.sequela.db.Target;
 import io.sequela.gaps.GapAnalysis;
-import io.sequela.gaps.Latencies;
 import io.sequela.gaps.ModeFigures;
 import io.sequela.gaps.TimeBasis;
 import io.sequela.load.JdbcWorkers;
@@ -109,7 +109,7 @@ class InsertTimingAndSessionsTest {
     try (LatencyRecorder recorder = LatencyRecorder.start(tmp.resolve("sessions.hlog"), Duration.ofSeconds(1));
         JdbcWorkers w = JdbcWorkers.open(Pools.open(pg, "sessions", 2), "sessions", 2, System::currentTimeMillis)) {
       Work insert = JobExecutionInsert.work(1, "sessions", runId, "NOORDER")
-          .observedBy(InsertLatencies.recording(recorder.channel(Latencies.tag("sessions", SequenceMode.NOORDER, 1))));
+          .observedBy(InsertLatencies.recording(recorder.channel(new StageNode("sessions", SequenceMode.NOORDER, 1).tag())));
       for (int i = 0; i < 5; i++) {
         for (long user = 1; user <= 2; user++) {
           outcomes.add(run(w, user, insert));
@@ -127,7 +127,7 @@ class InsertTimingAndSessionsTest {
       recorder.close();
       long ok = outcomes.stream().filter(Outcome::ok).count();
       assertThat(ok).as("the insert on the terminated connection fails, the next one reconnects").isEqualTo(19);
-      assertThat(recorder.totals().get(Latencies.tag("sessions", SequenceMode.NOORDER, 1)).getTotalCount())
+      assertThat(recorder.totals().get(new StageNode("sessions", SequenceMode.NOORDER, 1).tag()).getTotalCount())
           .as("failed inserts are not recorded").isEqualTo(ok);
     }
     assertThat(sessions(runId)).isEqualTo(3);

@@ -9,7 +9,7 @@ import io.sequela.assertions.JunitXml;
 import io.sequela.db.Target;
 import io.sequela.history.HistoryStore;
 import io.sequela.history.RunRecord;
-import io.sequela.report.TrendsPage;
+import io.sequela.report.TrendsReport;
 import io.sequela.testing.EmbeddedDb;
 import io.sequela.testing.ForkedGatling;
 import io.sequela.testing.ForkedJvm;
@@ -65,7 +65,7 @@ class SeqOrderNightlyExitCodeTest {
             .contains("name=\"nightly ORDER node 2: OK = rows\"");
         assertThat(strict.output()).contains("sequela: FAILED nightly ORDER: ko <= 0: ko 3 > 0");
         assertThat(strict.run().folder().resolve("sequence-gaps.html")).exists();
-        assertThat(strict.run().folder().resolve(TrendsPage.PAGE)).exists();
+        assertThat(strict.run().folder().resolve(TrendsReport.PAGE)).exists();
         // Gatling's own assertion on the KO count per request shows in its console and js/assertions.xml
         assertThat(Files.readString(strict.run().folder().resolve("js/assertions.xml"))).contains("<failure");
 
@@ -79,7 +79,7 @@ class SeqOrderNightlyExitCodeTest {
         assertThat(rows).extracting(RunRecord::status).containsExactly(RunRecord.FAILED, RunRecord.PASSED);
         assertThat(rows.get(0).metrics().get("noorder_node2_ko")).isEqualTo(3.0);
         assertThat(rows.get(1).metrics().get("order_node1_p99_us")).isGreaterThanOrEqualTo(3000.0);
-        String trends = Files.readString(loose.run().folder().resolve(TrendsPage.PAGE));
+        String trends = Files.readString(loose.run().folder().resolve(TrendsReport.PAGE));
         // the plans differ (hash), so the loose run's page shows its own plan's run only; the CSV holds both
         assertThat(trends).contains(rows.get(1).runId());
       } finally {

@@ -12,12 +12,12 @@ import org.jsoup.nodes.Element;
  * The content of {@code query-stats.html}, laid out like the sequence-gaps page: the figures table, the
  * per-worker table (idle workers marked), then query time over the run as a scatter coloured by worker.
  */
-final class QueryStatsPage {
+final class QueryStatsHtml {
 
   /** Above this many workers the chart has no legend: its palette repeats and the names would not fit. */
   private static final int MAX_LEGEND = 6;
 
-  private QueryStatsPage() {}
+  private QueryStatsHtml() {}
 
   static Element body(QueryStats s, List<QuerySample> samples) {
     Element b = Html.content().addClass("schema-container").attr("style", "display:block;padding:10px");

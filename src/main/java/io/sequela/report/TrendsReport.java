@@ -16,12 +16,12 @@ import org.jsoup.nodes.Element;
  * table of this run against the baseline and a table of the runs. Added to every run folder and linked from
  * every page's menu ({@link ReportFolder#addPage}).
  */
-public final class TrendsPage {
+public final class TrendsReport {
 
   /** The page's file name in the run folder. */
   public static final String PAGE = "trends.html";
 
-  private TrendsPage() {}
+  private TrendsReport() {}
 
   /**
    * Writes the page into a run folder Gatling has written its report into (again: replaces it, adds no second link).

@@ -26,9 +26,9 @@ import org.jsoup.nodes.Element;
  * node for every mode, the per-second latency chart and the percentile spectrum. With the run's notes, the stages
  * (which ran, which did not and why, what each mode read back) come before the comparison tables.
  */
-final class SequenceGapsPage {
+final class SequenceGapsHtml {
 
-  private SequenceGapsPage() {}
+  private SequenceGapsHtml() {}
 
   private static final String RED = "color:#c0392b;font-weight:bold";
 

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrendsPageTest {
+class TrendsReportTest {
 
   @TempDir Path dir;
 
@@ -39,7 +39,7 @@ class TrendsPageTest {
     Verdict v = new Verdict(m, Verdict.Kind.REGRESSION, NoiseBand.of(new double[] {1000, 1001, 1002, 1000, 1001}), 99.9);
     TestTrend t = TestTrend.of("t", earlier, current, List.of(m), List.of(v), new Baseline(earlier.subList(35, 40),
         "median of the last 5 passed runs", null));
-    Path page = TrendsPage.write(folder, "SeqOrderSimulation", "run-40", List.of(t));
+    Path page = TrendsReport.write(folder, "SeqOrderSimulation", "run-40", List.of(t));
     String html = Files.readString(page);
     assertThat(t.runs()).hasSize(TestTrend.MAX_RUNS);
     assertThat(html).contains("run-40 (this run)").contains("run-11").doesNotContain("run-10<")

@@ -9,9 +9,9 @@ import org.jsoup.nodes.TextNode;
  * a menu item in the sub-menu ({@code #sousMenu}, after the Details item), and a sequela page made of
  * index.html's skeleton (head, header, menu) around sequela's content.
  */
-final class GatlingPage {
+final class GatlingPageEdits {
 
-  private GatlingPage() {}
+  private GatlingPageEdits() {}
 
   /**
    * A sequela page's item in the sub-menu.

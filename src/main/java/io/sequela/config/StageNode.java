@@ -1,0 +1,89 @@
+package io.sequela.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One node's inserts in one test x sequence mode: SeqOrderSimulation's unit of counting, timing and checking. The one
+ * place the triple is spelled and parsed back; as a record it is also the key of every map over the triple. Its
+ * spellings, e.g. for test {@code 70_30_ratio}, mode ORDER, node 1:
+ * <ul>
+ *   <li>{@link #requestName()} {@code "70_30_ratio ORDER node 1"}: the Gatling request (and scenario) name of the
+ *       node's inserts, also the scope of its nightly checks and history rows;</li>
+ *   <li>{@link #commitRequestName()} {@code "70_30_ratio ORDER node 1 commit"}: the request name of its commits timed
+ *       on their own (a commit policy other than autocommit);</li>
+ *   <li>{@link #tag()} {@code "70_30_ratio/ORDER/node-1"}: the histogram tag of its inserts in latency.hlog;</li>
+ *   <li>{@link #commitTag()} {@code "70_30_ratio/ORDER/node-1/commit"}: the histogram tag of its commits.</li>
+ * </ul>
+ * Parsed back by {@link #ofRequestName}, {@link #ofTag} and {@link #ofCommitTag}; the test name is everything before
+ * the mode, so it may hold spaces (plans allow {@code [A-Za-z0-9_.-]{1,64}}).
+ *
+ * @param test the test's name, not empty
+ * @param mode the sequence mode
+ * @param node the node's number (a scenario's {@code node_number})
+ */
+public record StageNode(String test, SequenceMode mode, int node) {
+
+  private static final String MODES = Arrays.stream(SequenceMode.values()).map(SequenceMode::name)
+      .collect(Collectors.joining("|", "(", ")"));
+  private static final Pattern REQUEST_NAME = Pattern.compile("^(.+) " + MODES + " node (\\d{1,9})$");
+  private static final Pattern TAG = Pattern.compile("^(.+)/" + MODES + "/node-(\\d{1,9})$");
+  private static final String COMMIT_REQUEST = " commit";
+  private static final String COMMIT_TAG = "/commit";
+
+  public StageNode {
+    if (test == null || test.isEmpty() || mode == null) {
+      throw new IllegalArgumentException("a stage node needs a test name and a mode, got " + test + ", " + mode);
+    }
+  }
+
+  /** Gatling request name of the node's inserts, e.g. {@code 70_30_ratio ORDER node 1}. */
+  public String requestName() {
+    return test + " " + mode.name() + " node " + node;
+  }
+
+  /** Gatling request name of the node's commits timed on their own, {@link #requestName()} + {@code " commit"}. */
+  public String commitRequestName() {
+    return requestName() + COMMIT_REQUEST;
+  }
+
+  /** Histogram tag of the node's inserts, e.g. {@code 70_30_ratio/ORDER/node-1}. */
+  public String tag() {
+    return test + "/" + mode.name() + "/node-" + node;
+  }
+
+  /** Histogram tag of the node's commits timed on their own, {@link #tag()} + {@code /commit}. */
+  public String commitTag() {
+    return tag() + COMMIT_TAG;
+  }
+
+  /** The stage node an insert request is named for ({@link #requestName()}); empty for any other name. */
+  public static Optional<StageNode> ofRequestName(String requestName) {
+    return parse(REQUEST_NAME, requestName);
+  }
+
+  /** The stage node an insert histogram is tagged for ({@link #tag()}); empty for any other tag, commits' too. */
+  public static Optional<StageNode> ofTag(String tag) {
+    return parse(TAG, tag);
+  }
+
+  /** The stage node a commit histogram is tagged for ({@link #commitTag()}); empty for any other tag. */
+  public static Optional<StageNode> ofCommitTag(String tag) {
+    return tag != null && tag.endsWith(COMMIT_TAG)
+        ? parse(TAG, tag.substring(0, tag.length() - COMMIT_TAG.length()))
+        : Optional.empty();
+  }
+
+  private static Optional<StageNode> parse(Pattern p, String s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    Matcher m = p.matcher(s);
+    return m.matches()
+        ? Optional.of(new StageNode(m.group(1), SequenceMode.valueOf(m.group(2)), Integer.parseInt(m.group(3))))
+        : Optional.empty();
+  }
+}
