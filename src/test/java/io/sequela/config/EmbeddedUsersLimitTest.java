@@ -46,6 +46,8 @@ class EmbeddedUsersLimitTest {
         + "(the embedded server's max_connections 200 minus 10 reserved), got 100000");
     assertThat(o.output()).doesNotContain("\tat ").doesNotContain("too many clients");
     assertThat(dir.resolve("pg")).as("no database work: the embedded server never started").doesNotExist();
-    assertThat(seconds).as("seconds to exit").isLessThan(10);
+    // 7 s on a quiet machine, nearly all of it the Gatling JVM's start; 12 s seen on two shared busy cores. The run
+    // this replaces took 92 s: the bound tells the two apart without failing on a loaded machine
+    assertThat(seconds).as("seconds to exit").isLessThan(30);
   }
 }
