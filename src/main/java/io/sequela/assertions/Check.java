@@ -33,13 +33,15 @@ public record Check(String scope, String rule, Status status, String message) {
    * @param scope what was measured
    * @param limit which limit
    * @param value the limit's value, in the figure's unit
-   * @param actual the measured figure, or null when it was not measured (no OK request to time): then the check is
+   * @param actual the measured figure, or null when it was not measured (no OK request to time, a database gone
+   *     before the run's rows were counted; never -1 or 0 in its place): then the check is
    *     skipped and says so, and the KO or error limits judge the failed requests
    */
   public static Check bound(String scope, Limit limit, double value, Double actual) {
     String rule = limit.figure() + (limit.upper() ? " <= " : " >= ") + Checks.number(value);
     if (actual == null) {
-      return new Check(scope, rule, Status.SKIPPED, limit.figure() + " was not measured (no OK request)");
+      return new Check(scope, rule, Status.SKIPPED, limit.figure() + " was not measured (no OK request, or the database "
+          + "was gone before it could be counted)");
     }
     boolean ok = limit.upper() ? actual <= value : actual >= value;
     String actualText = Checks.number(actual);

@@ -68,6 +68,16 @@ public final class PlanLoader {
    *     plan is missing, unparsable or invalid
    */
   public static Plan load(String location, ConfigObject defaults) {
+    return load(location, defaults, null);
+  }
+
+  /**
+   * As {@link #load(String, ConfigObject)}, also checking the users of every test's nodes on the embedded server
+   * against what it takes ({@code cap}), before any database work.
+   *
+   * @param cap the embedded server's limit and the target override, or null for no such check
+   */
+  static Plan load(String location, ConfigObject defaults, EmbeddedCap cap) {
     PlanDefaults d = defaults(defaults);
     Path file = Path.of(location);
     ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
@@ -79,15 +89,19 @@ public final class PlanLoader {
           : ConfigFactory.parseResources(location, opts).root();
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sequela.plan: no plan file or classpath resource '" + location + "'");
+    } catch (ConfigException.WrongType e) {
+      // valid JSON whose root is not an object, e.g. a bare list of tests
+      throw new SequelaException.InvalidInput(source + ": must be a JSON object {\"tests\": [...]} at the top, got "
+          + (e.getMessage().contains("LIST") ? "an array" : "another value") + " (valid JSON, not a sequela plan)");
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(source + ": not valid JSON: " + e.getMessage());
     }
-    return parse(source, root, d);
+    return parse(source, root, d, cap);
   }
 
   /** Validates a parsed plan with reference.conf's defaults; see {@link #load(String)}. */
   static Plan parse(String source, ConfigObject root) {
-    return parse(source, root, defaults(Settings.referenceDefaults().getObject(PlanDefaults.SETTING)));
+    return parse(source, root, defaults(Settings.referenceDefaults().getObject(PlanDefaults.SETTING)), null);
   }
 
   /**
@@ -113,7 +127,7 @@ public final class PlanLoader {
     return new PlanDefaults(modes, cache, pacing, commit, users);
   }
 
-  private static Plan parse(String source, ConfigObject root, PlanDefaults defaults) {
+  private static Plan parse(String source, ConfigObject root, PlanDefaults defaults, EmbeddedCap cap) {
     Problems p = new Problems(source);
     unknownKeys(p, root, "", PLAN_KEYS);
     List<SequenceMode> planModes = modes(p, root, "modes", defaults.modes());
@@ -127,6 +141,9 @@ public final class PlanLoader {
     for (int i = 0; i < testObjects.size(); i++) {
       TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, planCommit,
           defaults.users(), planLimits);
+      if (t != null && cap != null) {
+        checkEmbeddedUsers(p, testObjects.get(i), "tests[" + i + "]", t, cap);
+      }
       if (t != null && !names.add(t.name())) {
         p.add(testObjects.get(i).get("test_name"), "tests[" + i + "].test_name", "must be unique in the plan, got '" + t.name() + "' twice");
       }
@@ -162,6 +179,35 @@ public final class PlanLoader {
     }
     return new TestSpec(name, description == null ? "" : description, scenarii.contains(null) ? List.of() : scenarii,
         testModes, testCache, testPacing, testLimits, testCommit);
+  }
+
+  /**
+   * The users of a test's nodes on the embedded server run at once, each on a connection of its own: one node's
+   * users beyond the limit are named at that node's {@code users}, a sum beyond it at the test's {@code scenarii}.
+   */
+  private static void checkEmbeddedUsers(Problems p, ConfigObject test, String path, TestSpec t, EmbeddedCap cap) {
+    if (!(test.get("scenarii") instanceof ConfigList list) || list.size() != t.scenarii().size()) {
+      return;
+    }
+    long total = 0;
+    boolean named = false;
+    for (int j = 0; j < t.scenarii().size(); j++) {
+      ScenarioSpec s = t.scenarii().get(j);
+      if (!cap.embedded(s.target())) {
+        continue;
+      }
+      total += s.users();
+      if (s.users() > cap.maxUsers()) {
+        ConfigValue users = ((ConfigObject) list.get(j)).get("users");
+        p.add(users == null ? list.get(j) : users, path + ".scenarii[" + j + "].users", "must be at most " + cap.maxUsers()
+            + " (" + cap.reason() + "), got " + s.users() + (users == null ? " from sequela.plan-defaults.users" : ""));
+        named = true;
+      }
+    }
+    if (!named && total > cap.maxUsers()) {
+      p.add(list, path + ".scenarii", "users of the nodes on the embedded server must add up to at most " + cap.maxUsers()
+          + " (" + cap.reason() + "), got " + total);
+    }
   }
 
   private static ScenarioSpec scenario(Problems p, ConfigObject o, String path, int defaultUsers) {
@@ -242,7 +288,9 @@ public final class PlanLoader {
     }
     Long n = integral(v);
     if (n == null || n < 1 || n > Integer.MAX_VALUE) {
-      p.add(v, path + "." + key, "must be a positive integer, got " + render(v));
+      // Gatling counts a user's iterations and users in an int
+      p.add(v, path + "." + key, "must be a positive integer" + (n != null && n > 0 ? " at most " + Integer.MAX_VALUE : "")
+          + ", got " + render(v));
       return null;
     }
     return n.intValue();

@@ -62,15 +62,18 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.analysis.colour-by: must be node or session, got '" + colourBy + "'");
       }
       Driver driver = Driver.parse(c.getString("driver"));
-      Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"));
+      TargetSpec override = null;
       if (c.hasPath("target")) {
-        TargetSpec t;
         try {
-          t = TargetSpec.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
+          override = TargetSpec.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
         } catch (SequelaException.InvalidInput e) {
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
-        plan = plan.withTarget(t);
+      }
+      EmbeddedCap cap = EmbeddedCap.of(EmbeddedSettings.from(c.atKey(Settings.ROOT)), override);
+      Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"), cap);
+      if (override != null) {
+        plan = plan.withTarget(override);
       }
       Injector injector = Injector.parse(c.getString("injector"));
       String runId = c.getString("run-id").strip();

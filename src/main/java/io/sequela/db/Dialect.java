@@ -93,15 +93,19 @@ public interface Dialect extends SequenceSql, KeyTableSql, SequenceBlockSql, Pro
   /**
    * The error code of a failed statement as reports group it: the vendor code when the driver gives one
    * (MariaDB 1062 duplicate entry, 1213 deadlock or certification failure), else the SQLSTATE (PostgreSQL
-   * 23505 unique violation), else {@code unknown}.
+   * 23505 unique violation; MariaDB's client-side errors, whose vendor code is -1, e.g. 08000 for a lost
+   * connection), else {@code unknown}.
    */
   default String errorCode(SQLException e) {
     return vendorCodeOrSqlState(e);
   }
 
-  /** {@link #errorCode}'s default, for callers that do not know the database: vendor code, else SQLSTATE. */
+  /**
+   * {@link #errorCode}'s default, for callers that do not know the database: a positive vendor code, else the
+   * SQLSTATE (a code of 0 or -1 is a driver's "none": MariaDB Connector/J gives -1 to its client-side errors).
+   */
   static String vendorCodeOrSqlState(SQLException e) {
-    if (e.getErrorCode() != 0) {
+    if (e.getErrorCode() > 0) {
       return Integer.toString(e.getErrorCode());
     }
     return e.getSQLState() == null || e.getSQLState().isBlank() ? "unknown" : e.getSQLState();

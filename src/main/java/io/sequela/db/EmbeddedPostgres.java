@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  * <p>Its settings come from {@link EmbeddedSettings} (config): the data directory persists between runs so
  * past runs can be analysed ({@code sequela.embedded.dir}, default {@code target/embedded-pg});
  * {@code sequela.embedded.fresh=true} empties it first; any other {@code sequela.embedded.<setting>} is a
- * PostgreSQL server setting, e.g. {@code -Dsequela.embedded.shared_buffers=16MB}.
+ * PostgreSQL server setting, e.g. {@code -Dsequela.embedded.shared_buffers=16MB}; reference.conf sets
+ * {@code max_connections} and {@code synchronous_commit=on} (zonky's default is off: an OK insert would not be
+ * durable).
+ *
+ * <p>One run per data directory: its lock ({@code <dir>.lock}, {@link DataDirLock}) is taken before anything is
+ * deleted or started, and a server a killed run left on it (postmaster.pid naming a live postgres of this user)
+ * is stopped first; any other holder is named in one line, never waited for.
  */
 public final class EmbeddedPostgres {
 
@@ -29,12 +35,15 @@ public final class EmbeddedPostgres {
   private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
   private final Path dataDir;
   private final EmbeddedSettings settings;
+  private final DataDirLock lock;
   private boolean stopped;
 
-  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, EmbeddedSettings settings) {
+  private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, EmbeddedSettings settings,
+      DataDirLock lock) {
     this.server = server;
     this.dataDir = settings.dir();
     this.settings = settings;
+    this.lock = lock;
   }
 
   /**
@@ -62,9 +71,14 @@ public final class EmbeddedPostgres {
     return instance;
   }
 
+  /**
+   * Takes the data directory's lock first (a live run's directory is never emptied nor started twice), stops a
+   * server a killed run left on it, then empties it when {@code fresh} and starts the server.
+   */
   private static EmbeddedPostgres start(EmbeddedSettings settings) {
     long t0 = System.nanoTime();
     Path dataDir = settings.dir();
+    DataDirLock lock = DataDirLock.take(dataDir);
     try {
       if (settings.fresh()) {
         deleteRecursively(dataDir);
@@ -75,16 +89,16 @@ public final class EmbeddedPostgres {
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("listen_addresses", "127.0.0.1")
-          .setServerConfig("max_connections", "200")
           .setServerConfig("fsync", "on");
       settings.server().forEach(builder::setServerConfig);
       var server = builder.start();
       LOG.info("embedded PostgreSQL on port {} with data in {} started in {} ms", server.getPort(), dataDir,
           (System.nanoTime() - t0) / 1_000_000);
-      EmbeddedPostgres pg = new EmbeddedPostgres(server, settings);
+      EmbeddedPostgres pg = new EmbeddedPostgres(server, settings, lock);
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "sequela-embedded-pg-stop"));
       return pg;
     } catch (IOException | RuntimeException e) {
+      lock.close();
       throw new SequelaException.DatabaseFailure("embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage(), e);
     }
   }
@@ -106,6 +120,7 @@ public final class EmbeddedPostgres {
     } catch (IOException | RuntimeException e) {
       LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
     }
+    lock.close();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

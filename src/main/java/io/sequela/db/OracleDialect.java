@@ -358,7 +358,7 @@ final class OracleDialect implements Dialect {
   /** {@code ORA-nnnnn} as Oracle names its errors (ORA-00001 unique constraint violated). */
   @Override
   public String errorCode(SQLException e) {
-    return e.getErrorCode() != 0 ? String.format(Locale.ROOT, "ORA-%05d", e.getErrorCode()) : Dialect.super.errorCode(e);
+    return e.getErrorCode() > 0 ? String.format(Locale.ROOT, "ORA-%05d", e.getErrorCode()) : Dialect.super.errorCode(e);
   }
 
   /** The session's SID; unique within an instance, so a session is the pair (instance, SID). */

@@ -105,11 +105,46 @@ public final class Pools {
    * @throws SequelaException.DatabaseFailure as {@link #open(Target, String, int)}
    */
   public static HikariDataSource open(Target target, HikariConfig cfg) {
+    failFastWhenRefused(target, cfg);
     try {
       return new HikariDataSource(cfg);
     } catch (HikariPool.PoolInitializationException e) {
       throw unreachable(target, cfg.getPoolName(), e);
     }
+  }
+
+  /**
+   * One plain connection attempt before the pool: HikariCP retries a failed first connection every second until
+   * its initialization timeout, which for a refused connection (nothing listens on the port) is the whole
+   * connect-timeout spent on an answer already given. A refused attempt fails at once; any other outcome is left
+   * to the pool (a server starting up, too many clients for a moment).
+   */
+  private static void failFastWhenRefused(Target target, HikariConfig cfg) {
+    target.dialect().loadDriver();
+    Properties props = new Properties();
+    props.putAll(cfg.getDataSourceProperties());
+    if (cfg.getUsername() != null) {
+      props.setProperty("user", cfg.getUsername());
+    }
+    if (cfg.getPassword() != null) {
+      props.setProperty("password", cfg.getPassword());
+    }
+    try (java.sql.Connection c = DriverManager.getConnection(cfg.getJdbcUrl(), props)) {
+      // reachable: the pool opens its own connections
+    } catch (SQLException e) {
+      if (refused(e)) {
+        throw unreachable(target, cfg.getPoolName(), e);
+      }
+    }
+  }
+
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The one-line error for a database that cannot be reached. */

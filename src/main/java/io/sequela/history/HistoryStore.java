@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,12 +78,26 @@ public final class HistoryStore {
   }
 
   /**
-   * The runs in a history file, in file order; rows that do not fit the header are skipped.
+   * The runs in a history file, in file order; rows it cannot read are left out without a word (see
+   * {@link #read(Path, Consumer)} for the reader that says so).
    *
    * @return empty when the file does not exist
    * @throws IOException when it cannot be read
    */
   public static List<RunRecord> read(Path file) throws IOException {
+    return read(file, note -> { });
+  }
+
+  /**
+   * The runs in a history file, in file order. A row that does not fit the header (a line cut short by a crash or
+   * a full disk, a cell that is no number) is left out and named: one line per row,
+   * {@code history: <file>:<line>: row not read (<why>); not in the baseline or the trends}.
+   *
+   * @param notes receives one line per row left out
+   * @return empty when the file does not exist
+   * @throws IOException when it cannot be read
+   */
+  public static List<RunRecord> read(Path file, Consumer<String> notes) throws IOException {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
@@ -92,22 +107,48 @@ public final class HistoryStore {
     }
     String[] header = lines.get(0).split(",", -1);
     List<RunRecord> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split(",", -1);
-      if (f.length != header.length || header.length < RunRecord.META.size()) {
+    for (int n = 1; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.isEmpty()) {
         continue;
       }
-      try {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (int i = RunRecord.META.size(); i < f.length; i++) {
-          metrics.put(header[i], f[i].isEmpty() || f[i].equals(NOT_MEASURED) ? null : Double.valueOf(f[i]));
+      String[] f = line.split(",", -1);
+      String why = null;
+      if (header.length < RunRecord.META.size()) {
+        why = "the header has " + header.length + " columns, fewer than sequela's " + RunRecord.META.size();
+      } else if (f.length != header.length) {
+        why = f.length + " cells, the header has " + header.length;
+      } else {
+        try {
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          for (int i = RunRecord.META.size(); i < f.length; i++) {
+            metrics.put(header[i], cell(header[i], f[i]));
+          }
+          out.add(new RunRecord(Instant.parse(f[0]), f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], metrics));
+        } catch (DateTimeParseException e) {
+          why = "time '" + f[0] + "' is not an ISO instant";
+        } catch (IllegalArgumentException e) {
+          why = e.getMessage();
+        } catch (RuntimeException e) {
+          why = e.toString();
         }
-        out.add(new RunRecord(Instant.parse(f[0]), f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], metrics));
-      } catch (RuntimeException e) {
-        // not a row this reader wrote: skip it
+      }
+      if (why != null) {
+        notes.accept("history: " + file + ":" + (n + 1) + ": row not read (" + why + "); not in the baseline or the trends");
       }
     }
     return out;
+  }
+
+  private static Double cell(String column, String value) {
+    if (value.isEmpty() || value.equals(NOT_MEASURED)) {
+      return null;
+    }
+    try {
+      return Double.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(column + " '" + value + "' is not a number");
+    }
   }
 
   /**
@@ -127,7 +168,9 @@ public final class HistoryStore {
         if (existing.isPresent() && !existing.get().equals(header)) {
           throw new IOException(file + " got another header while this run was finishing");
         }
-        String text = existing.isEmpty() ? header + "\n" + row : row;
+        // a file whose last line lost its newline (a crash or a full disk mid-append) gets one first, so this
+        // run's row is a line of its own and the broken row stays alone on its line
+        String text = existing.isEmpty() ? header + "\n" + row : (endsWithNewline(file) ? "" : "\n") + row;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.APPEND)) {
           ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -158,6 +201,17 @@ public final class HistoryStore {
       return Long.toString((long) v);
     }
     return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static boolean endsWithNewline(Path f) throws IOException {
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      if (ch.size() == 0) {
+        return true;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      ch.read(last, ch.size() - 1);
+      return last.get(0) == '\n';
+    }
   }
 
   private static Optional<String> firstLine(Path f) throws IOException {

@@ -57,7 +57,7 @@ public final class Nightly {
       List<RunRecord> earlier = List.of();
       try {
         file = store.fileFor(run.simulation(), t.test(), header, notes);
-        earlier = HistoryStore.read(file);
+        earlier = HistoryStore.read(file, notes);
       } catch (IOException | RuntimeException e) {
         notes.accept("history: cannot read " + settings.historyDir() + ": " + e.getMessage() + "; no baseline for " + t.test());
       }

@@ -39,6 +39,32 @@ class ConsoleLoggingTest {
   }
 
   @Test
+  void aStackTraceReachesStderrOnlyWithTrace() {
+    for (boolean trace : new boolean[] {false, true}) {
+      LoggerContext context = new LoggerContext();
+      context.setMDCAdapter(new LogbackMDCAdapter());
+      PrintStream saved = System.err;
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      try {
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        new ConsoleLogging(() -> false, () -> trace).configure(context);
+        context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").warn("node 1 - connection marked as broken",
+            new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+      } finally {
+        System.setErr(saved);
+        context.stop();
+      }
+      String out = err.toString(StandardCharsets.UTF_8);
+      assertTrue(out.contains("connection marked as broken"), out);
+      assertEquals(trace, out.contains("\tat "), out);
+      assertEquals(trace ? 1 : 1, out.lines().filter(l -> l.contains("broken")).count(), out);
+      if (!trace) {
+        assertEquals(1, out.lines().count(), out);
+      }
+    }
+  }
+
+  @Test
   void standsAsideWhenAnXmlConfigurationIsPresent() {
     LoggerContext context = new LoggerContext();
     assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, new ConsoleLogging(() -> true).configure(context));

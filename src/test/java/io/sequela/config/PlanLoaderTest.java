@@ -143,4 +143,59 @@ class PlanLoaderTest {
         .isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessage("sequela.plan: no plan file or classpath resource 'plans/no-such-plan.json'");
   }
+
+  @Test
+  void aJsonArrayIsCalledWhatItIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("plan.json"), "[ { \"test_name\": \"t\" } ]");
+    assertThatThrownBy(() -> PlanLoader.load(f.toString()))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("plan.json: must be a JSON object {\"tests\": [...]} at the top, got an array (valid JSON, not a sequela plan)");
+  }
+
+  @Test
+  void iterationsBeyondAnIntNameTheLimit() {
+    assertThat(errorOf(oneTest("{ \"node_number\": 2, \"iterations\": 1000000000000, \"interval\": 1, \"connection\": \"embedded\" }")))
+        .isEqualTo("plan.json:1: tests[0].scenarii[1].iterations: must be a positive integer at most 2147483647, got 1000000000000");
+  }
+
+  private static EmbeddedCap cap(String settings, TargetSpec override) {
+    return EmbeddedCap.of(EmbeddedSettings.from(ConfigFactory.parseString(settings).withFallback(Settings.referenceDefaults())
+        .resolve()), override);
+  }
+
+  private static String capError(String plan, EmbeddedCap cap, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("plan.json"), plan);
+    try {
+      PlanLoader.load(f.toString(), Settings.referenceDefaults().getObject("sequela.plan-defaults"), cap);
+    } catch (SequelaException.InvalidInput e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("plan was accepted: " + plan);
+  }
+
+  @Test
+  void usersOnTheEmbeddedServerMustFitItsConnections(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String plan = "{ \"tests\": [ { \"test_name\": \"t\",\n \"scenarii\": [\n"
+        + " { \"node_number\": 1, \"iterations\": 10, \"interval\": 0, \"connection\": \"embedded\",\n \"users\": 100000 } ] } ] }";
+    EmbeddedCap reference = cap("", null);
+    assertThat(capError(plan, reference, dir)).isEqualTo("plan.json:4: tests[0].scenarii[0].users: must be at most 190 (the "
+        + "embedded server's max_connections 200 minus 10 reserved), got 100000");
+    // a server setting moves the limit; superuser_reserved_connections counts among the reserved
+    assertThat(capError(plan, cap("sequela.embedded { max_connections = 50, superuser_reserved_connections = 5 }", null), dir))
+        .contains("must be at most 38 (the embedded server's max_connections 50 minus 12 reserved), got 100000");
+    // two nodes of one test on the one server run at once: their sum counts
+    String two = "{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ "
+        + "{ \"node_number\": 1, \"iterations\": 1, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 }, "
+        + "{ \"node_number\": 2, \"iterations\": 1, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 } ] } ] }";
+    assertThat(capError(two, reference, dir)).isEqualTo("plan.json:1: tests[0].scenarii: users of the nodes on the embedded "
+        + "server must add up to at most 190 (the embedded server's max_connections 200 minus 10 reserved), got 200");
+    // another server is not the embedded one's business, unless sequela.target makes every node embedded
+    String external = plan.replace("\"embedded\"", "\"jdbc:postgresql://db:5432/x\"");
+    java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("external.json"), external);
+    assertThat(PlanLoader.load(f.toString(), Settings.referenceDefaults().getObject("sequela.plan-defaults"), reference)
+        .tests().get(0).scenarii().get(0).users()).isEqualTo(100000);
+    assertThat(capError(external, cap("", TargetSpec.parse("embedded", null, null)), dir))
+        .contains("tests[0].scenarii[0].users: must be at most 190");
+  }
 }

@@ -113,7 +113,9 @@ class SettingsTest {
         + "max_wal_size = 2GB, auto_explain.log_min_duration = 0 }").withFallback(Settings.referenceDefaults()).resolve());
     assertThat(e.dir()).isEqualTo(Path.of("target/embedded-pg"));
     assertThat(e.fresh()).isFalse();
-    assertThat(e.server()).isEqualTo(Map.of("shared_buffers", "16MB", "max_wal_size", "2GB", "auto_explain.log_min_duration", "0"));
+    // reference.conf's own two (max_connections, synchronous_commit) beside the given ones
+    assertThat(e.server()).isEqualTo(Map.of("shared_buffers", "16MB", "max_wal_size", "2GB", "auto_explain.log_min_duration", "0",
+        "max_connections", "200", "synchronous_commit", "on"));
     assertThat(e.withServerDefault("shared_buffers", "128MB").server()).containsEntry("shared_buffers", "16MB");
     assertThat(e.withServerDefault("work_mem", "8MB").server()).containsEntry("work_mem", "8MB");
     assertThatThrownBy(() -> EmbeddedSettings.from(ConfigFactory.parseString("sequela.embedded.fresh = maybe")

@@ -22,4 +22,16 @@ class EmbeddedServerSettingsTest {
     assertThat(o.output()).contains("shared_buffers=16MB");
     assertThat(dir.resolve("pg")).isDirectory();
   }
+
+  @Test
+  void commitsAreDurableByDefaultAndThatIsASettingLikeAnyOther() throws Exception {
+    ForkedJvm.Outcome byDefault = ForkedJvm.run(List.of("-Dsequela.embedded.dir=" + dir.resolve("pg"),
+        "-Dsequela.embedded.fresh=true"), ShowServerSetting.class.getName(), "synchronous_commit");
+    assertThat(byDefault.exitCode()).as(byDefault.output()).isZero();
+    assertThat(byDefault.output()).contains("synchronous_commit=on");
+    ForkedJvm.Outcome off = ForkedJvm.run(List.of("-Dsequela.embedded.dir=" + dir.resolve("pg"),
+        "-Dsequela.embedded.synchronous_commit=off"), ShowServerSetting.class.getName(), "synchronous_commit");
+    assertThat(off.exitCode()).as(off.output()).isZero();
+    assertThat(off.output()).contains("synchronous_commit=off");
+  }
 }

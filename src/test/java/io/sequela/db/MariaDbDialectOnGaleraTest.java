@@ -96,6 +96,19 @@ class MariaDbDialectOnGaleraTest {
   }
 
   @Test
+  void aClientSideErrorCountsUnderItsSqlStateNotMinusOne() throws SQLException {
+    try (Connection c = connect(node1); Statement st = c.createStatement()) {
+      // the driver gives up on the socket: its own error, vendor code -1
+      c.setNetworkTimeout(Runnable::run, 300);
+      assertThatThrownBy(() -> st.execute("SELECT SLEEP(3)"))
+          .isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(-1);
+            assertThat(D.errorCode(e)).isEqualTo("08000");
+          });
+    }
+  }
+
+  @Test
   void aBlockIsReservedUnderTheRowLock() throws SQLException {
     try (Connection c = connect(node1); Statement st = c.createStatement()) {
       st.execute("DELETE FROM SEQUENCE_BLOCK WHERE SEQ_NAME = 'galera_probe'");

@@ -45,6 +45,39 @@ class HistoryStoreTest {
   }
 
   @Test
+  void aRowCutShortIsNamedAndTheNextRunsRowIsWholeOnALineOfItsOwn() throws Exception {
+    HistoryStore store = new HistoryStore(dir);
+    Path f = store.fileFor("SeqOrderSimulation", "t", HEADER, n -> { throw new AssertionError(n); });
+    store.append(f, HEADER, run("r1", RunRecord.PASSED, 1500));
+    // a crash or a full disk mid-append: the last row lost its end and its newline
+    Files.writeString(f, "2026-11-22T01:00:00Z,r2,passed,plan_ v2.json,abc,postgres", java.nio.file.StandardOpenOption.APPEND);
+    store.append(f, HEADER, run("r3", RunRecord.PASSED, 1400));
+    List<String> lines = Files.readAllLines(f);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3)).isEqualTo("2026-11-21T12:25:20Z,r3,passed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,1400,nan");
+    List<String> notes = new ArrayList<>();
+    List<RunRecord> back = HistoryStore.read(f, notes::add);
+    assertThat(back).extracting(RunRecord::runId).containsExactly("r1", "r3");
+    assertThat(notes).containsExactly("history: " + f + ":3: row not read (6 cells, the header has 10); not in the baseline "
+        + "or the trends");
+  }
+
+  @Test
+  void everyUnreadableRowIsNamedWithItsLine() throws Exception {
+    Path f = Files.createDirectories(dir.resolve("SeqOrderSimulation")).resolve("t.csv");
+    Files.writeString(f, HEADER + "\n"
+        + "yesterday,r1,passed,p,abc,postgresql embedded,16.10,f00d,1,2\n"
+        + "2026-11-21T12:25:20Z,r2,passed,p,abc,postgresql embedded,16.10,f00d,fast,2\n"
+        + "\n"
+        + "2026-11-21T12:25:20Z,r3,passed,p,abc,postgresql embedded,16.10,f00d,1,nan\n");
+    List<String> notes = new ArrayList<>();
+    assertThat(HistoryStore.read(f, notes::add)).extracting(RunRecord::runId).containsExactly("r3");
+    assertThat(notes).containsExactly(
+        "history: " + f + ":2: row not read (time 'yesterday' is not an ISO instant); not in the baseline or the trends",
+        "history: " + f + ":3: row not read (order_node1_p99_us 'fast' is not a number); not in the baseline or the trends");
+  }
+
+  @Test
   void aFileWithAnotherHeaderIsNeverOverwrittenAndTheRowGoesBesideIt() throws Exception {
     Path foreign = Files.createDirectories(dir.resolve("SeqOrderSimulation")).resolve("t.csv");
     Files.writeString(foreign, "date,value\n2024-01-01,3\n");

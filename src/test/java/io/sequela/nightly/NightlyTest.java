@@ -70,6 +70,25 @@ class NightlyTest {
   }
 
   @Test
+  void aHistoryCutShortMidRowLosesNoLaterRunAndNamesTheBrokenRow() throws Exception {
+    Path history = dir.resolve("history");
+    run(history, "r0", 1000, null);
+    run(history, "r1", 1010, null);
+    Path file = history.resolve("SeqOrderSimulation").resolve("t.csv");
+    // the run after r1 died mid-append: half a row, no newline
+    Files.writeString(file, "2026-11-22T01:00:00Z,rX,pass", java.nio.file.StandardOpenOption.APPEND);
+    run(history, "r2", 990, null);
+    String broken = "history: " + file + ":4: row not read (3 cells, the header has 10); not in the baseline or the trends";
+    assertThat(notes).containsExactly(broken);
+    notes.clear();
+    NightlyOutcome next = run(history, "r3", 1000, null);
+    // r2's row is whole and counts: three passed runs make a baseline (two would be too few)
+    assertThat(next.checks().checks()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(Check.Status.PASSED));
+    assertThat(next.trends().get(0).runs()).extracting(RunRecord::runId).containsExactly("r0", "r1", "r2", "r3");
+    assertThat(notes).containsExactly(broken);
+  }
+
+  @Test
   void aHistoryFolderThatCannotBeWrittenIsOneNoteAndTheRunsResultsStand() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("history"), "a file");
     NightlyOutcome o = run(notAFolder, "r0", 1000, Check.failed("t ORDER", "ko <= 0", "ko 3 > 0"));
