@@ -55,7 +55,7 @@ class NotMeasuredTest {
 
     Path history = dir.resolve("history");
     Nightly.finish(new NightlySettings(history, BaselineSpec.DEFAULT, Limits.NONE, "plans/default.json", "x"),
-        new RunIdentity("SeqOrderSimulation", "r0", "default.json", "hash", "postgresql embedded", "16", "abc"), List.of(r),
+        new RunIdentity("SeqOrderSimulation", "r0", "default.json", "hash", "postgresql embedded", "16", "abc", "design=1"), List.of(r),
         Files.createDirectories(dir.resolve("run")), n -> { });
     List<String> csv = Files.readAllLines(history.resolve("SeqOrderSimulation").resolve("t.csv"));
     List<String> header = List.of(csv.get(0).split(","));
