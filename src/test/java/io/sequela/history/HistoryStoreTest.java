@@ -54,11 +54,11 @@ class HistoryStoreTest {
     store.append(f, HEADER, run("r3", RunRecord.PASSED, 1400));
     List<String> lines = Files.readAllLines(f);
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(3)).isEqualTo("2026-11-21T12:25:20Z,r3,passed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,1400,nan");
+    assertThat(lines.get(3)).isEqualTo("2026-11-21T12:25:20Z,r3,passed,plan_ v2.json,abc,postgresql embedded,16.10,f00d,design=1; blocks=4,1400,nan");
     List<String> notes = new ArrayList<>();
     List<RunRecord> back = HistoryStore.read(f, notes::add);
     assertThat(back).extracting(RunRecord::runId).containsExactly("r1", "r3");
-    assertThat(notes).containsExactly("history: " + f + ":3: row not read (6 cells, the header has 10); not in the baseline "
+    assertThat(notes).containsExactly("history: " + f + ":3: row not read (6 cells, the header has 11); not in the baseline "
         + "or the trends");
   }
 
@@ -66,10 +66,10 @@ class HistoryStoreTest {
   void everyUnreadableRowIsNamedWithItsLine() throws Exception {
     Path f = Files.createDirectories(dir.resolve("SeqOrderSimulation")).resolve("t.csv");
     Files.writeString(f, HEADER + "\n"
-        + "yesterday,r1,passed,p,abc,postgresql embedded,16.10,f00d,1,2\n"
-        + "2026-11-21T12:25:20Z,r2,passed,p,abc,postgresql embedded,16.10,f00d,fast,2\n"
+        + "yesterday,r1,passed,p,abc,postgresql embedded,16.10,f00d,design=1,1,2\n"
+        + "2026-11-21T12:25:20Z,r2,passed,p,abc,postgresql embedded,16.10,f00d,design=1,fast,2\n"
         + "\n"
-        + "2026-11-21T12:25:20Z,r3,passed,p,abc,postgresql embedded,16.10,f00d,1,nan\n");
+        + "2026-11-21T12:25:20Z,r3,passed,p,abc,postgresql embedded,16.10,f00d,design=1,1,nan\n");
     List<String> notes = new ArrayList<>();
     assertThat(HistoryStore.read(f, notes::add)).extracting(RunRecord::runId).containsExactly("r3");
     assertThat(notes).containsExactly(

@@ -78,7 +78,7 @@ class NightlyTest {
     // the run after r1 died mid-append: half a row, no newline
     Files.writeString(file, "2026-11-22T01:00:00Z,rX,pass", java.nio.file.StandardOpenOption.APPEND);
     run(history, "r2", 990, null);
-    String broken = "history: " + file + ":4: row not read (3 cells, the header has 10); not in the baseline or the trends";
+    String broken = "history: " + file + ":4: row not read (3 cells, the header has 11); not in the baseline or the trends";
     assertThat(notes).containsExactly(broken);
     notes.clear();
     NightlyOutcome next = run(history, "r3", 1000, null);
