@@ -45,6 +45,29 @@ public final class StageBarrier {
   private final List<String> stageNames;
   private final Duration timeout;
   private final Duration poll;
+  private final Clock clock;
+
+  /** The time the waits run on: the real one, or in tests one that moves only when a wait sleeps. */
+  interface Clock {
+    /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep}. */
+    Clock REAL = new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void sleep(Duration d) throws InterruptedException {
+        Thread.sleep(d.toMillis());
+      }
+    };
+
+    /** Now, in ns, as {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Waits {@code d} between two looks at the table. */
+    void sleep(Duration d) throws InterruptedException;
+  }
 
   /**
    * @param db the database every injector reaches (one connection at a time is enough)
@@ -57,6 +80,13 @@ public final class StageBarrier {
    */
   public StageBarrier(DataSource db, String runId, int injector, int injectors, List<String> stageNames,
       Duration timeout, Duration poll) {
+    this(db, runId, injector, injectors, stageNames, timeout, poll, Clock.REAL);
+  }
+
+  /** As the public constructor, the timeouts and polls on {@code clock} (tests). */
+  StageBarrier(DataSource db, String runId, int injector, int injectors, List<String> stageNames,
+      Duration timeout, Duration poll, Clock clock) {
+    this.clock = clock;
     this.db = db;
     this.runId = runId;
     this.injector = injector;
@@ -140,7 +170,7 @@ public final class StageBarrier {
    *     line another injector recorded when the run already failed
    */
   public void arrive(int k) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = clock.nanoTime() + timeout.toNanos();
     while (true) {
       try {
         if (k == 0) {
@@ -149,7 +179,7 @@ public final class StageBarrier {
         insert(k == 0 ? 0 : k - 1, k == 0 ? "START" : "DONE", null);
         return;
       } catch (SQLException e) {
-        if (System.nanoTime() > deadline) {
+        if (clock.nanoTime() > deadline) {
           throw new SequelaException.InjectorMissing(fail(k, "injector " + injector + " of " + injectors
               + " could not record its arrival at " + stage(k) + " within " + human(timeout) + ": " + e.getMessage()));
         }
@@ -209,7 +239,7 @@ public final class StageBarrier {
   }
 
   private void await(int k, boolean forOpen) {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = clock.nanoTime() + timeout.toNanos();
     String lastError = null;
     while (true) {
       try {
@@ -224,7 +254,7 @@ public final class StageBarrier {
         if (forOpen ? opened : missing.isEmpty()) {
           return;
         }
-        if (System.nanoTime() > deadline) {
+        if (clock.nanoTime() > deadline) {
           throw new SequelaException.InjectorMissing(fail(k, missing.isEmpty()
               ? "injector 1 of " + injectors + " did not open " + stage(k) + " within " + human(timeout) + " (run " + runId + ")"
               : (missing.size() == 1 ? "injector " : "injectors ") + join(missing) + " of " + injectors + " did not " + (k == 0 ? "start" : "finish " + stage(k - 1))
@@ -232,7 +262,7 @@ public final class StageBarrier {
         }
       } catch (SQLException e) {
         lastError = e.getMessage();
-        if (System.nanoTime() > deadline) {
+        if (clock.nanoTime() > deadline) {
           throw new SequelaException.InjectorMissing(fail(k, "injector " + injector + " of " + injectors + " could not read SEQUELA_STAGE for "
               + stage(k) + " within " + human(timeout) + ": " + lastError));
         }
@@ -305,7 +335,7 @@ public final class StageBarrier {
 
   private void sleep() {
     try {
-      Thread.sleep(poll.toMillis());
+      clock.sleep(poll);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SequelaException("run " + runId + ": interrupted while waiting for the other injectors");

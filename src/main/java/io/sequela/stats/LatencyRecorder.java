@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * <p>The log's values are µs; its {@code Interval_Max} column is ms (max value unit ratio 1,000). HdrHistogram's own
  * tools read it, e.g. {@code HistogramLogProcessor -i latency.hlog -tag <tag> -outputValueUnitRatio 1000} for
  * percentiles in ms. Tags hold no whitespace or comma, which the log format cannot carry. Thread-safe.
+ *
+ * <p>Time is the wall clock in ms ({@link System#currentTimeMillis()}, as the log's StartTime): an interval runs
+ * from the previous sample (or the tag's first use) to this one. Tests hand in their own clock and take the
+ * samples themselves.
  */
 public final class LatencyRecorder implements AutoCloseable {
 
@@ -43,15 +48,23 @@ public final class LatencyRecorder implements AutoCloseable {
   private final PrintStream out;
   private final HistogramLogWriter writer;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService ticker;
+  private final LongSupplier clockMs;
+  private volatile ScheduledExecutorService ticker;
   private final long startMs;
   private boolean closed;
 
-  private LatencyRecorder(Path log, Duration interval) throws IOException {
+  /**
+   * Starts the log at {@code clockMs}'s now; no sampling thread: intervals are taken by {@link #tick} (tests call it
+   * after moving their clock, {@link #start} schedules it).
+   *
+   * @param clockMs the wall clock in ms
+   */
+  LatencyRecorder(Path log, LongSupplier clockMs) throws IOException {
     this.log = log;
+    this.clockMs = clockMs;
     this.out = new PrintStream(Files.newOutputStream(log), false, "UTF-8");
     this.writer = new HistogramLogWriter(out);
-    long now = System.currentTimeMillis();
+    long now = clockMs.getAsLong();
     this.startMs = now;
     writer.outputComment("sequela latencies in us (microseconds; Interval_Max in ms), tags <test>/<MODE>/node-<n>[/commit]");
     writer.outputLogFormatVersion();
@@ -59,7 +72,10 @@ public final class LatencyRecorder implements AutoCloseable {
     writer.setBaseTime(now);
     writer.outputLegend();
     out.flush();
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+  }
+
+  private void sampleEvery(Duration interval) {
+    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sequela-latency-log");
       t.setDaemon(true);
       return t;
@@ -76,7 +92,9 @@ public final class LatencyRecorder implements AutoCloseable {
    * @throws IOException when the log cannot be created
    */
   public static LatencyRecorder start(Path log, Duration interval) throws IOException {
-    return new LatencyRecorder(log, interval);
+    LatencyRecorder r = new LatencyRecorder(log, System::currentTimeMillis);
+    r.sampleEvery(interval);
+    return r;
   }
 
   /**
@@ -89,7 +107,7 @@ public final class LatencyRecorder implements AutoCloseable {
     if (!TAG.matcher(tag).matches()) {
       throw new IllegalArgumentException("a latency tag holds no whitespace or comma, got '" + tag + "'");
     }
-    return channels.computeIfAbsent(tag, Channel::new);
+    return channels.computeIfAbsent(tag, t -> new Channel(t, clockMs.getAsLong()));
   }
 
   /** The interval log's file. */
@@ -107,11 +125,14 @@ public final class LatencyRecorder implements AutoCloseable {
   /** Writes the last interval, stops sampling and closes the log; recording afterwards is ignored. Idempotent. */
   @Override
   public void close() {
-    ticker.shutdownNow();
-    try {
-      ticker.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    ScheduledExecutorService t = ticker;
+    if (t != null) {
+      t.shutdownNow();
+      try {
+        t.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     synchronized (this) {
       if (closed) {
@@ -126,14 +147,21 @@ public final class LatencyRecorder implements AutoCloseable {
     }
   }
 
-  /** Takes every tag's interval histogram, adds it to the tag's total and writes it when it holds values. */
-  private synchronized void tick() {
+  /**
+   * Takes every tag's interval histogram (from its previous sample to now), adds it to the tag's total and writes
+   * it when it holds values.
+   */
+  synchronized void tick() {
     if (closed) {
       return;
     }
+    long now = clockMs.getAsLong();
     channels.values().forEach(c -> {
       Histogram interval = c.recorder.getIntervalHistogram(c.recycled);
       c.recycled = interval;
+      interval.setStartTimeStamp(c.sampledMs);
+      interval.setEndTimeStamp(now);
+      c.sampledMs = now;
       if (interval.getTotalCount() > 0) {
         c.total.add(interval);
         interval.setTag(c.tag);
@@ -150,9 +178,11 @@ public final class LatencyRecorder implements AutoCloseable {
     private final Recorder recorder = new Recorder(1, HIGHEST_US, DIGITS);
     private final Histogram total = new Histogram(1, HIGHEST_US, DIGITS);
     private Histogram recycled;
+    private long sampledMs;
 
-    private Channel(String tag) {
+    private Channel(String tag, long nowMs) {
       this.tag = tag;
+      this.sampledMs = nowMs;
     }
 
     /** The channel's tag. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.testing.ForkedJvm;
 import io.sequela.testing.ShowServerSetting;
+import io.sequela.testing.Slow;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What -Dsequela.embedded.<setting> does to a server that sequela starts (its own JVM: one server per JVM). */
+@Slow
 class EmbeddedServerSettingsTest {
 
   @TempDir Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.config.SequenceMode;
+import io.sequela.testing.Slow;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The mariadb dialect's SQL on the local 3-node Galera cluster ({@code mvn -B test -Pgalera}). */
 @Tag("galera")
+@Slow
 class MariaDbDialectOnGaleraTest {
 
   private static final String SEQ = "seq_job_execution_id";

@@ -14,6 +14,8 @@ import io.sequela.db.Target;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.testing.EmbeddedDb;
+import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.Slow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +27,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of this JVM reached by URL, then the merge: the barrier kept the stages in step (by SQL_DATE), the merged
  * report counts every request once and reconciles. A lone injector of two fails with one line naming the other.
  */
+@Slow
 class SeveralInjectorsEndToEndTest {
 
   @TempDir static Path dir;
@@ -45,37 +47,34 @@ class SeveralInjectorsEndToEndTest {
   private static SeqOrderMerge.Result merged;
   private static String mergeOutput;
 
-  private record Injector(Process process, Path console) {}
-
-  private static Injector start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-cp", System.getProperty("java.class.path"), "-Dsequela.plan=plans/tiny.json",
+  /** One injector: Gatling's launcher in a JVM of its own, as Maven forks it. */
+  private static ForkedGatling start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
+    List<String> props = new ArrayList<>(List.of("-Dsequela.plan=plans/tiny.json",
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "-Dsequela.injector=" + injector + "/" + injectors, "-Dsequela.run-id=" + runId,
-        "-Dsequela.results.dir=" + results, "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));
-    cmd.addAll(List.of(properties));
-    // -nr: no per-injector report, as the gatling-operator's runners do; the merge writes the one report
-    cmd.addAll(List.of("io.gatling.app.Gatling", "-s", "SeqOrderSimulation", "-rf", results.toString(), "-nr"));
-    Path console = results.resolveSibling(results.getFileName() + ".out");
+        "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));
+    props.addAll(List.of(properties));
     Files.createDirectories(results);
-    return new Injector(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile()).start(), console);
+    // -nr: no per-injector report, as the gatling-operator's runners do; the merge writes the one report
+    return ForkedGatling.start("SeqOrderSimulation", results, props, List.of("-nr"));
   }
 
-  private static int await(Injector i) throws Exception {
-    assertThat(i.process().waitFor(180, TimeUnit.SECONDS)).as("injector finished").isTrue();
-    return i.process().exitValue();
+  private static int await(ForkedGatling injector) throws Exception {
+    int exit = injector.waitFor(180);
+    assertThat(exit).as("injector finished within 180 s: " + injector.output()).isNotEqualTo(-1);
+    return exit;
   }
 
   @BeforeAll
   static void runTwoInjectorsAndMerge() throws Exception {
     pg = EmbeddedDb.withJobExecutionSchema();
-    List<Injector> injectors = new ArrayList<>();
+    List<ForkedGatling> injectors = new ArrayList<>();
     for (int i = 1; i <= 2; i++) {
       injectors.add(start(RUN_ID, i, 2, dir.resolve("injector-" + i)));
     }
     for (int i = 1; i <= 2; i++) {
-      Injector inj = injectors.get(i - 1);
-      assertThat(await(inj)).as(Files.readString(inj.console())).isZero();
+      ForkedGatling inj = injectors.get(i - 1);
+      assertThat(await(inj)).as(inj.output()).isZero();
       try (Stream<Path> f = Files.list(dir.resolve("injector-" + i))) {
         FOLDERS.add(f.filter(p -> p.getFileName().toString().startsWith("seqordersimulation-injector-")).findFirst().orElseThrow());
       }
@@ -165,9 +164,9 @@ class SeveralInjectorsEndToEndTest {
   @Test
   void aLoneInjectorOfTwoFailsWithOneLineNamingTheMissingOne() throws Exception {
     String runId = "lone-" + System.nanoTime();
-    Injector lone = start(runId, 1, 2, dir.resolve("lone"), "-Dsequela.injector-timeout=2s");
+    ForkedGatling lone = start(runId, 1, 2, dir.resolve("lone"), "-Dsequela.injector-timeout=2s");
     assertThat(await(lone)).isEqualTo(ExitCodes.INJECTOR_MISSING);
-    String console = Files.readString(lone.console());
+    String console = lone.output();
     assertThat(console).contains("sequela: injector 2 of 2 did not start within 2 s (run " + runId + ")")
         .doesNotContain("\tat ").doesNotContain("Exception");
   }

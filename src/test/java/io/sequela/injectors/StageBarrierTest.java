@@ -53,8 +53,32 @@ class StageBarrierTest {
     db.close();
   }
 
+  private static final Duration POLL = Duration.ofMillis(20);
+
   private static StageBarrier barrier(String runId, int injector, int injectors, Duration timeout) {
-    return new StageBarrier(db, runId, injector, injectors, STAGES, timeout, Duration.ofMillis(20));
+    return new StageBarrier(db, runId, injector, injectors, STAGES, timeout, POLL);
+  }
+
+  /** A clock that moves only when a wait sleeps: a timeout passes after timeout / poll looks at the table, at once. */
+  private static class HandClock implements StageBarrier.Clock {
+    long nanos = 1_000_000_000L;
+    int sleeps;
+
+    @Override
+    public long nanoTime() {
+      return nanos;
+    }
+
+    @Override
+    public void sleep(Duration d) {
+      sleeps++;
+      nanos += d.toNanos();
+    }
+  }
+
+  /** A barrier on a hand-moved clock, polling every second of it. */
+  private static StageBarrier barrier(String runId, int injector, int injectors, Duration timeout, HandClock clock) {
+    return new StageBarrier(db, runId, injector, injectors, STAGES, timeout, Duration.ofSeconds(1), clock);
   }
 
   @Test
@@ -111,19 +135,46 @@ class StageBarrierTest {
   @Test
   void aMissingInjectorTimesOutWithOneLineNamingItAndTheLateOneFailsWithTheSameLine() {
     String runId = "missing-" + System.nanoTime();
-    assertThatThrownBy(() -> barrier(runId, 1, 3, Duration.ofMillis(300)).around(k -> {}).accept(0))
+    HandClock clock = new HandClock();
+    long from = clock.nanos;
+    assertThatThrownBy(() -> barrier(runId, 1, 3, Duration.ofMinutes(2), clock).around(k -> {}).accept(0))
         .isInstanceOf(SequelaException.InjectorMissing.class)
-        .hasMessage("injectors 2, 3 of 3 did not start within 300 ms (run " + runId + ")");
-    assertThatThrownBy(() -> barrier(runId, 3, 3, Duration.ofSeconds(5)).around(k -> {}).accept(0))
+        .hasMessage("injectors 2, 3 of 3 did not start within 2 min (run " + runId + ")");
+    assertThat(clock.nanos - from).as("waited the whole timeout, no more than one poll beyond it")
+        .isGreaterThan(Duration.ofMinutes(2).toNanos()).isLessThanOrEqualTo(Duration.ofMinutes(2).plusSeconds(1).toNanos());
+    assertThat(clock.sleeps).isEqualTo(121);
+    HandClock late = new HandClock();
+    assertThatThrownBy(() -> barrier(runId, 3, 3, Duration.ofSeconds(5), late).around(k -> {}).accept(0))
         .isInstanceOf(SequelaException.InjectorMissing.class)
-        .hasMessage("injectors 2, 3 of 3 did not start within 300 ms (run " + runId + ")");
+        .hasMessage("injectors 2, 3 of 3 did not start within 2 min (run " + runId + ")");
+    assertThat(late.sleeps).as("the late one fails at once with the recorded line").isZero();
+  }
+
+  @Test
+  void aBarrierPassesWhenTheLastInjectorArrivesBeforeTheTimeout() {
+    String runId = "in-time-" + System.nanoTime();
+    barrier(runId, 2, 2, Duration.ofSeconds(5)).arrive(0);
+    HandClock clock = new HandClock() {
+      @Override
+      public void sleep(Duration d) {
+        super.sleep(d);
+        if (sleeps == 5) { // 5 s after injector 1 arrived, the timeout itself: injector 3 arrives just in time
+          barrier(runId, 3, 3, Duration.ofSeconds(5)).arrive(0);
+        }
+      }
+    };
+    StageBarrier one = barrier(runId, 1, 3, Duration.ofSeconds(5), clock);
+    one.arrive(0);
+    one.awaitAll(0);
+    assertThat(clock.sleeps).isEqualTo(5);
   }
 
   @Test
   void anInjectorWaitingForTheOpeningNamesTheOneThatDidNotFinish() throws Exception {
     String runId = "late-" + System.nanoTime();
+    HandClock clock = new HandClock();
     StageBarrier one = barrier(runId, 1, 2, Duration.ofSeconds(30));
-    StageBarrier two = barrier(runId, 2, 2, Duration.ofMillis(300));
+    StageBarrier two = barrier(runId, 2, 2, Duration.ofSeconds(90), clock);
     one.arrive(0);
     two.arrive(0);
     one.awaitAll(0);
@@ -131,9 +182,10 @@ class StageBarrierTest {
     two.awaitOpen(0);
     two.arrive(1); // injector 2 finished stage 0; injector 1 never does
     assertThatThrownBy(() -> two.awaitOpen(1)).isInstanceOf(SequelaException.InjectorMissing.class)
-        .hasMessage("injector 1 of 2 did not finish stage 0 ('t' ORDER) within 300 ms (run " + runId + ")");
+        .hasMessage("injector 1 of 2 did not finish stage 0 ('t' ORDER) within 90 s (run " + runId + ")");
+    assertThat(clock.sleeps).isEqualTo(91);
     assertThatThrownBy(() -> one.awaitAll(1)).isInstanceOf(SequelaException.InjectorMissing.class)
-        .hasMessage("injector 1 of 2 did not finish stage 0 ('t' ORDER) within 300 ms (run " + runId + ")");
+        .hasMessage("injector 1 of 2 did not finish stage 0 ('t' ORDER) within 90 s (run " + runId + ")");
   }
 
   @Test

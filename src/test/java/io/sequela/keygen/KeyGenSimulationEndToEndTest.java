@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.db.Target;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.testing.EmbeddedDb;
+import io.sequela.testing.Slow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * then checks key-generation.json and .html: the warm-up kept out, the rotated rounds, the medians within their
  * ranges, µs percentiles, enough wait samples, every insert committed.
  */
+@Slow
 class KeyGenSimulationEndToEndTest {
 
   private static final Path RESULTS = Path.of("target/gatling-test");

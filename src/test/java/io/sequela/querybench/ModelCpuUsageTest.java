@@ -9,6 +9,7 @@ import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import io.sequela.populate.Model;
 import io.sequela.populate.ModelLoader;
+import io.sequela.testing.Slow;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ class ModelCpuUsageTest {
   private static final LocalDateTime LAST = LocalDateTime.parse("2017-01-02T23:59:50");
 
   @Test
+  @Slow // loads the 345,600-row data set into PostgreSQL
   void defaultDataSetHasTheBenchmarkShapeAndCoversTheDefaultQueries() throws Exception {
     Target pg = Target.parse("embedded", null, null).resolve();
     ModelCpuUsage source = ModelCpuUsage.benchmarkDefault();

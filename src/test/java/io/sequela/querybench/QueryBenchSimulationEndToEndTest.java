@@ -8,6 +8,7 @@ import io.sequela.db.CpuUsageQuery;
 import io.sequela.db.Target;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.run.AfterReport;
+import io.sequela.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * the fork) on the embedded PostgreSQL with the default data set and the default CSV, then checks
  * query-stats.json against plain JDBC and the rendezvous assignment, and the page in the report's menu.
  */
+@Slow
 class QueryBenchSimulationEndToEndTest {
 
   @Test

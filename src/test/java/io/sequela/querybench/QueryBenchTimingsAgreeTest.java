@@ -9,6 +9,7 @@ import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
 import io.sequela.testing.ForkedGatling;
 import io.sequela.testing.ForkedJvm;
+import io.sequela.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * within 0.6 ms + 25 %. Both come from one ns span per query, so they differ only by Gatling's whole
  * milliseconds; the check involves no timing threshold.
  */
+@Slow
 class QueryBenchTimingsAgreeTest {
 
   @TempDir Path dir;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.SequelaException;
 import io.sequela.testing.ForkedJvm;
+import io.sequela.testing.Slow;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nearest known one, exit 64. The main job runs in its own JVM, as the Maven plugin forks it with the -D
  * properties passed on; KeyGen and QueryBench build their runs the same way (SimulationExit around prepare()).
  */
+@Slow
 class UnknownSettingExitTest {
 
   private static final String KEY = "sequela.embeded.fresh";

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * started and stopped by the run): {@code mvn -B test -Pgalera}. Not part of the default {@code mvn test}.
  */
 @Tag("galera")
+@Slow
 class GaleraSeqOrderEndToEndTest {
 
   private static final Path RESULTS = Path.of("target/gatling-galera-test");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.db.Target;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.testing.EmbeddedDb;
+import io.sequela.testing.Slow;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * inserts its transaction held, which count as KOs, not rows. Test "commit_end" gives each user one transaction
  * (one distinct xmin per user and node), committed after its last insert; the commits are requests of their own.
  */
+@Slow
 class SeqOrderCommitAndKeyTest {
 
   private static final Path RESULTS = Path.of("target/gatling-trust");

@@ -9,6 +9,7 @@ import io.sequela.db.Target;
 import io.sequela.testing.EmbeddedDb;
 import io.sequela.testing.ForkedGatling;
 import io.sequela.testing.ForkedJvm;
+import io.sequela.testing.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * status is the real one. A lost row fails the run with ExitCodes.RECONCILIATION_FAILED after the pages
  * are written; a bad plan exits with ExitCodes.BAD_INPUT, one line per problem and no stack trace.
  */
+@Slow
 class SeqOrderExitCodeTest {
 
   @TempDir Path dir;

@@ -13,6 +13,7 @@ import io.sequela.report.TrendsReport;
 import io.sequela.testing.EmbeddedDb;
 import io.sequela.testing.ForkedGatling;
 import io.sequela.testing.ForkedJvm;
+import io.sequela.testing.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a KO). Strict assertions exit 2 with sequela-assertions.xml naming the figures and the pages written; loose
  * ones exit 0 with every testcase passed; both runs are rows of the history and the second trend page lists both.
  */
+@Slow
 class SeqOrderNightlyExitCodeTest {
 
   @TempDir Path dir;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sequela.db.Target;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * replaced by -Dsequela.target=embedded, then checks the report, that OK = rows per test x mode x node, that
  * each mode was verified, and that the stages follow one another in simulation.log.
  */
+@Slow
 class SeqOrderSimulationEndToEndTest {
 
   private static final Path RESULTS = Path.of("target/gatling-test");

@@ -10,6 +10,7 @@ import io.sequela.db.Target;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.testing.EmbeddedDb;
 import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refuses stops the run before that stage inserts a row (exit 69, pages for what ran); a session killed by the
  * DBA costs only KOs; a database that dies mid-run ends the run within sequela.abort-after + 15 s (exit 69).
  */
+@Slow
 class SeqOrderStopTest {
 
   @TempDir Path dir;

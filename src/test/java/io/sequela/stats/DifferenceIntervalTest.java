@@ -3,6 +3,8 @@ package io.sequela.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sequela.testing.Slow;
+import io.sequela.testing.Slow;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.random.Well19937c;
@@ -25,6 +27,7 @@ class DifferenceIntervalTest {
   }
 
   @Test
+  @Slow // 80 bootstrap intervals: seconds of CPU
   void samplesOfOneDistributionGiveIntervalsThatCoverZeroAsOftenAsTheirConfidenceSays() {
     int pairs = 40;
     int medianCovers = 0;
@@ -77,6 +80,7 @@ class DifferenceIntervalTest {
   }
 
   @Test
+  @Slow // bootstraps two sides of 120,000 values
   void largeSidesAreResampledInPartsAndStillCoverTheShift() {
     Histogram order = sample(7, 120_000, 30);
     Histogram noorder = sample(8, 120_000, 0);

@@ -2,6 +2,7 @@ package io.sequela.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +20,13 @@ class LatencyRecorderTest {
   @TempDir
   Path tmp;
 
+  /** A wall clock in ms that moves only when the test moves it: 2024-01-01T00:00:00Z to start with. */
+  private final AtomicLong clockMs = new AtomicLong(1_704_067_200_000L);
+
   @Test
   void theIntervalLogParsesBackWithHdrHistogramsReaderToTheSameCounts() throws Exception {
     Path log = tmp.resolve("latency.hlog");
-    LatencyRecorder recorder = LatencyRecorder.start(log, Duration.ofMillis(20));
+    LatencyRecorder recorder = new LatencyRecorder(log, clockMs::get); // intervals taken by tick(), as the ticker does
     LatencyRecorder.Channel order = recorder.channel("t/ORDER/node-1");
     LatencyRecorder.Channel noorder = recorder.channel("t/NOORDER/node-2");
     LatencyRecorder.Channel commit = recorder.channel("t/ORDER/node-1/commit");
@@ -35,8 +40,11 @@ class LatencyRecorderTest {
     second.start();
     for (int i = 0; i < 4000; i++) {
       order.recordNanos(200_000 + i * 100L); // 200 to 600 µs
-      if (i % 1000 == 0) {
-        Thread.sleep(30); // spread over several intervals
+      if (i % 1000 == 999) {
+        clockMs.addAndGet(1_000); // four intervals of 1 s, the last one taken by close()
+        if (i < 3999) {
+          recorder.tick();
+        }
       }
     }
     commit.recordNanos(1_499); // rounds to 1 µs
@@ -57,17 +65,17 @@ class LatencyRecorderTest {
       assertThat(read.total(tag)).as(tag).isEqualTo(h);
     });
     List<IntervalLog.Interval> intervals = read.intervals("t/ORDER/node-1");
-    assertThat(intervals.size()).isGreaterThan(1);
+    assertThat(intervals).hasSize(4);
     assertThat(intervals.stream().mapToLong(IntervalLog.Interval::count).sum()).isEqualTo(4000);
     for (int i = 0; i < intervals.size(); i++) {
       IntervalLog.Interval iv = intervals.get(i);
-      assertThat(iv.startS()).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(iv.endS()).isLessThan(60);
-      assertThat(iv.p50()).isBetween(200L, 600L).isLessThanOrEqualTo(iv.p99());
-      if (i > 0) {
-        assertThat(iv.startS()).isGreaterThanOrEqualTo(intervals.get(i - 1).startS());
-      }
+      assertThat(iv.count()).isEqualTo(1000);
+      assertThat(iv.startS()).as("interval %d starts where the previous sample ended", i).isEqualTo(i, within(1e-9));
+      assertThat(iv.endS()).isEqualTo(i + 1, within(1e-9));
+      assertThat(iv.p50()).isBetween(200L + i * 100, 200L + (i + 1) * 100).isLessThanOrEqualTo(iv.p99());
     }
-    assertThat(Files.readString(log)).contains("Tag=t/ORDER/node-1,", "#[Histogram log format version 1.3]");
+    assertThat(Files.readString(log)).contains("Tag=t/ORDER/node-1,", "#[Histogram log format version 1.3]",
+        "#[StartTime: 1704067200.000");
   }
 
   @Test

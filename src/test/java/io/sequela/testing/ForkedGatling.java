@@ -34,10 +34,21 @@ public final class ForkedGatling {
    * @param properties e.g. {@code -Dsequela.plan=/tmp/plan.json}
    */
   public static ForkedGatling start(String simulation, Path results, List<String> properties) throws IOException {
+    return start(simulation, results, properties, List.of());
+  }
+
+  /**
+   * As {@link #start(String, Path, List)}, with more of Gatling's own options.
+   *
+   * @param gatlingOptions e.g. {@code -nr} (no report, as the gatling-operator's runners do)
+   */
+  public static ForkedGatling start(String simulation, Path results, List<String> properties, List<String> gatlingOptions)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", System.getProperty("java.class.path"), ForkedJvm.PREFS, "-Dsequela.results.dir=" + results));
     cmd.addAll(properties);
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
+    cmd.addAll(gatlingOptions);
     return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
   }
 
