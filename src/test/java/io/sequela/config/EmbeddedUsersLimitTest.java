@@ -7,6 +7,7 @@ import io.sequela.testing.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.sequela.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A plan asking more users of the embedded server than it has connections is bad input, found before any
  * database work (the run used to start, meet "too many clients" and end 92 s later as an unreachable database).
  */
+@Slow
 class EmbeddedUsersLimitTest {
 
   @TempDir Path dir;

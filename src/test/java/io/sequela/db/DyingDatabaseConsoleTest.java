@@ -7,6 +7,7 @@ import io.sequela.testing.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.sequela.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * database goes away under its pool: no HikariCP line and no stack trace; with -Dsequela.trace=true they go to
  * target/sequela-trace.log.
  */
+@Slow
 class DyingDatabaseConsoleTest {
 
   private static final Path TRACE = Path.of("target", "sequela-trace.log");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import io.sequela.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One run per embedded data directory, each server in a JVM of its own as runs are: a second run never empties
  * or starts a live run's directory, and a server a killed run left is stopped, not waited for.
  */
+@Slow
 class EmbeddedDataDirTest {
 
   @TempDir Path dir;
