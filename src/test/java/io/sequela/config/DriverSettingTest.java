@@ -17,12 +17,12 @@ class DriverSettingTest {
 
   @Test
   void leanByDefaultForEverySimulationAndPluginOnRequest() {
-    assertThat(QueryBenchSettings.from(with("")).driver()).isEqualTo(Driver.LEAN);
-    assertThat(KeyGenSettings.from(with("")).driver()).isEqualTo(Driver.LEAN);
-    assertThat(SeqOrderSettings.from(with("").getConfig("sequela")).driver()).isEqualTo(Driver.LEAN);
-    assertThat(QueryBenchSettings.from(with("sequela.driver = plugin")).driver()).isEqualTo(Driver.PLUGIN);
-    assertThat(KeyGenSettings.from(with("sequela.driver = PLUGIN")).driver()).isEqualTo(Driver.PLUGIN);
-    assertThat(SeqOrderSettings.from(with("sequela.driver = \" plugin \"").getConfig("sequela")).driver()).isEqualTo(Driver.PLUGIN);
+    assertThat(QueryBenchSettings.from(with("")).driver()).isEqualTo(RequestPath.LEAN);
+    assertThat(KeyGenSettings.from(with("")).driver()).isEqualTo(RequestPath.LEAN);
+    assertThat(SeqOrderSettings.from(with("").getConfig("sequela")).driver()).isEqualTo(RequestPath.LEAN);
+    assertThat(QueryBenchSettings.from(with("sequela.driver = plugin")).driver()).isEqualTo(RequestPath.PLUGIN);
+    assertThat(KeyGenSettings.from(with("sequela.driver = PLUGIN")).driver()).isEqualTo(RequestPath.PLUGIN);
+    assertThat(SeqOrderSettings.from(with("sequela.driver = \" plugin \"").getConfig("sequela")).driver()).isEqualTo(RequestPath.PLUGIN);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.record.RequestRecords;
 import io.sequela.run.AfterReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,7 +146,7 @@ class SeqOrderSimulationEndToEndTest {
 
   @Test
   void everyNodeOfEveryModeReconcilesOkWithRows() throws Exception {
-    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
+    Map<String, RequestRecords.Outcomes> outcomes = RequestRecords.in(run.folder()).outcomesByRequest();
     assertThat(outcomes).containsOnlyKeys("tiny ORDER node 1", "tiny ORDER node 2", "tiny NOORDER node 1", "tiny NOORDER node 2");
     Map<String, Long> rows = new HashMap<>();
     Target pg = Target.parse("embedded", null, null).resolve();
