@@ -4,7 +4,6 @@ import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.sequela.config.RequestPath;
 import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
@@ -35,8 +34,9 @@ import java.util.Map;
  */
 public class KeyGenSimulation extends Simulation {
 
+  // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
+  private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final KeyGenRun run = SimulationExit.orExit(KeyGenRun::prepare);
-  private final PluginRequests plugin = run.driver() == RequestPath.PLUGIN ? SimulationExit.orExit(PluginRequests::load) : null;
 
   {
     List<PopulationBuilder> populations = new ArrayList<>();

@@ -2,6 +2,7 @@ import com.zaxxer.hikari.HikariConfig;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.sequela.SequelaException;
+import io.sequela.config.RequestPath;
 import io.sequela.record.RequestRecord;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -36,6 +37,16 @@ interface PluginRequests {
    * run is over and before the runner reads the record: the plugin's outcomes never reach sequela otherwise.
    */
   void recordFromTextLog(Path simulationLog, RequestRecord record);
+
+  /**
+   * The implementation when the settings ask for the plugin ({@code sequela.request-path=plugin}), else null;
+   * read before any database work.
+   *
+   * @throws SequelaException.InvalidInput naming the profile to add when the build has not the plugin (exit 64)
+   */
+  static PluginRequests ifAsked() {
+    return RequestPath.load() == RequestPath.PLUGIN ? load() : null;
+  }
 
   /**
    * The implementation, when this build has it.

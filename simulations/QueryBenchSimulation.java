@@ -3,7 +3,6 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.sequela.config.RequestPath;
 import io.sequela.db.CpuUsageQuery;
 import io.sequela.querybench.QueryParams;
 import io.sequela.querybench.QueryBenchRun;
@@ -25,9 +24,9 @@ public class QueryBenchSimulation extends Simulation {
 
   private static final String REQUEST = "cpu_usage max/min per minute";
 
+  // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
+  private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final QueryBenchRun run = SimulationExit.orExit(QueryBenchRun::prepare);
-  private final PluginRequests plugin = run.settings().driver() == RequestPath.PLUGIN
-      ? SimulationExit.orExit(PluginRequests::load) : null;
 
   {
     int workers = run.settings().workers();

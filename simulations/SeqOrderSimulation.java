@@ -5,7 +5,6 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.CommitPolicy;
-import io.sequela.config.RequestPath;
 import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
@@ -33,8 +32,9 @@ public class SeqOrderSimulation extends Simulation {
 
   private static final Duration STOPPED_POLL = Duration.ofMillis(200);
 
+  // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
+  private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final SeqOrderRun run = SimulationExit.orExit(SeqOrderRun::prepare);
-  private final PluginRequests plugin = plugin() ? SimulationExit.orExit(PluginRequests::load) : null;
   private final GatlingStop stop = new GatlingStop(run::stopLoadWith);
 
   {
@@ -64,10 +64,6 @@ public class SeqOrderSimulation extends Simulation {
       }
     }
     setUp(root).maxDuration(run.maxDuration()).assertions(koMax);
-  }
-
-  private boolean plugin() {
-    return run.settings().driver() == RequestPath.PLUGIN;
   }
 
   private ChainBuilder paced(Stage stage, ScenarioSpec node) {

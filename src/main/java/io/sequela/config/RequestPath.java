@@ -21,6 +21,16 @@ public enum RequestPath {
   public static final String ALIAS = "sequela.driver";
 
   /**
+   * The request path of {@code -Dsequela.*} over reference.conf, read before anything else of a run (a simulation
+   * checks that its build has the path's code before any database work).
+   *
+   * @throws SequelaException.InvalidInput as {@link #of}, or for an unknown {@code -Dsequela.*} key
+   */
+  public static RequestPath load() {
+    return of(Settings.load());
+  }
+
+  /**
    * The request path of the settings: {@code sequela.driver} when it is set (not empty), else
    * {@code sequela.request-path}.
    *
