@@ -8,8 +8,11 @@ import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
 import org.junit.jupiter.api.Test;
 
-/** {@code sequela.driver}: lean by default, plugin on request, anything else refused naming the key. */
-class DriverSettingTest {
+/**
+ * {@code sequela.request-path} (and its older name {@code sequela.driver}): lean by default, plugin on request,
+ * anything else refused naming the key.
+ */
+class RequestPathSettingTest {
 
   private static Config with(String overrides) {
     return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference()).resolve();
@@ -23,6 +26,8 @@ class DriverSettingTest {
     assertThat(QueryBenchSettings.from(with("sequela.driver = plugin")).driver()).isEqualTo(RequestPath.PLUGIN);
     assertThat(KeyGenSettings.from(with("sequela.driver = PLUGIN")).driver()).isEqualTo(RequestPath.PLUGIN);
     assertThat(SeqOrderSettings.from(with("sequela.driver = \" plugin \"").getConfig("sequela")).driver()).isEqualTo(RequestPath.PLUGIN);
+    assertThat(SeqOrderSettings.from(with("sequela.request-path = plugin").getConfig("sequela")).driver()).isEqualTo(RequestPath.PLUGIN);
+    assertThat(KeyGenSettings.from(with("sequela.request-path = plugin, sequela.driver = plugin")).driver()).isEqualTo(RequestPath.PLUGIN);
   }
 
   @Test
@@ -30,8 +35,11 @@ class DriverSettingTest {
     assertThatThrownBy(() -> QueryBenchSettings.from(with("sequela.driver = galaxio")))
         .isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessage("sequela.driver: must be lean or plugin, got 'galaxio'");
-    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.driver = \"\"")))
+    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.request-path = \"\"")))
         .isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessage("sequela.driver: must be lean or plugin, got ''");
+        .hasMessage("sequela.request-path: must be lean or plugin, got ''");
+    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.request-path = plugin, sequela.driver = lean")))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .hasMessage("sequela.driver (the older name of sequela.request-path): must agree with sequela.request-path, got lean and plugin");
   }
 }
