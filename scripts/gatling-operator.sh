@@ -4,9 +4,11 @@
 # target/sequela.jar, target/classes, target/test-classes and the jars of target/gatling-classpath.txt, or the
 # jars in target/lib). The operator runs every runner pod with one command line and the CR's environment:
 #   runner:   gatling.sh -sf <dir> -s SeqOrderSimulation -rsf <dir> -rf <results> -nr
-#   reporter: gatling.sh -rf <dir> -ro <name>          (over the runners' logs, downloaded into <dir>/<name>)
+#   reporter: gatling.sh -rf <dir> -ro <name>          (Gatling 3.12 and later cannot merge the runners' logs: see below)
 # A runner claims the next free injector number of the run (sequela claim) and runs its share of
-# SeqOrderSimulation; the reporter makes Gatling's report over every log. Runner environment (testScenarioSpec.env):
+# SeqOrderSimulation, keeping its own Gatling report. The whole run's pages come from `sequela report --run-id`
+# over the runners' run folders (each holds sequela-requests.rec and latency.hlog: upload whole folders, not only
+# simulation.log; docs/injectors.md). Runner environment (testScenarioSpec.env):
 #   SEQUELA_RUN_ID      the run id, the same for every pod (a new one per run)
 #   SEQUELA_INJECTORS   how many runners (testScenarioSpec.parallelism)
 #   SEQUELA_TARGET      the database's JDBC URL; SEQUELA_USER, SEQUELA_PASSWORD its credentials (from a Secret)
@@ -38,7 +40,9 @@ done
 [ -n "$results" ] || { echo "gatling.sh: -rf <results folder> is required" >&2; exit 64; }
 
 if [ -n "$reports_only" ]; then
-  exec java -Dgatling.data.enableAnalytics=false -cp "$classpath" io.gatling.app.Gatling -rf "$results" -ro "$reports_only"
+  echo "gatling.sh: Gatling 3.12 and later cannot merge several runners' logs (-ro); run" >&2
+  echo "gatling.sh:   java -cp $home/target/sequela.jar:$home/target/test-classes io.sequela.cli.SequelaCommand report --run-id <id> --target <url> <every runner's run folder>" >&2
+  exit 64
 fi
 
 : "${SEQUELA_RUN_ID:?gatling.sh: SEQUELA_RUN_ID must be set}"
@@ -50,6 +54,6 @@ injector=$(printf '%s\n' "${SEQUELA_PASSWORD:-}" | java -jar "$home/target/seque
 injector=${injector##* } # the number follows picocli's prompt on the same line
 echo "gatling.sh: $(hostname) is injector $injector of $SEQUELA_INJECTORS of run $SEQUELA_RUN_ID"
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-exec java ${JAVA_OPTS:-} -cp "$classpath" -Dsequela.injector="$injector/$SEQUELA_INJECTORS" -Dsequela.run-id="$SEQUELA_RUN_ID" \
+exec java ${JAVA_OPTS:-} --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$classpath" -Dsequela.injector="$injector/$SEQUELA_INJECTORS" -Dsequela.run-id="$SEQUELA_RUN_ID" \
   -Dsequela.target="$SEQUELA_TARGET" -Dsequela.results.dir="$results" \
   io.gatling.app.Gatling -s "${simulation:-SeqOrderSimulation}" -rf "$results" $no_reports

@@ -3,7 +3,7 @@
 #
 # Runs n injectors (load-generator JVMs) of one SeqOrderSimulation run on this machine, then merges them into
 # one report: the local proof of the several-machine set-up in docs/injectors.md.
-#   - builds once (mvn -o package -DskipTests: target/sequela.jar, the simulations, target/gatling-classpath.txt);
+#   - builds once (mvn package -DskipTests: target/sequela.jar, the simulations, target/gatling-classpath.txt);
 #   - unless -Dsequela.target names another database, starts the embedded PostgreSQL once
 #     (`sequela embedded`) and hands its JDBC URL to every injector as -Dsequela.target;
 #   - starts injector i of n as Gatling's own launcher (what `mvn gatling:test` forks), with the options given,
@@ -46,8 +46,8 @@ cd "$(dirname "$0")/.."
 dir=target/injectors/$run_id
 mkdir -p "$dir"
 
-echo "injectors-local: building (mvn -o package -DskipTests; log in $dir/build.log)"
-if ! mvn -B -o -q package -DskipTests >"$dir/build.log" 2>&1; then
+echo "injectors-local: building (mvn package -DskipTests; log in $dir/build.log)"
+if ! mvn -B -q package -DskipTests >"$dir/build.log" 2>&1; then
   tail -n 30 "$dir/build.log" >&2
   exit 1
 fi
@@ -89,7 +89,8 @@ fi
 echo "injectors-local: run $run_id, $n injector(s)"
 for i in $(seq 1 "$n"); do
   results=$dir/injector-$i
-  java -Xmx512m -cp "$classpath" "$@" "${target_opts[@]}" -Dsequela.injector="$i/$n" -Dsequela.run-id="$run_id" \
+  # --add-opens: Gatling 3.13 and later need it in every JVM that runs them (the Maven plugin adds it to its fork)
+  java -Xmx512m --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$classpath" "$@" "${target_opts[@]}" -Dsequela.injector="$i/$n" -Dsequela.run-id="$run_id" \
     -Dsequela.results.dir="$results" -Dsequela.embedded.dir=target/embedded-pg \
     io.gatling.app.Gatling -s SeqOrderSimulation -rf "$results" >"$dir/injector-$i.log" 2>&1 &
   pids+=($!)
@@ -112,4 +113,7 @@ folders=()
 for i in $(seq 1 "$n"); do
   folders+=("$dir"/injector-"$i"/seqordersimulation-injector-"$i"-*)
 done
-java -jar target/sequela.jar report --run-id "$run_id" "${report_target[@]}" --out "$dir" "${folders[@]}"
+# the merge reads each injector's run record and latency.hlog, and the plan (the injectors' -D options, with the test
+# resources on the class path for a plan given as a resource such as plans/default.json)
+java -cp "target/sequela.jar:target/test-classes" "$@" io.sequela.cli.SequelaCommand report --run-id "$run_id" \
+  "${report_target[@]}" --out "$dir" "${folders[@]}"

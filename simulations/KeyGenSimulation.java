@@ -1,11 +1,9 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.sequela.config.Driver;
 import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
@@ -31,10 +29,12 @@ import java.util.Map;
  * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
  * or "end" the user's inserts and its COMMIT request must share one connection and transaction. Requests
  * go through {@link LeanJdbc} (the user's worker holds that connection), or through the JDBC plugin with
- * -Dsequela.driver=plugin.
+ * -Pjdbc-plugin -Dsequela.request-path=plugin ({@link PluginRequests}).
  */
 public class KeyGenSimulation extends Simulation {
 
+  // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
+  private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final KeyGenRun run = SimulationExit.orExit(KeyGenRun::prepare);
 
   {
@@ -46,7 +46,7 @@ public class KeyGenSimulation extends Simulation {
         chain = chain.exec(stage(stage, user));
       }
       PopulationBuilder p = scenario("keygen user " + user).exec(chain).injectOpen(atOnceUsers(1));
-      populations.add(run.driver() == Driver.PLUGIN ? p.protocols(DB().hikariConfig(run.poolConfig(user))) : p);
+      populations.add(plugin != null ? plugin.withPool(p, run.poolConfig(user)) : p);
     }
     List<Assertion> koMax = new ArrayList<>();
     for (KeyStrategy s : run.strategies()) {
@@ -63,7 +63,7 @@ public class KeyGenSimulation extends Simulation {
     KeyStrategy s = run.strategies().get(schedule.phase(stage).strategy());
     int total = schedule.insertsOf(stage, user);
     String request = schedule.insertRequest(stage);
-    ChainBuilder insert = run.driver() == Driver.PLUGIN ? pluginInsert(stage, request, user)
+    ChainBuilder insert = plugin != null ? pluginInsert(stage, request, user)
         : lean(request, user, run.insert(stage, user));
     insert = insert.doIf(session -> run.commit().commitsAfter(session.getInt("i"), total)).then(commit(s, user));
     String payload = run.payload(stage);
@@ -71,7 +71,7 @@ public class KeyGenSimulation extends Simulation {
     if (run.flushStatisticsSql() != null) {
       // statistics are flushed only when the session is idle outside a transaction: commit after the request
       String flush = "flush statistics " + s.id();
-      phase = phase.exec(run.driver() == Driver.PLUGIN ? exec(jdbc(flush).rawSql(run.flushStatisticsSql()))
+      phase = phase.exec(plugin != null ? plugin.rawSql(flush, run.flushStatisticsSql())
           : lean(flush, user, Work.query(run.flushStatisticsSql(), null)));
       if (!run.commit().autocommit()) {
         phase = phase.exec(commit(s, user));
@@ -82,12 +82,12 @@ public class KeyGenSimulation extends Simulation {
 
   /** A lean request on the user's own worker (its one connection for the whole run). */
   private ChainBuilder lean(String requestName, int user, Work work) {
-    return exec(new LeanJdbc(requestName, clock -> run.workers(user, clock), work));
+    return exec(new LeanJdbc(run.record(), requestName, clock -> run.workers(user, clock), work));
   }
 
   private ChainBuilder commit(KeyStrategy s, int user) {
     String name = "commit " + s.id();
-    return run.driver() == Driver.PLUGIN ? exec(jdbc(name).rawSql("COMMIT")) : lean(name, user, Work.commit());
+    return plugin != null ? plugin.rawSql(name, "COMMIT") : lean(name, user, Work.commit());
   }
 
   /** The plugin's insert: the key goes through the session (the plugin binds static values as strings). */
@@ -98,8 +98,7 @@ public class KeyGenSimulation extends Simulation {
     s.clientColumns().forEach(c -> values.put(c, "#{" + c + "}"));
     ChainBuilder key = s.source() == KeyStrategy.Source.DATABASE ? exec(session -> session)
         : exec(session -> session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user)));
-    return key.exec(jdbc(request).insertInto(s.table(), s.clientColumns().toArray(String[]::new))
-        .values(values));
+    return key.exec(plugin.insert(request, s.table(), s.clientColumns(), values));
   }
 
   @Override
@@ -109,6 +108,13 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void after() {
+    if (plugin != null) {
+      // the plugin's outcomes reach sequela only through Gatling 3.11's text log: into the run record first
+      SimulationExit.orExit(() -> {
+        plugin.recordFromTextLog(run.runFolder().simulationLog(), run.record());
+        return null;
+      });
+    }
     List<RoundFigures> rounds = SimulationExit.orExit(run::rounds);
     KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), run.plan(), run.waitSampleInterval(), rounds)
         .withOracleWaits(run.oracleWaits());

@@ -12,6 +12,7 @@ import io.sequela.gatlingrun.KoCodes;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Outcome;
 import io.sequela.load.Work;
+import io.sequela.record.RequestRecord;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.LoggerFactory;
@@ -25,33 +26,38 @@ import scala.Option;
  * taken around execute in
  * ns and given in Gatling's ms. A failure is a KO whose response code is the statement's error code (vendor
  * code or SQLSTATE, {@link Outcome#errorCode}; ERROR when the database was not reached) and whose message is
- * {@code "[<code>] <driver message> (SQLState: ...)"} ({@link KoCodes#message}), which simulation.log keeps and
- * the SeqOrder analysis counts KOs by.
+ * {@code "[<code>] <driver message> (SQLState: ...)"} ({@link KoCodes#message}) for Gatling's error table. Every
+ * request also goes, as it settles, to sequela's own run record ({@link RequestRecord}: key, start and end ns, OK/KO,
+ * error code, rows), on the worker thread, which is what sequela's figures read (never simulation.log).
  * An insert inside an open transaction (commit policy other than each) is logged when that transaction ends
  * ({@link Work#settled()}): OK once committed, KO when rolled back, with its own start and end; the user goes on
  * at once. All the Gatling (Scala) plumbing of sequela lives here.
  */
 final class LeanJdbc implements ActionBuilder {
 
+  private final RequestRecord record;
   private final String requestName;
   private final Function<LongSupplier, JdbcWorkers> workers;
   private final Function<Session, Work> work;
 
   /**
+   * @param record the run's record, where every request goes as it settles
    * @param requestName Gatling request name, e.g. {@code insert uuid4}
    * @param workers the workers given Gatling's clock (ms); called when Gatling builds the scenario, once per
    *     place this action is used: return the same workers wherever one user's work must share a connection
    * @param work the unit of work for the user's session, on the user's event loop
    */
-  LeanJdbc(String requestName, Function<LongSupplier, JdbcWorkers> workers, Function<Session, Work> work) {
+  LeanJdbc(RequestRecord record, String requestName, Function<LongSupplier, JdbcWorkers> workers,
+      Function<Session, Work> work) {
+    this.record = record;
     this.requestName = requestName;
     this.workers = workers;
     this.work = work;
   }
 
   /** The same unit of work for every session. */
-  LeanJdbc(String requestName, Function<LongSupplier, JdbcWorkers> workers, Work work) {
-    this(requestName, workers, session -> work);
+  LeanJdbc(RequestRecord record, String requestName, Function<LongSupplier, JdbcWorkers> workers, Work work) {
+    this(record, requestName, workers, session -> work);
   }
 
   @Override
@@ -60,7 +66,7 @@ final class LeanJdbc implements ActionBuilder {
       @Override
       public Action build(ScenarioContext ctx, Action next) {
         var clock = ctx.coreComponents().clock();
-        return new JdbcAction(requestName, workers.apply(clock::nowMillis), work, ctx.coreComponents(), next);
+        return new JdbcAction(record, requestName, workers.apply(clock::nowMillis), work, ctx.coreComponents(), next);
       }
     };
   }
@@ -71,6 +77,8 @@ final class LeanJdbc implements ActionBuilder {
     private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(LeanJdbc.class));
     private static final Option<String> ERROR = Option.apply("ERROR");
 
+    private final RequestRecord record;
+    private final int key;
     private final String requestName;
     private final JdbcWorkers workers;
     private final Function<Session, Work> work;
@@ -78,7 +86,10 @@ final class LeanJdbc implements ActionBuilder {
     private final Clock clock;
     private final Action next;
 
-    JdbcAction(String requestName, JdbcWorkers workers, Function<Session, Work> work, CoreComponents core, Action next) {
+    JdbcAction(RequestRecord record, String requestName, JdbcWorkers workers, Function<Session, Work> work,
+        CoreComponents core, Action next) {
+      this.record = record;
+      this.key = record.key(requestName);
       this.requestName = requestName;
       this.workers = workers;
       this.work = work;
@@ -116,6 +127,7 @@ final class LeanJdbc implements ActionBuilder {
     }
 
     private void log(io.gatling.core.session.Session session, Outcome o) {
+      record.write(key, o.ok(), o.errorCode(), o.startNanos(), o.durationNanos(), o.rows());
       Option<String> code = o.ok() ? Option.empty() : o.errorCode() == null ? ERROR : Option.apply(o.errorCode());
       String message = o.ok() || o.errorCode() == null ? o.error() : KoCodes.message(o.errorCode(), o.error());
       stats.logResponse(session.scenario(), session.groups(), requestName, o.startMs(), o.endMs(),

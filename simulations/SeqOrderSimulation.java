@@ -1,12 +1,10 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
-import static org.galaxio.gatling.javaapi.JdbcDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.CommitPolicy;
-import io.sequela.config.Driver;
 import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
@@ -21,7 +19,7 @@ import java.util.Map;
 /**
  * The sequela test plan as a Gatling simulation: every test once per sequence mode (ORDER, then NOORDER),
  * each node's users inserting into JOB_EXECUTION through their node's own pool ({@link LeanJdbc}, or the JDBC
- * plugin with -Dsequela.driver=plugin). Plan and target come from -Dsequela.plan and -Dsequela.target (see
+ * plugin with -Pjdbc-plugin -Dsequela.request-path=plugin, {@link PluginRequests}). Plan and target come from -Dsequela.plan and -Dsequela.target (see
  * README.md). Thin: the logic is in io.sequela.seqorder.
  *
  * <p>Stages are Gatling's sequential populations ({@code andThen}): a stage's users start once every user of
@@ -34,7 +32,10 @@ public class SeqOrderSimulation extends Simulation {
 
   private static final Duration STOPPED_POLL = Duration.ofMillis(200);
 
+  // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
+  private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final SeqOrderRun run = SimulationExit.orExit(SeqOrderRun::prepare);
+  private final GatlingStop stop = new GatlingStop(run::stopLoadWith);
 
   {
     List<Assertion> koMax = new ArrayList<>();
@@ -45,15 +46,14 @@ public class SeqOrderSimulation extends Simulation {
       for (ScenarioSpec node : stage.test().scenarii()) {
         int k = stage.index();
         PopulationBuilder p = scenario(stage.requestName(node))
-            .exec(new GatlingStop(run::stopLoadWith))
-            .group(stage.mode().name()).on(repeat(node.iterations(), "i").on(paced(stage, node)))
+            .group(stage.mode().name()).on(repeat(node.iterations(), "i").on(stop.check().exec(paced(stage, node))))
             .exec(session -> {
               run.sequence().userDone(k);
               return session;
             })
-            .asLongAs(session -> run.sequence().isStopped()).on(pause(STOPPED_POLL))
+            .asLongAs(session -> run.sequence().isStopped()).on(stop.check().pause(STOPPED_POLL))
             .injectOpen(atOnceUsers(node.users()));
-        populations.add(plugin() ? p.protocols(DB().hikariConfig(run.poolConfig(stage, node))) : p);
+        populations.add(plugin != null ? plugin.withPool(p, run.poolConfig(stage, node)) : p);
         // ko_max per test x mode is sequela's check (sequela-assertions.xml); per request it is also Gatling's
         stage.test().assertions().get(Limit.KO_MAX).ifPresent(max -> koMax.add(
             details(stage.mode().name(), stage.requestName(node)).failedRequests().count().lte((long) max)));
@@ -66,12 +66,8 @@ public class SeqOrderSimulation extends Simulation {
     setUp(root).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
-  private boolean plugin() {
-    return run.settings().driver() == Driver.PLUGIN;
-  }
-
   private ChainBuilder paced(Stage stage, ScenarioSpec node) {
-    ChainBuilder insert = plugin() ? pluginInsert(stage, node) : leanInsert(stage, node);
+    ChainBuilder insert = plugin != null ? pluginInsert(stage, node) : leanInsert(stage, node);
     if (node.interval().isZero()) {
       return insert;
     }
@@ -82,7 +78,7 @@ public class SeqOrderSimulation extends Simulation {
 
   /** The lean insert, then, under a commit policy other than each, the commit when the policy says. */
   private ChainBuilder leanInsert(Stage stage, ScenarioSpec node) {
-    ChainBuilder insert = exec(new LeanJdbc(stage.requestName(node), clock -> run.insertWorkers(stage, node, clock),
+    ChainBuilder insert = exec(new LeanJdbc(run.record(), stage.requestName(node), clock -> run.insertWorkers(stage, node, clock),
         run.insert(stage, node)));
     CommitPolicy commit = stage.test().commit();
     if (commit.autocommit()) {
@@ -90,7 +86,7 @@ public class SeqOrderSimulation extends Simulation {
     }
     int total = node.iterations();
     return insert.doIf(session -> commit.commitsAfter(session.getInt("i"), total))
-        .then(exec(new LeanJdbc(stage.commitRequestName(node), clock -> run.insertWorkers(stage, node, clock),
+        .then(exec(new LeanJdbc(run.record(), stage.commitRequestName(node), clock -> run.insertWorkers(stage, node, clock),
             run.commit(stage, node))));
   }
 
@@ -98,9 +94,9 @@ public class SeqOrderSimulation extends Simulation {
   private ChainBuilder pluginInsert(Stage stage, ScenarioSpec node) {
     return exec(session -> session.set("py_date", LocalDateTime.now()).set("node", node.nodeNumber())
             .set("test_name", stage.test().name()).set("run_id", run.runId()).set("seq_mode", stage.mode().name()))
-        .exec(jdbc(stage.requestName(node))
-            .insertInto("job_execution", "py_date", "node", "test_name", "run_id", "seq_mode")
-            .values(Map.of("py_date", "#{py_date}", "node", "#{node}", "test_name", "#{test_name}",
+        .exec(plugin.insert(stage.requestName(node), "job_execution",
+            List.of("py_date", "node", "test_name", "run_id", "seq_mode"),
+            Map.of("py_date", "#{py_date}", "node", "#{node}", "test_name", "#{test_name}",
                 "run_id", "#{run_id}", "seq_mode", "#{seq_mode}")));
   }
 
@@ -114,6 +110,13 @@ public class SeqOrderSimulation extends Simulation {
 
   @Override
   public void after() {
+    if (plugin != null) {
+      // the plugin's outcomes reach sequela only through Gatling 3.11's text log: into the run record first
+      SimulationExit.orExit(() -> {
+        plugin.recordFromTextLog(run.runFolder().simulationLog(), run.record());
+        return null;
+      });
+    }
     SimulationExit.orExit(() -> run.finish(System.out));
     run.close();
   }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import io.sequela.gatlingrun.GatlingRun;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,8 @@ class PackageArrowsTest {
     MAY_USE.put("populate", Set.of("config", "db"));
     MAY_USE.put("stats", Set.of());
     MAY_USE.put("design", Set.of("stats"));
-    MAY_USE.put("gatlingrun", Set.of());
+    MAY_USE.put("record", Set.of());
+    MAY_USE.put("gatlingrun", Set.of("record"));
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
     MAY_USE.put("gaps", Set.of("config", "db", "stats"));
     MAY_USE.put("report", Set.of("config", "db", "gaps", "stats", "history"));
@@ -40,13 +42,13 @@ class PackageArrowsTest {
     MAY_USE.put("history", Set.of("config", "stats"));
     MAY_USE.put("nightly", Set.of("config", "db", "gaps", "stats", "assertions", "history"));
     MAY_USE.put("injectors", Set.of());
-    MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "report"));
+    MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "record", "report"));
     MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "gaps", "gatlingrun", "injectors", "load", "nightly", "probe",
+        "record", "report", "run", "stats"));
+    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "gatlingrun", "keys", "load", "nightly", "populate", "probe",
+        "record", "run", "stats"));
+    MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "record",
         "report", "run", "stats"));
-    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "gatlingrun", "keys", "load", "nightly", "populate", "probe", "run",
-        "stats"));
-    MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "report", "run",
-        "stats"));
     MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "seqorder"));
   }
 
@@ -121,6 +123,25 @@ class PackageArrowsTest {
     noClasses().that().resideInAPackage("io.sequela.report..")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.sequela.gatlingrun..",
             "io.sequela.probe..")
+        .check(LIBRARY);
+  }
+
+  /**
+   * Nothing on the default path opens simulation.log: Gatling's text log is read by {@code gatlingrun.TextLog} alone,
+   * which no library class calls; only the JDBC plugin's profile (simulations-jdbc-plugin/) does. Everything sequela
+   * reports is read from its own run record ({@code record.RequestRecords}).
+   */
+  @Test
+  void nothingOnTheDefaultPathReadsSimulationLog() {
+    noClasses().that().doNotHaveFullyQualifiedName("io.sequela.gatlingrun.TextLog")
+        .and().doNotHaveFullyQualifiedName("io.sequela.gatlingrun.TextLog$Request")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.sequela.gatlingrun.TextLog")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("io.sequela.gatlingrun.TextLog$Request")
+        .because("simulation.log is Gatling's (binary since 3.13, readable only by the same version): sequela reads its own record")
+        .check(LIBRARY);
+    noClasses().that().resideOutsideOfPackage("io.sequela.gatlingrun..")
+        .should().callMethod(GatlingRun.class, "simulationLog")
+        .because("only the JDBC plugin's profile opens simulation.log")
         .check(LIBRARY);
   }
 }

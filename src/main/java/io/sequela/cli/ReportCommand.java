@@ -1,6 +1,8 @@
 package io.sequela.cli;
 
 import io.sequela.SequelaException;
+import io.sequela.config.NightlySettings;
+import io.sequela.config.SeqOrderSettings;
 import io.sequela.seqorder.SeqOrderMerge;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,11 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@link SeqOrderMerge}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, header = "Merge several injectors' run folders into one report.",
-    description = "Copies each injector's simulation.log into <out>/seqordersimulation-merged-<run id>/, runs Gatling 3.11's "
-        + "report generation over all of them (in a JVM of its own), merges their latency.hlog files if any, and adds "
-        + "sequence-gaps.html|json for the whole run from the database: the reconciliation of every injector's OK count "
-        + "with the rows and the plan's inserts (SEQUELA_SHARE), and the gap analysis ordered by SQL_DATE (the database's "
-        + "clock). Exit code 1 when the run does not reconcile.")
+    description = "Reads each injector's run record (sequela-requests.rec) and latency.hlog and writes "
+        + "<out>/seqordersimulation-merged-<run id>/: sequence-gaps.html|json for the whole run (the reconciliation of every "
+        + "injector's OK count with the rows and the plan's inserts (SEQUELA_SHARE), KOs by code, the workers' µs latencies "
+        + "and the verdict, the gap analysis ordered by SQL_DATE, the database's clock), the merged latency.hlog, the plan's "
+        + "checks (sequela-assertions.xml), one history row per test and trends.html, and an index.html linking each "
+        + "injector's own Gatling report. The plan is -Dsequela.plan, as the injectors were given it. Exit code 1 when the "
+        + "run does not reconcile or a check failed.")
 final class ReportCommand implements Callable<Integer> {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -37,12 +41,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "<dir>", description = "Where the merged folder goes; default: the first input's parent.")
   Path out;
 
-  @Option(names = "--gatling-classpath", paramLabel = "<file>", defaultValue = "target/gatling-classpath.txt",
-      showDefaultValue = Visibility.ALWAYS, description = "File holding the class path of Gatling 3.11 (mvn package writes it).")
-  Path gatlingClasspath;
-
   @Parameters(arity = "1..*", paramLabel = "<input>",
-      description = "Every injector's Gatling run folder (or its simulation.log, or a folder of *.log files, one per injector).")
+      description = "Every injector's Gatling run folder (each holds sequela-requests.rec).")
   List<Path> inputs;
 
   @Mixin TargetOptions target;
@@ -55,22 +55,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path resultsDir = out != null ? out : inputs.get(0).toAbsolutePath().getParent();
     SeqOrderMerge.Result r = SeqOrderMerge.run(new SeqOrderMerge.Request(runId, inputs, resultsDir, target.target(),
-        this::classpath), new PrintStream(System.out, true));
+        SeqOrderSettings.load().plan(), NightlySettings.load()), new PrintStream(System.out, true));
     PrintStream console = System.out;
     console.println("merged report: " + r.folder().resolve("index.html"));
     if (!r.reconciles()) {
       console.println("sequela: reconciliation failed: OK != rows for at least one node (see the table above)");
       return 1;
     }
-    return r.gatlingStatus() == 0 ? 0 : 1;
-  }
-
-  private String classpath() {
-    try {
-      return Files.readString(gatlingClasspath).strip();
-    } catch (IOException e) {
-      throw new SequelaException.InvalidInput("--gatling-classpath: cannot read " + gatlingClasspath
-          + " (mvn -o package -DskipTests writes it): " + e.getMessage());
-    }
+    return r.exitCode() == 0 ? 0 : 1;
   }
 }

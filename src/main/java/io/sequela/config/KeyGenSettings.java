@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * @param waitSampleInterval how often a measured phase samples the users' sessions for wait events, 1 ms to 10 s
  */
 public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedThreads, Path resultsDir,
-    EmbeddedSettings embedded, Driver driver, Duration waitSampleInterval) {
+    EmbeddedSettings embedded, RequestPath driver, Duration waitSampleInterval) {
 
   private static final String ROOT = "sequela.keygen";
 
@@ -67,7 +67,7 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
       }
-      Driver driver = Driver.parse(s.getString("driver"));
+      RequestPath driver = RequestPath.of(config);
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
       return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),

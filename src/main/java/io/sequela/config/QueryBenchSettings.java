@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * @param driver how the queries are sent ({@code sequela.driver})
  */
 public record QueryBenchSettings(Path queries, int workers, String assignment, Path data, String target, String user,
-    String password, Path resultsDir, Driver driver) {
+    String password, Path resultsDir, RequestPath driver) {
 
   /** The example query file on the classpath (resources/querybench/query_params.csv). */
   public static final String DEFAULT_QUERIES = "querybench/query_params.csv";
@@ -53,7 +53,7 @@ public record QueryBenchSettings(Path queries, int workers, String assignment, P
       }
       return new QueryBenchSettings(path(c, "queries"), workers, c.getString("assignment").strip(), path(c, "data"), c.getString("target"),
           emptyToNull(c.getString("user")), emptyToNull(c.getString("password")),
-          Path.of(config.getString("sequela.results.dir")), Driver.parse(config.getString(Driver.KEY)));
+          Path.of(config.getString("sequela.results.dir")), RequestPath.of(config));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

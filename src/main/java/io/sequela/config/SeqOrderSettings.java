@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * @param targetOverride true when {@code sequela.target} replaced every node's connection (so a problem with
  *     it names that setting, not the plan's field)
  */
-public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, Driver driver,
+public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, RequestPath driver,
     Injector injector, String runId, Duration injectorTimeout, boolean recordLatency, boolean colourBySession,
     Duration abortAfter, Duration connectTimeout, boolean targetOverride) {
 
@@ -61,7 +61,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
       if (!colourBy.equals("node") && !colourBy.equals("session")) {
         throw new SequelaException.InvalidInput("sequela.analysis.colour-by: must be node or session, got '" + colourBy + "'");
       }
-      Driver driver = Driver.parse(c.getString("driver"));
+      RequestPath driver = RequestPath.of(c.atPath(Settings.ROOT));
       TargetSpec override = null;
       if (c.hasPath("target")) {
         try {
@@ -119,8 +119,8 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
    * The JDBC plugin logs an insert as OK as soon as it executes, so a batch rolled back later would count as
    * OK: only the lean driver runs a test whose commit policy is not {@code each}.
    */
-  private static void checkCommitPolicies(Plan plan, Driver driver) {
-    if (driver != Driver.PLUGIN) {
+  private static void checkCommitPolicies(Plan plan, RequestPath driver) {
+    if (driver != RequestPath.PLUGIN) {
       return;
     }
     for (TestSpec t : plan.tests()) {

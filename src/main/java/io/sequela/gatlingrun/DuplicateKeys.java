@@ -15,6 +15,18 @@ public final class DuplicateKeys {
 
   private DuplicateKeys() {}
 
+  /**
+   * True when an error code (as a run record carries it, {@code Dialect.errorCode}) is a unique or primary-key
+   * violation: 23505 (PostgreSQL, H2), ORA-00001 (Oracle), 1062 (MariaDB), or {@value #CODE} (a KO whose message
+   * said so, recorded without a code: the JDBC plugin's).
+   */
+  public static boolean isDuplicateCode(String code) {
+    return code != null && (code.equals("23505") || code.equals("ORA-00001") || code.equals("1062") || code.equals(CODE));
+  }
+
+  /** The code a KO is recorded under when only its message says it is a duplicate key. */
+  public static final String CODE = "duplicate";
+
   /** True when the message reports a unique or primary-key violation; false for null. */
   public static boolean isDuplicate(String message) {
     return message != null && DUPLICATE.matcher(message).find();

@@ -3,7 +3,7 @@ package io.sequela.keygen;
 import io.sequela.db.Dialect;
 import io.sequela.db.InstanceWaits;
 import io.sequela.gatlingrun.DuplicateKeys;
-import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.record.RequestRecords;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Outcome;
 import io.sequela.probe.PhaseProbe;
@@ -107,21 +107,21 @@ final class KeyGenPhases {
   }
 
   /**
-   * Records the measured inserts of simulation.log (the JDBC plugin, whose outcomes sequela does not see), in
-   * Gatling's whole ms: a request named {@link KeyGenSchedule#insertRequest} goes to the stage of its strategy whose
+   * Records the measured inserts of the run record (the JDBC plugin, whose outcomes sequela does not see: its
+   * profile fills the record from Gatling 3.11's text log, in whole ms): a request named {@link KeyGenSchedule#insertRequest} goes to the stage of its strategy whose
    * gate was open when it started (stages run one after another; both clocks are the JVM's wall clock).
    */
-  void recordFromLog(GatlingRun run) {
+  void recordFromRecord(RequestRecords records) {
     Map<String, List<Integer>> stagesOf = new LinkedHashMap<>();
     for (KeyGenSchedule.Phase p : schedule.phases()) {
       if (!p.warmup()) {
         stagesOf.computeIfAbsent(schedule.insertRequest(p.stage()), k -> new ArrayList<>()).add(p.stage());
       }
     }
-    run.forEachRequest(q -> {
-      for (int stage : stagesOf.getOrDefault(q.name(), List.of())) {
+    records.forEach(q -> {
+      for (int stage : stagesOf.getOrDefault(q.key(), List.of())) {
         if (q.startMs() >= gate.openedAtMs(stage) && q.startMs() <= gate.closedAtMs(stage)) {
-          recorders[stage].record((q.endMs() - q.startMs()) * 1000, q.ok(), !q.ok() && DuplicateKeys.isDuplicate(q.message()));
+          recorders[stage].record(PhaseRecorder.micros(q.durationNanos()), q.ok(), !q.ok() && DuplicateKeys.isDuplicateCode(q.errorCode()));
           return;
         }
       }

@@ -11,7 +11,7 @@ import io.sequela.probe.WaitDeltaProbe;
 import io.sequela.stats.RoundFigures;
 import io.sequela.stats.StrategyFigures;
 import io.sequela.config.CommitPolicy;
-import io.sequela.config.Driver;
+import io.sequela.config.RequestPath;
 import io.sequela.config.KeyGenPlan;
 import io.sequela.config.KeyGenSettings;
 import io.sequela.config.NightlySettings;
@@ -26,6 +26,9 @@ import io.sequela.keys.SequenceBlockAllocator;
 import io.sequela.keys.Snowflake;
 import io.sequela.keys.Uuids;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.record.RequestRecord;
+import io.sequela.record.RequestRecords;
+import io.sequela.run.ThisRun;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Work;
 import io.sequela.nightly.KeyGenNightly;
@@ -81,7 +84,7 @@ public final class KeyGenRun implements AutoCloseable {
   private final KeyGenSchedule schedule;
   private final KeyGenPhases phases;
   private final StageGate gate;
-  private final long startedAtMs = System.currentTimeMillis();
+  private ThisRun thisRun;
   private final List<Supplier<UUID>> uuids = new ArrayList<>();
   private final List<Snowflake> snowflakes = new ArrayList<>();
   private final Map<Integer, JdbcWorkers> workers = new ConcurrentHashMap<>();
@@ -141,6 +144,7 @@ public final class KeyGenRun implements AutoCloseable {
     KeyGenRun run = new KeyGenRun(settings, NightlySettings.load());
     try {
       run.connect(Preseeder.populator(run.plan.model(), settings.preseedThreads(), run.dialect()));
+      run.thisRun = ThisRun.start(settings.resultsDir(), "KeyGenSimulation", run.runId);
     } catch (RuntimeException e) {
       run.close();
       throw e;
@@ -213,7 +217,7 @@ public final class KeyGenRun implements AutoCloseable {
     Properties props = new Properties();
     props.putAll(dialect().untypedStringProperties());
     HikariConfig cfg;
-    if (plan.commit().autocommit() || settings.driver() == Driver.LEAN) {
+    if (plan.commit().autocommit() || settings.driver() == RequestPath.LEAN) {
       cfg = Pools.config(target, name, 1);
       props.forEach((k, v) -> cfg.addDataSourceProperty((String) k, v));
       cfg.setAutoCommit(plan.commit().autocommit());
@@ -244,7 +248,7 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /** How the simulation sends its requests ({@code sequela.driver}). */
-  public Driver driver() {
+  public RequestPath driver() {
     return settings.driver();
   }
 
@@ -329,14 +333,16 @@ public final class KeyGenRun implements AutoCloseable {
 
   /**
    * Finishes the last phase and puts each measured round's figures together (the database's and the inserts'
-   * µs latencies: the lean action's ns timing; with the JDBC plugin, Gatling's ms from this run's simulation.log).
+   * µs latencies: the lean action's ns timing; with the JDBC plugin, the run record its profile filled from Gatling
+   * 3.11's text log, in whole ms). Closes the run record and moves it into the run folder.
    *
    * @return one entry per round, in round order
-   * @throws SequelaException when the plugin's run folder cannot be found or read
+   * @throws SequelaException when the run folder cannot be found or the record read
    */
   public List<RoundFigures> rounds() {
-    if (settings.driver() == Driver.PLUGIN) {
-      phases.recordFromLog(runFolder());
+    RequestRecords records = thisRun.finish();
+    if (settings.driver() == RequestPath.PLUGIN) {
+      phases.recordFromRecord(records);
     }
     return phases.rounds();
   }
@@ -371,15 +377,22 @@ public final class KeyGenRun implements AutoCloseable {
     return phases.oracleWaits();
   }
 
-  /** This run's Gatling run folder: the newest one, created after this run started. */
+  /** This run's Gatling run folder, by construction ({@link ThisRun}). */
   public GatlingRun runFolder() {
-    return GatlingRun.latestSince(settings.resultsDir(), "KeyGenSimulation", startedAtMs)
-        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + settings.resultsDir()));
+    return thisRun.folder();
+  }
+
+  /** The run record every request of this run goes to ({@code simulations/LeanJdbc} writes it). */
+  public RequestRecord record() {
+    return thisRun.record();
   }
 
   @Override
   public void close() {
     workers.values().forEach(JdbcWorkers::close);
+    if (thisRun != null) {
+      thisRun.record().close();
+    }
     if (seqBlock != null) {
       seqBlock.close();
     }

@@ -18,6 +18,8 @@ import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.db.TimingDataSource;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.record.RequestRecord;
+import io.sequela.run.ThisRun;
 import io.sequela.nightly.Nightly;
 import io.sequela.nightly.NightlyOutcome;
 import io.sequela.nightly.QueryBenchNightly;
@@ -52,7 +54,7 @@ public final class QueryBenchRun implements AutoCloseable {
   private final CpuUsageQuery query;
   private final QueryRecorder recorder = new QueryRecorder();
   private final LongAdder errors = new LongAdder();
-  private final long startedAtMs = System.currentTimeMillis();
+  private final ThisRun thisRun;
   private JdbcWorkers workers;
   private final String runId = RunId.next();
 
@@ -63,6 +65,12 @@ public final class QueryBenchRun implements AutoCloseable {
     this.queues = queues;
     this.target = target;
     this.query = query;
+    this.thisRun = ThisRun.start(settings.resultsDir(), "QueryBenchSimulation", runId);
+  }
+
+  /** The run record every request of this run goes to ({@code simulations/LeanJdbc} writes it). */
+  public RequestRecord record() {
+    return thisRun.record();
   }
 
   /**
@@ -203,9 +211,12 @@ public final class QueryBenchRun implements AutoCloseable {
         : Optional.of(QueryStats.of(samples, queues.hosts(), queues.assignment().id(), errors()));
     stats.ifPresentOrElse(s -> out.print(QueryStatsReport.consoleTable(s)),
         () -> out.println("querybench: no query was timed (" + errors() + " failed)"));
-    Optional<GatlingRun> run = GatlingRun.latestSince(settings.resultsDir(), "QueryBenchSimulation", startedAtMs);
-    if (run.isEmpty()) {
-      out.println("querybench: no run folder of this run under " + settings.resultsDir());
+    Optional<GatlingRun> run;
+    try {
+      thisRun.finish();
+      run = Optional.of(thisRun.folder());
+    } catch (SequelaException e) {
+      out.println("querybench: " + e.getMessage());
       return stats;
     }
     NightlyOutcome checks = nightly(run.get(), stats, out);
@@ -237,6 +248,7 @@ public final class QueryBenchRun implements AutoCloseable {
   /** Closes the lean workers, if opened. */
   @Override
   public synchronized void close() {
+    thisRun.record().close();
     if (workers != null) {
       workers.close();
     }

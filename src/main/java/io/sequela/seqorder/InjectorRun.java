@@ -11,6 +11,7 @@ import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.config.SequenceMode;
 import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.record.RequestRecords;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,13 +109,13 @@ final class InjectorRun {
   }
 
   /**
-   * Ends this injector's part once Gatling closed its simulation.log: records that it finished the run, prints
+   * Ends this injector's part once the run is over: records that it finished the run, prints
    * its own counts and registers the rename of the run folder to {@code <simulation>-injector-<i>-<timestamp>}
    * once Gatling is done with it.
    */
-  void finish(GatlingRun run, PrintStream out) {
+  void finish(GatlingRun run, RequestRecords records, PrintStream out) {
     barrier.arrive(stages.size());
-    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
+    Map<String, RequestRecords.Outcomes> outcomes = records.outcomesByRequest();
     out.println();
     out.println("sequela run " + runId + ", " + injector + ": this injector's share");
     String fmt = "%-36s %9s %9s %7s  %s%n";
@@ -122,12 +123,12 @@ final class InjectorRun {
     for (InjectorShares.Share s : shares) {
       if (s.planned() > 0) {
         String request = node(s).requestName();
-        GatlingRun.Outcomes o = outcomes.getOrDefault(request, new GatlingRun.Outcomes(0, 0));
+        RequestRecords.Outcomes o = outcomes.getOrDefault(request, new RequestRecords.Outcomes(0, 0));
         out.printf(fmt, request, s.planned(), o.ok(), o.ko(), o.ok() + o.ko() == s.planned() ? "ok" : "MISMATCH: OK + KO != planned");
       }
     }
     out.println("sequela: the whole run is reconciled and analysed by the merge, once every injector has finished:");
-    out.println("sequela:   java -jar target/sequela.jar report --run-id " + runId + " <every injector's run folder or log>");
+    out.println("sequela:   java -jar target/sequela.jar report --run-id " + runId + " <every injector's run folder>");
     AfterReport.register(run, g -> {}, 0, g -> {
       GatlingRun renamed = g.withInjectorNumber(injector.number());
       System.out.println("sequela: " + injector + " of run " + runId + " left its run folder in " + renamed.folder());

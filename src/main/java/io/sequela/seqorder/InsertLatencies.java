@@ -1,7 +1,7 @@
 package io.sequela.seqorder;
 
 import io.sequela.SequelaException;
-import io.sequela.config.Driver;
+import io.sequela.config.RequestPath;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.gaps.Latencies;
@@ -54,7 +54,7 @@ final class InsertLatencies implements AutoCloseable {
    * @throws SequelaException when the temporary log cannot be created
    */
   static InsertLatencies start(SeqOrderSettings settings, String runId) {
-    if (!settings.recordLatency() || settings.driver() != Driver.LEAN) {
+    if (!settings.recordLatency() || settings.driver() != RequestPath.LEAN) {
       return new InsertLatencies(null);
     }
     try {

@@ -19,7 +19,7 @@ import io.sequela.gaps.RunNotes;
 import io.sequela.gaps.StageStatus;
 import io.sequela.gaps.TestFigures;
 import io.sequela.gatlingrun.GatlingRun;
-import io.sequela.gatlingrun.KoCodes;
+import io.sequela.record.RequestRecords;
 import io.sequela.nightly.InsertLatencyUs;
 import io.sequela.nightly.Nightly;
 import io.sequela.nightly.NightlyOutcome;
@@ -40,8 +40,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The end of a SeqOrder run, in {@code Simulation.after()}: Gatling's OK/KO counts (and KOs per error code)
- * from this run's simulation.log reconciled with the rows in JOB_EXECUTION for the stages that ran, the gap
+ * The end of a SeqOrder run, in {@code Simulation.after()}: the OK/KO counts (and KOs per error code) of
+ * sequela's own run record ({@link RequestRecords}; never Gatling's simulation.log) reconciled with the rows in JOB_EXECUTION for the stages that ran, the gap
  * analysis, the console tables, the nightly checks, and the {@link AfterReport} hook adding sequence-gaps.html|json
  * and trends.html. A stopped run (a stage that could not open, a dead database) still gets the reconciliation and
  * the pages for what ran, its checks and a history row with status cut_short (never taken as a baseline); exit 69;
@@ -56,21 +56,24 @@ final class SeqOrderFinish {
    * @throws SequelaException when the run folder cannot be found, or a query fails on a database that answers
    */
   static int run(SeqOrderRun run, PrintStream out) {
-    GatlingRun gr = GatlingRun.latestSince(run.settings().resultsDir(), "SeqOrderSimulation", run.startedAtMs())
-        .orElseThrow(() -> new SequelaException("no Gatling run folder of this run under " + run.settings().resultsDir()));
+    // this run's folder by construction, and sequela's own record of its requests moved into it
+    RequestRecords records = run.thisRun().finish();
+    GatlingRun gr = run.thisRun().folder();
     StageSequence sequence = run.sequence();
     if (run.injectorRun() != null) {
-      // an injector of several prints and records its own share; the merge reconciles and analyses the whole run
-      run.injectorRun().finish(gr, out);
+      // an injector of several prints and records its own share and leaves its latency.hlog and record in its
+      // folder; the merge reconciles and analyses the whole run
+      run.insertLatencies().finish(gr);
+      run.injectorRun().finish(gr, records, out);
       return sequence.isStopped() ? stopExit(sequence) : 0;
     }
     InsertLatencies.Recorded recorded = run.insertLatencies().finish(gr);
     Latencies latencies = recorded.latencies();
     InsertLatencyUs latency = new InsertLatencyUs(latencies);
-    // one pass over simulation.log: OK/KO per request for the reconciliation, KO codes (and, without the workers'
-    // own timings, Gatling's ms) for the latencies
-    Map<String, GatlingRun.Outcomes> outcomes = gr.outcomesByRequest(q -> latencies.record(q.name(),
-        q.endMs() - q.startMs(), q.ok(), q.ok() ? null : KoCodes.codeOf(q.message())));
+    // one pass over the run record: OK/KO per request for the reconciliation, KO codes (and, without the workers'
+    // latency recording, each request's span in whole ms) for the latencies
+    Map<String, RequestRecords.Outcomes> outcomes = records.outcomesByRequest(q -> latencies.record(q.key(),
+        q.durationNanos() / 1_000_000L, q.ok(), q.errorCode()));
     String unreachable = sequence.isStopped() ? unreachable(run.resultsTarget()) : null;
     Reconciliation rec = reconcile(run, outcomes, unreachable);
     List<String> tests = run.settings().plan().tests().stream().map(TestSpec::name).toList();
@@ -136,7 +139,7 @@ final class SeqOrderFinish {
   }
 
   /** One line per node of each stage that opened: planned, Gatling's OK and KO, the rows. */
-  private static Reconciliation reconcile(SeqOrderRun run, Map<String, GatlingRun.Outcomes> outcomes, String unreachable) {
+  private static Reconciliation reconcile(SeqOrderRun run, Map<String, RequestRecords.Outcomes> outcomes, String unreachable) {
     Map<StageNode, Long> rows = unreachable == null ? Reconciliation.rowCounts(run.resultsPool(), run.runId()) : Map.of();
     Reconciliation.Builder b = new Reconciliation.Builder();
     for (Stage s : run.stages()) {
@@ -144,7 +147,7 @@ final class SeqOrderFinish {
         continue;
       }
       for (ScenarioSpec n : s.test().scenarii()) {
-        GatlingRun.Outcomes o = outcomes.getOrDefault(s.requestName(n), new GatlingRun.Outcomes(0, 0));
+        RequestRecords.Outcomes o = outcomes.getOrDefault(s.requestName(n), new RequestRecords.Outcomes(0, 0));
         long r = unreachable != null ? Reconciliation.UNKNOWN_ROWS
             : rows.getOrDefault(s.node(n), 0L);
         b.add(new Reconciliation.Line(s.test().name(), s.mode().name(), n.nodeNumber(), n.plannedInserts(), o.ok(), o.ko(), r));

@@ -5,6 +5,9 @@ import io.sequela.injectors.InjectorShares;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
+import io.sequela.config.NightlySettings;
+import io.sequela.config.Plan;
+import io.sequela.config.TestSpec;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.gaps.GapAnalysis;
@@ -12,12 +15,22 @@ import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.Reconciliation;
 import io.sequela.gaps.TimeBasis;
-import io.sequela.gatlingrun.GatlingReports;
-import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.injectors.InjectorShares;
+import io.sequela.nightly.InsertLatencyUs;
+import io.sequela.nightly.Nightly;
+import io.sequela.nightly.NightlyOutcome;
+import io.sequela.nightly.RunIdentity;
+import io.sequela.nightly.SeqOrderNightly;
+import io.sequela.nightly.TestResult;
+import io.sequela.record.RequestRecord;
+import io.sequela.record.RequestRecords;
 import io.sequela.report.ComparisonTable;
+import io.sequela.report.MergedIndex;
 import io.sequela.report.ReconciliationTable;
 import io.sequela.report.SequenceGapsReport;
+import io.sequela.run.NightlyPages;
 import io.sequela.stats.HistogramLogs;
+import io.sequela.stats.IntervalLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,17 +44,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
 
 /**
- * One report for a SeqOrderSimulation run driven by several injectors. Its input is every injector's
- * simulation.log (their run folders, or a folder of logs as the gatling-operator's reporter downloads them) and
- * the database the run wrote to; it leaves {@code seqordersimulation-merged-<run id>} holding every log, Gatling's
- * report over all of them, the merged latency.hlog (when the run folders hold one), and sequela's pages and
- * JSON from the database: the reconciliation of every injector's OK counts with the rows against the plan's
- * inserts (SEQUELA_SHARE), and the gap analysis ordered by SQL_DATE (the database's clock, so the injectors'
- * clocks need not agree).
+ * One report for a SeqOrderSimulation run driven by several injectors. Its input is every injector's run folder,
+ * each holding that injector's own Gatling report, its run record ({@link RequestRecords}) and its latency.hlog,
+ * and the database the run wrote to; it leaves {@code seqordersimulation-merged-<run id>} holding the merged
+ * latency.hlog, sequela's pages and JSON for the whole run (the reconciliation of every injector's OK counts with
+ * the rows against the plan's inserts (SEQUELA_SHARE), KOs by code, the workers' µs latencies and the verdict, and
+ * the gap analysis ordered by SQL_DATE, the database's clock, so the injectors' clocks need not agree), the nightly
+ * checks (sequela-assertions.xml, one history row per test for the whole run, trends.html) and an index.html
+ * linking each injector's Gatling report (Gatling 3.12 and later cannot merge several runs' logs).
  */
 public final class SeqOrderMerge {
 
@@ -55,13 +69,13 @@ public final class SeqOrderMerge {
    * What to merge.
    *
    * @param runId the run id every injector was given
-   * @param inputs each injector's run folder, or a log file, or a folder of logs ({@code *.log})
+   * @param inputs each injector's run folder
    * @param resultsDir where the merged folder goes
    * @param target the database the run wrote to
-   * @param gatlingClasspath a class path holding Gatling 3.11 (for its report generation), asked for once the
-   *     inputs are found to hold logs
+   * @param plan the run's plan (the nightly checks' tests and limits), as every injector was given it
+   * @param nightly the history folder and baseline
    */
-  public record Request(String runId, List<Path> inputs, Path resultsDir, Target target, Supplier<String> gatlingClasspath) {}
+  public record Request(String runId, List<Path> inputs, Path resultsDir, Target target, Plan plan, NightlySettings nightly) {}
 
   /**
    * What the merge left.
@@ -69,28 +83,25 @@ public final class SeqOrderMerge {
    * @param folder the merged run folder
    * @param reconciliation every node of every stage, all injectors together
    * @param injectors how many injectors the run had
-   * @param gatlingStatus Gatling's exit status (0, or 2 when one of its assertions failed)
+   * @param exitCode 0, or the nightly checks' exit code ({@link NightlyOutcome#exitCode})
    */
-  public record Result(Path folder, Reconciliation reconciliation, int injectors, int gatlingStatus) {
+  public record Result(Path folder, Reconciliation reconciliation, int injectors, int exitCode) {
     /** True when every node of every stage reconciles (OK = rows, OK + KO = the plan's inserts). */
     public boolean reconciles() {
       return reconciliation.reconciles();
     }
   }
 
-  /** A log to merge and the run folder it sits in (null for a bare log). */
-  private record Log(Path file, Path runFolder) {}
-
   /**
-   * Merges the logs and writes the report (see the class doc), printing the reconciliation and the ORDER vs
-   * NOORDER table.
+   * Merges the injectors' records and writes the pages (see the class doc), printing the reconciliation, the ORDER
+   * vs NOORDER table and the checks.
    *
-   * @throws SequelaException.InvalidInput when an input holds no log (before any database work), or no injector
-   *     of the run recorded its share in the database
+   * @throws SequelaException.InvalidInput when an input is not a run folder holding a run record (before any database
+   *     work), or no injector of the run recorded its share in the database
    * @throws SequelaException.DatabaseFailure when the database cannot be read
    */
   public static Result run(Request request, PrintStream out) {
-    List<Log> logs = logs(request.inputs());
+    List<Path> folders = runFolders(request.inputs());
     Path merged = request.resultsDir().resolve(MERGED + request.runId());
     Target target = request.target().resolve();
     try (HikariDataSource db = Pools.open(target, "merge", 1)) {
@@ -100,18 +111,14 @@ public final class SeqOrderMerge {
             + "SEQUELA_SHARE of " + target + " (another run id or database?)");
       }
       int injectors = shares.get(0).injectors();
-      warnAboutMissing(shares, injectors, logs.size(), out);
-      String classpath = request.gatlingClasspath().get();
-      copyLogs(logs, merged);
-      int gatlingStatus = GatlingReports.generate(request.resultsDir(), merged.getFileName().toString(), classpath);
-      mergeLatencyLogs(logs, merged, out);
-
-      Latencies latencies = new Latencies();
+      warnAboutMissing(shares, injectors, folders.size(), out);
+      fresh(merged);
+      Latencies latencies = mergeLatencyLogs(folders, merged, out);
       Map<String, long[]> outcomes = new HashMap<>();
-      for (Log log : logs) {
-        GatlingRun.forEachRequest(log.file(), q -> {
-          latencies.record(q.name(), q.endMs() - q.startMs(), q.ok());
-          outcomes.computeIfAbsent(q.name(), k -> new long[2])[q.ok() ? 0 : 1]++;
+      for (Path folder : folders) {
+        RequestRecords.in(folder).forEach(q -> {
+          latencies.record(q.key(), q.durationNanos() / 1_000_000L, q.ok(), q.errorCode());
+          outcomes.computeIfAbsent(q.key(), k -> new long[2])[q.ok() ? 0 : 1]++;
         });
       }
       Reconciliation rec = reconcile(shares, outcomes, Reconciliation.rowCounts(db, request.runId()));
@@ -122,40 +129,45 @@ public final class SeqOrderMerge {
       out.println(ReconciliationTable.render(rec));
       out.println();
       out.print(ComparisonTable.render(gaps, latencies));
+      MergedIndex.write(merged, request.runId(), folders);
       SequenceGapsReport.write(merged, gaps, latencies, injectors);
-      return new Result(merged, rec, injectors, gatlingStatus);
+      NightlyOutcome checks = nightly(request, db, target, rec, gaps, new InsertLatencyUs(latencies), merged, out);
+      out.println();
+      out.print(checks.checks().summary());
+      NightlyPages.afterReport(checks, merged, out);
+      return new Result(merged, rec, injectors, checks.exitCode());
     }
   }
 
-  /** The logs of every input: a log file, a run folder's simulation.log, or every *.log of a folder. */
-  private static List<Log> logs(List<Path> inputs) {
-    if (inputs.isEmpty()) {
-      throw new SequelaException.InvalidInput("<input>: give every injector's run folder or log");
+  /** The plan's assertions, the regression gate, one history row per test for the whole run and the JUnit file. */
+  private static NightlyOutcome nightly(Request request, HikariDataSource db, Target target, Reconciliation rec,
+      GapAnalysisResult gaps, InsertLatencyUs latency, Path merged, PrintStream out) {
+    List<TestResult> results = new ArrayList<>();
+    for (TestSpec t : request.plan().tests()) {
+      results.add(SeqOrderNightly.of(t, rec, gaps.tests().stream().filter(f -> f.testName().equals(t.name())).findFirst(),
+          latency));
     }
-    List<Log> logs = new ArrayList<>();
+    RunIdentity id = new RunIdentity("SeqOrderSimulation", request.runId(), request.plan().source(),
+        RunIdentity.planHash(request.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(target),
+        RunIdentity.serverVersion(db), RunIdentity.sourceCommit(), "");
+    return Nightly.finish(request.nightly(), id, results, merged, note -> out.println("sequela: " + note));
+  }
+
+  /** Every input must be an injector's run folder holding its run record. */
+  private static List<Path> runFolders(List<Path> inputs) {
+    if (inputs.isEmpty()) {
+      throw new SequelaException.InvalidInput("<input>: give every injector's run folder");
+    }
     for (Path in : inputs) {
-      if (Files.isRegularFile(in) && in.getFileName().toString().endsWith(".log")) {
-        logs.add(new Log(in, null));
-      } else if (Files.isRegularFile(in.resolve("simulation.log"))) {
-        logs.add(new Log(in.resolve("simulation.log"), in));
-      } else if (Files.isDirectory(in)) {
-        try (Stream<Path> files = Files.list(in)) {
-          List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".log") && Files.isRegularFile(f)).sorted().toList();
-          if (found.isEmpty()) {
-            throw new SequelaException.InvalidInput("<input>: " + in + " holds no simulation.log and no *.log");
-          }
-          found.forEach(f -> logs.add(new Log(f, null)));
-        } catch (IOException e) {
-          throw new SequelaException.InvalidInput("<input>: cannot list " + in + ": " + e.getMessage());
-        }
-      } else {
-        throw new SequelaException.InvalidInput("<input>: " + in + " is neither a Gatling run folder, a folder of logs nor a .log file");
+      if (!RequestRecords.in(in).exists()) {
+        throw new SequelaException.InvalidInput("<input>: " + in + " is not an injector's run folder: it holds no "
+            + RequestRecord.FILE + " (sequela's run record, written by every injector's run)");
       }
     }
-    return logs;
+    return List.copyOf(inputs);
   }
 
-  private static void warnAboutMissing(List<InjectorShares.Share> shares, int injectors, int logs, PrintStream out) {
+  private static void warnAboutMissing(List<InjectorShares.Share> shares, int injectors, int folders, PrintStream out) {
     Set<Integer> recorded = new HashSet<>();
     shares.forEach(s -> recorded.add(s.injector()));
     TreeSet<Integer> missing = new TreeSet<>();
@@ -167,13 +179,13 @@ public final class SeqOrderMerge {
     if (!missing.isEmpty()) {
       out.println("sequela: injector(s) " + missing + " of " + injectors + " recorded no share: they never reached the first stage");
     }
-    if (logs != injectors) {
-      out.println("sequela: " + logs + " log(s) given for a run of " + injectors + " injectors");
+    if (folders != injectors) {
+      out.println("sequela: " + folders + " run folder(s) given for a run of " + injectors + " injectors");
     }
   }
 
-  /** A fresh merged folder holding every log under a name of its own (Gatling 3.11 reads every *.log of it). */
-  private static void copyLogs(List<Log> logs, Path merged) {
+  /** A fresh merged folder. */
+  private static void fresh(Path merged) {
     try {
       if (Files.exists(merged)) {
         try (Stream<Path> old = Files.walk(merged)) {
@@ -183,29 +195,31 @@ public final class SeqOrderMerge {
         }
       }
       Files.createDirectories(merged);
-      Set<String> names = new HashSet<>();
-      for (Log log : logs) {
-        String name = log.runFolder() != null ? log.runFolder().getFileName() + ".log" : log.file().getFileName().toString();
-        String unique = names.add(name) ? name : names.size() + "-" + name;
-        names.add(unique);
-        Files.copy(log.file(), merged.resolve(unique));
-      }
     } catch (IOException e) {
       throw new SequelaException("cannot prepare " + merged + ": " + e.getMessage(), e);
     }
   }
 
-  private static void mergeLatencyLogs(List<Log> logs, Path merged, PrintStream out) {
-    List<Path> hlogs = logs.stream().filter(l -> l.runFolder() != null).map(l -> l.runFolder().resolve(LATENCY_LOG))
-        .filter(Files::isRegularFile).toList();
-    if (!hlogs.isEmpty()) {
-      HistogramLogs.Merged m = HistogramLogs.merge(hlogs, merged.resolve(LATENCY_LOG));
-      out.println("sequela: " + LATENCY_LOG + ": " + m.intervals() + " intervals of " + hlogs.size() + " of the " + logs.size()
-          + " injectors merged");
+  /**
+   * The injectors' latency.hlog merged into the merged folder's, and the workers' µs latencies over it; empty
+   * latencies (filled from the records' spans) when no injector recorded any.
+   */
+  private static Latencies mergeLatencyLogs(List<Path> folders, Path merged, PrintStream out) {
+    List<Path> hlogs = folders.stream().map(f -> f.resolve(LATENCY_LOG)).filter(Files::isRegularFile).toList();
+    if (hlogs.isEmpty()) {
+      return new Latencies();
     }
+    Path log = merged.resolve(LATENCY_LOG);
+    HistogramLogs.Merged m = HistogramLogs.merge(hlogs, log);
+    out.println("sequela: " + LATENCY_LOG + ": " + m.intervals() + " intervals of " + hlogs.size() + " of the " + folders.size()
+        + " injectors merged");
+    IntervalLog read = IntervalLog.read(log);
+    Map<String, Histogram> totals = new LinkedHashMap<>();
+    read.tags().forEach(t -> totals.put(t, read.total(t)));
+    return Latencies.ofTags(totals);
   }
 
-  /** Per stage and node in run order: the plan's inserts, OK/KO over all logs, and rows in the database. */
+  /** Per stage and node in run order: the plan's inserts, OK/KO over all records, and rows in the database. */
   private static Reconciliation reconcile(List<InjectorShares.Share> shares, Map<String, long[]> outcomes,
       Map<StageNode, Long> rows) {
     Map<StageNode, InjectorShares.Share> nodes = new LinkedHashMap<>();

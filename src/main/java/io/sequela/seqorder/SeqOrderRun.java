@@ -1,5 +1,8 @@
 package io.sequela.seqorder;
 
+import io.sequela.gatlingrun.GatlingRun;
+import io.sequela.record.RequestRecord;
+import io.sequela.run.ThisRun;
 import io.sequela.run.ExitCodes;
 import io.sequela.run.RunId;
 
@@ -71,7 +74,7 @@ public final class SeqOrderRun implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final long startedAtMs = System.currentTimeMillis();
+  private ThisRun thisRun;
   private Optional<WaitDeltaProbe> waits = Optional.empty();
   private InjectorRun injectorRun;
   private InsertLatencies insertLatencies;
@@ -113,6 +116,7 @@ public final class SeqOrderRun implements AutoCloseable {
     try {
       run.connect();
       run.insertLatencies = InsertLatencies.start(run.settings, run.runId);
+      run.thisRun = ThisRun.start(run.settings.resultsDir(), "SeqOrderSimulation", run.runId);
     } catch (RuntimeException e) {
       run.close();
       throw e;
@@ -301,8 +305,19 @@ public final class SeqOrderRun implements AutoCloseable {
     return waits;
   }
 
-  long startedAtMs() {
-    return startedAtMs;
+  /** This run's folder and record (by construction, never the newest folder). */
+  ThisRun thisRun() {
+    return thisRun;
+  }
+
+  /** This run's Gatling run folder, by construction. */
+  public GatlingRun runFolder() {
+    return thisRun.folder();
+  }
+
+  /** The run record every request of this run goes to ({@code simulations/LeanJdbc} writes it). */
+  public RequestRecord record() {
+    return thisRun.record();
   }
 
   /**
@@ -344,6 +359,9 @@ public final class SeqOrderRun implements AutoCloseable {
   @Override
   public void close() {
     watchTimer.shutdownNow();
+    if (thisRun != null) {
+      thisRun.record().close();
+    }
     if (insertLatencies != null) {
       insertLatencies.close();
     }

@@ -3,7 +3,7 @@ package io.sequela.seqorder;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
-import io.sequela.config.Driver;
+import io.sequela.config.RequestPath;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.db.Dialect;
@@ -88,7 +88,7 @@ final class StageSteps implements StageSequence.Steps {
     }
     SequenceAttributes read = readBack[k];
     waits.ifPresent(w -> w.stageStarts(k));
-    if (settings.driver() == Driver.LEAN) {
+    if (settings.driver() == RequestPath.LEAN) {
       for (ScenarioSpec node : stage.test().scenarii()) {
         try {
           pools.put(key(stage, node), Pools.open(resolved.get(node), leanPoolConfig(stage, node)));

@@ -18,7 +18,7 @@ class DialectDriverTest {
   void theLoadedDriverAcceptsTheDialectsUrls(String url) throws Exception {
     Dialect d = Dialect.fromJdbcUrl(url);
     d.loadDriver();
-    Driver driver = DriverManager.getDriver(url);
+    java.sql.Driver driver = DriverManager.getDriver(url);
     assertThat(driver.getClass().getName()).isEqualTo(d.driverClassName());
     assertThat(driver.acceptsURL(url)).isTrue();
   }

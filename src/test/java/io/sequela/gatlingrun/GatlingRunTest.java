@@ -2,8 +2,18 @@ package io.sequela.gatlingrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sequela.record.RequestRecord;
+import io.sequela.record.RequestRecords;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +22,7 @@ class GatlingRunTest {
   @TempDir Path results;
 
   @Test
-  void countsOkAndKoPerRequestFromA311Log() throws Exception {
+  void a311TextLogBecomesARunRecord() throws Exception {
     Path run = Files.createDirectories(results.resolve("seqordersimulation-20261121122522077"));
     Files.writeString(run.resolve("simulation.log"), String.join("\n",
         "RUN\tSeqOrderSimulation\tseqordersimulation\t1795264304681\t \t3.11.5",
@@ -26,10 +36,17 @@ class GatlingRunTest {
     GatlingRun gr = GatlingRun.latest(results, "SeqOrderSimulation").orElseThrow();
     assertThat(gr.folder()).isEqualTo(run);
     assertThat(gr.hasReport()).isFalse();
-    assertThat(gr.outcomesByRequest())
-        .containsEntry("t ORDER node 1", new GatlingRun.Outcomes(2, 1))
-        .containsEntry("t NOORDER node 2", new GatlingRun.Outcomes(1, 0))
+    try (RequestRecord record = RequestRecord.open(run.resolve(RequestRecord.FILE))) {
+      TextLog.copyInto(gr.simulationLog(), record);
+    }
+    List<RequestRecords.Request> requests = new ArrayList<>();
+    assertThat(RequestRecords.in(run).outcomesByRequest(requests::add))
+        .containsEntry("t ORDER node 1", new RequestRecords.Outcomes(2, 1))
+        .containsEntry("t NOORDER node 2", new RequestRecords.Outcomes(1, 0))
         .hasSize(2);
+    assertThat(requests.get(0).startMs()).isEqualTo(1795264304952L);
+    assertThat(requests.get(0).durationNanos()).isEqualTo(92_000_000L);
+    assertThat(requests.get(1).errorCode()).isEqualTo(DuplicateKeys.CODE);
   }
 
   @Test
@@ -59,12 +76,26 @@ class GatlingRunTest {
   }
 
   @Test
-  void latestSinceIgnoresAFolderOlderThanTheRun() throws Exception {
-    Path folder = Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
-    assertThat(folder.toFile().setLastModified(1_000_000_000_000L)).isTrue();
-    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_000_500L)).get()
-        .extracting(GatlingRun::folder).isEqualTo(folder);
-    assertThat(GatlingRun.latestSince(results, "QueryBenchSimulation", 1_000_000_002_000L)).isEmpty();
+  void theWatchFindsTheSimulationLogThisJvmHoldsOpenNotTheNewestFolder() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux only");
+    Path mine = Files.createDirectories(results.resolve("querybenchsimulation-20261121120000000"));
+    Path newer = Files.createDirectories(results.resolve("querybenchsimulation-20261121130000000"));
+    Files.writeString(newer.resolve("simulation.log"), "another run's");
+    RunFolderWatch watch = RunFolderWatch.start(results, "QueryBenchSimulation");
+    try (FileChannel open = FileChannel.open(mine.resolve("simulation.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      assertThat(watch.folder(Duration.ofSeconds(5))).get().extracting(GatlingRun::folder).isEqualTo(mine);
+    }
+  }
+
+  @Test
+  void withoutProcTheWatchTakesTheOldestFolderNamedAfterTheRunStarted() throws Exception {
+    Files.createDirectories(results.resolve("querybenchsimulation-20000101000000000"));
+    RunFolderWatch watch = RunFolderWatch.start(results, "QueryBenchSimulation", false);
+    DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+    LocalDateTime now = LocalDateTime.now();
+    Path mine = Files.createDirectories(results.resolve("querybenchsimulation-" + stamp.format(now.plusSeconds(1))));
+    Files.createDirectories(results.resolve("querybenchsimulation-" + stamp.format(now.plusSeconds(2))));
+    assertThat(watch.folder(Duration.ZERO)).get().extracting(GatlingRun::folder).isEqualTo(mine);
   }
 
   @Test

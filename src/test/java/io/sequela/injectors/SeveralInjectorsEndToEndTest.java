@@ -1,9 +1,15 @@
 package io.sequela.injectors;
 
+import io.sequela.record.RequestRecords;
+import io.sequela.config.BaselineSpec;
+import io.sequela.config.Limits;
+import io.sequela.config.NightlySettings;
+import io.sequela.config.PlanLoader;
 import io.sequela.seqorder.SeqOrderMerge;
 import io.sequela.run.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,14 +55,14 @@ class SeveralInjectorsEndToEndTest {
 
   /** One injector: Gatling's launcher in a JVM of its own, as Maven forks it. */
   private static ForkedGatling start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
-    List<String> props = new ArrayList<>(List.of("-Dsequela.plan=plans/tiny.json",
+    List<String> props = new ArrayList<>(List.of("-Dsequela.plan=plans/tiny.json", "-Dsequela.history.dir=" + dir.resolve("history"),
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "-Dsequela.injector=" + injector + "/" + injectors, "-Dsequela.run-id=" + runId,
         "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));
     props.addAll(List.of(properties));
     Files.createDirectories(results);
-    // -nr: no per-injector report, as the gatling-operator's runners do; the merge writes the one report
-    return ForkedGatling.start("SeqOrderSimulation", results, props, List.of("-nr"));
+    // each injector keeps its own Gatling report (Gatling 3.12 and later cannot merge them); the merge links them
+    return ForkedGatling.start("SeqOrderSimulation", results, props);
   }
 
   private static int await(ForkedGatling injector) throws Exception {
@@ -80,9 +86,14 @@ class SeveralInjectorsEndToEndTest {
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    merged = SeqOrderMerge.run(new SeqOrderMerge.Request(RUN_ID, List.of(FOLDERS.get(1), FOLDERS.get(0)), dir, pg,
-        () -> System.getProperty("java.class.path")), new PrintStream(out, true, StandardCharsets.UTF_8));
+    merged = SeqOrderMerge.run(request(List.of(FOLDERS.get(1), FOLDERS.get(0)), dir),
+        new PrintStream(out, true, StandardCharsets.UTF_8));
     mergeOutput = out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static SeqOrderMerge.Request request(List<Path> folders, Path out) {
+    return new SeqOrderMerge.Request(RUN_ID, folders, out, pg, PlanLoader.load("plans/tiny.json"),
+        new NightlySettings(dir.resolve("history"), BaselineSpec.parse("median:5"), Limits.NONE, "plans/tiny.json", ""));
   }
 
   @Test
@@ -90,7 +101,7 @@ class SeveralInjectorsEndToEndTest {
     for (int i = 1; i <= 2; i++) {
       Path folder = FOLDERS.get(i - 1);
       assertThat(folder.getFileName().toString()).matches("seqordersimulation-injector-" + i + "-\\d{17}");
-      assertThat(new GatlingRun(folder).outcomesByRequest().values().stream().mapToLong(GatlingRun.Outcomes::ok).sum()).isEqualTo(200);
+      assertThat(RequestRecords.in(folder).outcomesByRequest().values().stream().mapToLong(RequestRecords.Outcomes::ok).sum()).isEqualTo(200);
     }
     // tiny.json: node 1 has 2 users x 60, node 2 has 2 users x 40; each injector drives one user of each
     try (var db = io.sequela.db.Pools.open(pg, "test", 1)) {
@@ -127,38 +138,41 @@ class SeveralInjectorsEndToEndTest {
   void theMergedReportCountsEveryRequestOnceAndReconciles() throws Exception {
     Path folder = merged.folder();
     assertThat(folder).isEqualTo(dir.resolve("seqordersimulation-merged-" + RUN_ID));
-    assertThat(folder.resolve(FOLDERS.get(0).getFileName() + ".log")).exists();
-    assertThat(folder.resolve(FOLDERS.get(1).getFileName() + ".log")).exists();
-    assertThat(folder.resolve("index.html")).exists();
-    JsonNode stats = new ObjectMapper().readTree(folder.resolve("js/global_stats.json").toFile());
-    assertThat(stats.get("numberOfRequests").get("total").asLong()).isEqualTo(400);
-    assertThat(merged.gatlingStatus()).isZero();
+    String index = Files.readString(folder.resolve("index.html"));
+    assertThat(index).contains("href=\"sequence-gaps.html\"");
+    for (Path injector : FOLDERS) {
+      assertThat(injector.resolve("index.html")).exists();
+      assertThat(index).contains("../injector-" + (FOLDERS.indexOf(injector) + 1) + "/" + injector.getFileName() + "/index.html");
+    }
+    assertThat(merged.exitCode()).as(mergeOutput).isZero();
 
     assertThat(merged.reconciliation().reconciles()).as(mergeOutput).isTrue();
     assertThat(merged.reconciliation().lines()).extracting(Reconciliation.Line::planned).containsExactly(120L, 80L, 120L, 80L);
+    assertThat(merged.reconciliation().lines()).extracting(Reconciliation.Line::ok).containsExactly(120L, 80L, 120L, 80L);
     assertThat(mergeOutput).contains("2 injectors: reconciliation", "reconciliation: OK = rows on every node");
 
     JsonNode gaps = new ObjectMapper().readTree(folder.resolve("sequence-gaps.json").toFile());
     assertThat(gaps.get("injectors").asInt()).isEqualTo(2);
     assertThat(gaps.get("time_basis").asText()).isEqualTo("SQL_DATE");
+    assertThat(gaps.toString()).contains("\"latency_source\":\"worker\"");
     JsonNode modes = gaps.get("tests").get(0).get("modes");
     assertThat(modes.get("ORDER").get("rows").asLong()).isEqualTo(200);
     assertThat(modes.get("NOORDER").get("rows").asLong()).isEqualTo(200);
-    assertThat(Files.readString(folder.resolve("index.html"))).contains("href=\"sequence-gaps.html\"");
+    assertThat(folder.resolve("latency.hlog")).exists();
+    assertThat(folder.resolve("sequela-assertions.xml")).exists();
+    try (Stream<Path> rows = Files.walk(dir.resolve("history"))) {
+      List<Path> csv = rows.filter(p -> p.toString().endsWith(".csv")).toList();
+      assertThat(csv).hasSize(1);
+      assertThat(Files.readAllLines(csv.get(0)).stream().filter(l -> l.contains(RUN_ID))).hasSize(1);
+    }
   }
 
   @Test
-  void aFolderOfLogsAsTheGatlingOperatorsReporterHasThemMergesAlike() throws Exception {
-    Path downloaded = Files.createDirectories(dir.resolve("operator"));
-    Files.copy(FOLDERS.get(0).resolve("simulation.log"), downloaded.resolve("runner-x7k2p.log"));
-    Files.copy(FOLDERS.get(1).resolve("simulation.log"), downloaded.resolve("runner-q9d4m.log"));
-    SeqOrderMerge.Result again = SeqOrderMerge.run(new SeqOrderMerge.Request(RUN_ID, List.of(downloaded), dir.resolve("operator-out"), pg,
-        () -> System.getProperty("java.class.path")), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    assertThat(again.reconciles()).isTrue();
-    assertThat(again.injectors()).isEqualTo(2);
-    assertThat(again.folder().resolve("runner-x7k2p.log")).exists();
-    JsonNode stats = new ObjectMapper().readTree(again.folder().resolve("js/global_stats.json").toFile());
-    assertThat(stats.get("numberOfRequests").get("total").asLong()).isEqualTo(400);
+  void aFolderWithoutARunRecordIsOneLine() throws Exception {
+    Path bare = Files.createDirectories(dir.resolve("bare"));
+    assertThatThrownBy(() -> SeqOrderMerge.run(request(List.of(bare), dir.resolve("bare-out")),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)))
+        .isInstanceOf(io.sequela.SequelaException.InvalidInput.class).hasMessageContaining("sequela-requests.rec");
   }
 
   @Test

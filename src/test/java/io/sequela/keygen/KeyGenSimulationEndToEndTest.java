@@ -1,5 +1,6 @@
 package io.sequela.keygen;
 
+import io.sequela.record.RequestRecords;
 import io.sequela.run.AfterReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +65,9 @@ class KeyGenSimulationEndToEndTest {
   @Test
   void gatlingSucceedsAndEveryInsertIsOk() {
     assertThat(exitCode).isZero();
-    assertThat(run.outcomesByRequest().get("insert uuid4").ok()).isEqualTo(3 * ROUND_ROWS);
-    assertThat(run.outcomesByRequest().get("warm-up insert uuid4").ok()).isEqualTo(500);
-    run.outcomesByRequest().forEach((name, o) -> assertThat(o.ko()).as(name).isZero());
+    assertThat(RequestRecords.in(run.folder()).outcomesByRequest().get("insert uuid4").ok()).isEqualTo(3 * ROUND_ROWS);
+    assertThat(RequestRecords.in(run.folder()).outcomesByRequest().get("warm-up insert uuid4").ok()).isEqualTo(500);
+    RequestRecords.in(run.folder()).outcomesByRequest().forEach((name, o) -> assertThat(o.ko()).as(name).isZero());
   }
 
   @Test

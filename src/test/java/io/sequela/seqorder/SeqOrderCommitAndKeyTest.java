@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.record.RequestRecords;
 import io.sequela.run.AfterReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,9 +80,9 @@ class SeqOrderCommitAndKeyTest {
   @Test
   void aDuplicateIdIsAKoUnderItsCodeAndTheBatchItRolledBackCountsAsKosNotRows() throws Exception {
     assertThat(exitCode).isZero();
-    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
-    assertThat(outcomes.get("dup ORDER node 1")).isEqualTo(new GatlingRun.Outcomes(17, 3));
-    assertThat(outcomes.get("dup ORDER node 1 commit")).isEqualTo(new GatlingRun.Outcomes(4, 0));
+    Map<String, RequestRecords.Outcomes> outcomes = RequestRecords.in(run.folder()).outcomesByRequest();
+    assertThat(outcomes.get("dup ORDER node 1")).isEqualTo(new RequestRecords.Outcomes(17, 3));
+    assertThat(outcomes.get("dup ORDER node 1 commit")).isEqualTo(new RequestRecords.Outcomes(4, 0));
     Map<String, Long> rows = perNode("SELECT test_name || ' ' || node, count(*) FROM job_execution WHERE run_id = '" + runId()
         + "' GROUP BY 1");
     assertThat(rows.get("dup 1")).isEqualTo(17);
@@ -98,10 +99,10 @@ class SeqOrderCommitAndKeyTest {
         + "WHERE run_id = '" + runId() + "' AND test_name = 'commit_end' GROUP BY 1");
     assertThat(transactions).containsOnly(Map.entry("ORDER 1", 3L), Map.entry("ORDER 2", 2L), Map.entry("NOORDER 1", 3L),
         Map.entry("NOORDER 2", 2L));
-    Map<String, GatlingRun.Outcomes> outcomes = run.outcomesByRequest();
-    assertThat(outcomes.get("commit_end ORDER node 1")).isEqualTo(new GatlingRun.Outcomes(120, 0));
-    assertThat(outcomes.get("commit_end NOORDER node 2")).isEqualTo(new GatlingRun.Outcomes(50, 0));
-    assertThat(outcomes.get("commit_end ORDER node 1 commit")).isEqualTo(new GatlingRun.Outcomes(3, 0));
-    assertThat(outcomes.get("commit_end NOORDER node 2 commit")).isEqualTo(new GatlingRun.Outcomes(2, 0));
+    Map<String, RequestRecords.Outcomes> outcomes = RequestRecords.in(run.folder()).outcomesByRequest();
+    assertThat(outcomes.get("commit_end ORDER node 1")).isEqualTo(new RequestRecords.Outcomes(120, 0));
+    assertThat(outcomes.get("commit_end NOORDER node 2")).isEqualTo(new RequestRecords.Outcomes(50, 0));
+    assertThat(outcomes.get("commit_end ORDER node 1 commit")).isEqualTo(new RequestRecords.Outcomes(3, 0));
+    assertThat(outcomes.get("commit_end NOORDER node 2 commit")).isEqualTo(new RequestRecords.Outcomes(2, 0));
   }
 }

@@ -66,6 +66,17 @@ class SeqOrderExitCodeTest {
   }
 
   @Test
+  void thePluginWithoutItsProfileIsOneLineNamingTheProfile() throws Exception {
+    for (String setting : List.of("-Dsequela.request-path=plugin", "-Dsequela.driver=plugin")) {
+      ForkedJvm.Outcome o = gatling(plan("plugin", 5), setting);
+      assertThat(o.exitCode()).as(o.output()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(o.output()).contains("sequela: sequela.request-path=plugin: the JDBC plugin is on a Maven profile of its own "
+          + "(it pins Gatling 3.11.5): add -Pjdbc-plugin to the mvn command").doesNotContain("\tat ");
+      assertThat(dir.resolve("pg")).as("no database work").doesNotExist();
+    }
+  }
+
+  @Test
   void anUnsupportedJdbcUrlIsBadInputNamingTheField() throws Exception {
     Path plan = Files.writeString(dir.resolve("plan.json"), "{ \"tests\": [ { \"test_name\": \"mysql\", \"scenarii\": [ "
         + "{ \"node_number\": 1, \"iterations\": 5, \"interval\": 0, \"connection\": \"embedded\" }, "

@@ -68,8 +68,8 @@ class SeqOrderNightlyExitCodeTest {
         assertThat(strict.output()).contains("sequela: FAILED nightly ORDER: ko <= 0: ko 3 > 0");
         assertThat(strict.run().folder().resolve("sequence-gaps.html")).exists();
         assertThat(strict.run().folder().resolve(TrendsReport.PAGE)).exists();
-        // Gatling's own assertion on the KO count per request shows in its console and js/assertions.xml
-        assertThat(Files.readString(strict.run().folder().resolve("js/assertions.xml"))).contains("<failure");
+        // Gatling's own assertion on the KO count per request shows in its console (3.13.5+ writes no js/assertions.xml)
+        assertThat(strict.output()).contains(": false (actual : ");
 
         Outcome loose = gatling(plan("loose", "{ \"ko_max\": 10, \"p99_us_max\": 10000000, \"duplicates_max\": 0 }"), pg);
         assertThat(loose.exitCode()).as(loose.output()).isZero();

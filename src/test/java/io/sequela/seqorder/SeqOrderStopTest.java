@@ -1,5 +1,6 @@
 package io.sequela.seqorder;
 
+import io.sequela.record.RequestRecords;
 import io.sequela.run.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,8 +117,8 @@ class SeqOrderStopTest {
     assertThat(killed).as("sessions were killed while the run was under way").isEqualTo(2);
     assertThat(exit).as(out).isZero();
     assertThat(out).contains("reconciliation: OK = rows on every node");
-    GatlingRun.Outcomes o = GatlingRun.latest(dir.resolve("results"), "SeqOrderSimulation").orElseThrow()
-        .outcomesByRequest().get("terminated ORDER node 1");
+    RequestRecords.Outcomes o = RequestRecords.in(GatlingRun.latest(dir.resolve("results"), "SeqOrderSimulation").orElseThrow()
+        .folder()).outcomesByRequest().get("terminated ORDER node 1");
     assertThat(o.ko()).isPositive();
     assertThat(o.ok() + o.ko()).isEqualTo(12_000);
     JsonNode codes = sequenceGaps().get("tests").get(0).get("modes").get("ORDER").get("ko_by_code");

@@ -45,7 +45,8 @@ public final class ForkedGatling {
   public static ForkedGatling start(String simulation, Path results, List<String> properties, List<String> gatlingOptions)
       throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), ForkedJvm.PREFS, "-Dsequela.results.dir=" + results));
+        "-Xmx512m", ForkedJvm.ADD_OPENS, "-cp", System.getProperty("java.class.path"), ForkedJvm.PREFS,
+        "-Dsequela.results.dir=" + results));
     cmd.addAll(properties);
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
     cmd.addAll(gatlingOptions);

@@ -22,6 +22,9 @@ public final class ForkedJvm {
   public static final String PREFS = "-Djava.util.prefs.userRoot="
       + Path.of(System.getProperty("java.io.tmpdir"), "sequela-test-prefs-" + ProcessHandle.current().pid());
 
+  /** What every JVM running Gatling 3.13 or later needs (the Maven plugin adds it to the JVM it forks). */
+  public static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
   private ForkedJvm() {}
 
   /**
@@ -29,7 +32,7 @@ public final class ForkedJvm {
    */
   public static Outcome run(List<String> jvmArgs, String mainClass, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), PREFS));
+        "-Xmx512m", ADD_OPENS, "-cp", System.getProperty("java.class.path"), PREFS));
     cmd.addAll(jvmArgs);
     cmd.add(mainClass);
     cmd.addAll(List.of(args));
