@@ -49,7 +49,7 @@ class PackageArrowsTest {
         "record", "run", "stats"));
     MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "record",
         "report", "run", "stats"));
-    MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "seqorder"));
+    MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "report", "seqorder"));
   }
 
   private static final Set<String> SIMULATION_PACKAGES = Set.of("seqorder", "keygen", "querybench");

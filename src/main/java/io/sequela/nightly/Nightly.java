@@ -67,7 +67,8 @@ public final class Nightly {
       List<Verdict> verdicts = RegressionGate.compare(baseline, t.metrics(), pct);
       all.addAll(t.checks());
       all.addAll(RegressionChecks.of(t.test(), settings.baseline().toString(), baseline, verdicts, pct));
-      pending.add(new Pending(t, file, header, current, earlier, verdicts, baseline));
+      pending.add(new Pending(t, file, header, current, earlier, verdicts, baseline,
+          pct.isPresent() ? pct.getAsDouble() : null));
       cutShort |= t.cutShort();
     }
     Checks checks = new Checks(run.simulation(), all);
@@ -82,7 +83,8 @@ public final class Nightly {
           notes.accept("history: cannot write " + p.file() + ": " + e.getMessage() + "; this run is not in the history");
         }
       }
-      trends.add(TestTrend.of(p.test().test(), p.earlier(), row, p.test().metrics(), p.verdicts(), p.baseline()));
+      trends.add(TestTrend.of(p.test().test(), p.earlier(), row, p.test().metrics(), p.verdicts(), p.baseline(),
+          p.regressionPctMax()));
     }
     JunitXml.write(runFolder, checks);
     return new NightlyOutcome(run, checks, status, trends);
@@ -96,7 +98,7 @@ public final class Nightly {
   }
 
   private record Pending(TestResult test, Path file, String header, RunRecord current, List<RunRecord> earlier,
-      List<Verdict> verdicts, Baseline baseline) {}
+      List<Verdict> verdicts, Baseline baseline, Double regressionPctMax) {}
 
   /** A percentage for messages, e.g. {@code 104.2 %}. */
   static String pct(double p) {

@@ -9,6 +9,9 @@ import org.jsoup.nodes.Element;
  * Builders for the content of sequela's report pages, as jsoup elements. Every figure, test name, host
  * name or label goes in as text ({@link Element#text}) or an attribute value, which jsoup escapes when
  * the page is written, so no string from a plan, a CSV or a database can add markup to a page.
+ *
+ * <p>Every page of sequela has one layout, in this order: the title ({@link #page}), the verdict or headline
+ * ({@link #headline}), the stages, the figures, the charts, then the notes ({@link #section} headings for each).
  */
 public final class Html {
 
@@ -22,6 +25,41 @@ public final class Html {
     Document shell = Document.createShell("");
     shell.outputSettings().prettyPrint(false);
     return shell.body().appendElement("div");
+  }
+
+  /**
+   * The shared layout's container: the report's {@code schema-container}, padded, with the page's title as its
+   * first heading; append the headline next, then the sections.
+   *
+   * @param title e.g. {@code Sequence ordering and gaps}
+   * @return the container
+   */
+  public static Element page(String title) {
+    Element b = content().addClass("schema-container").addClass("sequela-page").attr("style", "display:block;padding:10px");
+    b.appendText("\n");
+    block(b, "h2", title);
+    return b;
+  }
+
+  /**
+   * Appends the page's verdict or headline: one line in bold, larger than the text, right under the title.
+   *
+   * @param text e.g. {@code 70_30_ratio: ORDER costs +12 µs per insert ...}
+   * @return the paragraph (add more inline text to it when needed)
+   */
+  public static Element headline(Element page, String text) {
+    Element p = block(page, "p", "").addClass("headline").attr("style", "font-size:1.2em;margin:6px 0");
+    p.appendElement("b").text(text);
+    return p;
+  }
+
+  /**
+   * Appends a section heading of the layout (stages, figures, charts, notes, or a test's name).
+   *
+   * @return the heading
+   */
+  public static Element section(Element page, String heading) {
+    return block(page, "h3", heading);
   }
 
   /**

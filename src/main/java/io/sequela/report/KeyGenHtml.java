@@ -23,8 +23,12 @@ final class KeyGenHtml {
 
   /** The page's content. */
   static Element page(KeyGenReport r) {
-    Element b = Html.content();
-    Html.block(b, "h1", "Key generation");
+    Element b = Html.page("Key generation");
+    List<String> first = r.ranking().stream().filter(p -> p.rank() == 1).map(KeyGenRanking.Place::name).toList();
+    if (!first.isEmpty()) {
+      Html.headline(b, "Fastest by median inserts/s: " + String.join(", ", first)
+          + (first.size() > 1 ? " (within noise of each other)" : ""));
+    }
     Html.block(b, "p", "Run " + r.runId() + " on " + r.dialect() + ": " + r.users() + " users x " + r.insertsPerUser()
         + " single-row inserts per strategy and round, commit " + r.commit() + ", " + Html.number(r.preseedRows())
         + " pre-seeded rows per table. " + warmupSentence(r) + " Then " + r.rounds().size() + " measured round"

@@ -14,7 +14,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * The two latency charts of a test on the sequence-gaps page: where in time the latency arises (p50 and p99 per
- * second of every node in both modes, from the run's interval log) and the percentile spectrum of ORDER against
+ * interval of the run's interval log (250 ms), every node in both modes) and the percentile spectrum of ORDER against
  * NOORDER (HdrHistogram's percentile iteration, 5 ticks per half distance, log scales).
  */
 final class LatencyCharts {
@@ -67,9 +67,16 @@ final class LatencyCharts {
     if (lines.isEmpty()) {
       return;
     }
-    Html.block(b, "p", "Insert latency per second (interval log latency.hlog), p50 solid and p99 dashed, every node "
-        + "of both modes; time since the mode's first interval:");
+    Html.block(b, "p", "Insert latency per interval of latency.hlog (" + Html.number(Math.round(1000 * medianLength(log)))
+        + " ms), p50 solid and p99 dashed, every node of both modes; time since the mode's first interval:");
     SvgCharts.lines(b, lines, List.of(), "seconds since the mode started", "µs (log scale)", true);
+  }
+
+  /** The median length of the log's intervals, s (its recorder's interval; a merged log's too). */
+  private static double medianLength(IntervalLog log) {
+    double[] lengths = log.tags().stream().flatMap(tag -> log.intervals(tag).stream()).mapToDouble(iv -> iv.endS() - iv.startS())
+        .sorted().toArray();
+    return lengths.length == 0 ? 0 : lengths[lengths.length / 2];
   }
 
   /** ORDER against NOORDER, all nodes together: latency at each percentile. Nothing without latencies. */

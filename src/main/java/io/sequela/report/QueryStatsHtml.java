@@ -20,9 +20,9 @@ final class QueryStatsHtml {
   private QueryStatsHtml() {}
 
   static Element body(QueryStats s, List<QuerySample> samples) {
-    Element b = Html.content().addClass("schema-container").attr("style", "display:block;padding:10px");
-    b.appendText("\n");
-    Html.block(b, "h2", "Query statistics");
+    Element b = Html.page("Query statistics");
+    Html.headline(b, "median " + QueryStatsReport.fmt(s.medianMs()) + " ms, p99 " + QueryStatsReport.fmt(s.p99Ms())
+        + " ms over " + Html.number(s.queries()) + " queries, " + Html.number(s.errors()) + " failed");
     Html.block(b, "p", Html.number(s.queries()) + " queries on " + Html.number((long) s.workersBusy()) + " of "
         + Html.number((long) s.workersRequested()) + " workers (" + s.assignment() + " assignment), "
         + Html.number(s.errors()) + " failed, " + Html.number(s.rowsReturned()) + " rows returned. Query times run from"

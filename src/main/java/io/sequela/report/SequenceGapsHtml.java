@@ -38,16 +38,13 @@ final class SequenceGapsHtml {
 
   /** The page with the stages first: which ran, which did not and why, what each mode read back. */
   static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond, RunNotes notes) {
-    Element b = Html.content().addClass("schema-container").attr("style", "display:block;padding:10px");
-    b.appendText("\n");
+    Element b = Html.page("Sequence ordering and gaps");
     for (TestFigures t : r.tests()) {
       String v = ComparisonTable.verdict(t, latencies);
       if (v != null) {
-        Element p = Html.block(b, "p", "").addClass("verdict").attr("style", "font-size:1.2em");
-        p.appendElement("b").text(t.testName() + ": " + v);
+        Html.headline(b, t.testName() + ": " + v).addClass("verdict");
       }
     }
-    Html.block(b, "h2", "Sequence ordering and gaps");
     Element intro = b.appendElement("p").appendText("Run ");
     intro.appendElement("b").text(r.runId());
     intro.appendText(" on " + r.dialect() + ", rows ordered by ");
@@ -134,9 +131,13 @@ final class SequenceGapsHtml {
     SvgCharts.scatter(b, points, bySession ? sessions.stream().map(x -> "session " + x).toList()
         : nodes.stream().map(n -> "node " + n).toList(), "seconds since the first row", "id (sequence part)");
     List<Double> gaps = m.gapSizes().counts().stream().map(Long::doubleValue).toList();
-    Html.block(b, "p", "Gaps by size (missing values):");
-    SvgCharts.bars(b, GapHistogram.BUCKETS.stream().map(GapHistogram.Bucket::label).toList(), List.of(gaps),
-        List.of("gaps"), "gaps");
+    if (m.gapCount() == 0) {
+      SvgCharts.noData(b, "No gaps: every value between the first and the last id is a row.");
+    } else {
+      Html.block(b, "p", "Gaps by size (missing values):");
+      SvgCharts.bars(b, GapHistogram.BUCKETS.stream().map(GapHistogram.Bucket::label).toList(), List.of(gaps),
+          List.of("gaps"), "gaps");
+    }
     List<List<String>> rows = new ArrayList<>();
     Element body = Html.table(b, List.of("node", "rows", "min id", "max id", "mean µs", "p50 µs", "p90 µs", "p99 µs",
         "p99.9 µs", "max µs", "rows/s", "sessions", "misrouted rows"));
@@ -199,7 +200,11 @@ final class SequenceGapsHtml {
     t.modes().values().forEach(m -> all.addAll(m.nodes().keySet()));
     List<String> names = new ArrayList<>();
     List<List<Double>> series = new ArrayList<>();
+    // legends only for what ran: a mode with no latency on any node (AUTO_INCREMENT off MariaDB) is left out
     for (SequenceMode mode : SequenceMode.values()) {
+      if (all.stream().noneMatch(n -> latencies.node(t.testName(), mode, n).isPresent())) {
+        continue;
+      }
       List<Double> mean = new ArrayList<>();
       List<Double> p99 = new ArrayList<>();
       for (int n : all) {

@@ -6,7 +6,9 @@ import org.jsoup.nodes.Element;
 
 /**
  * Small inline SVG charts for report pages, built as jsoup elements (labels are text, escaped when the page
- * is written): drawn offline, no script, no CDN. Series colours follow {@link #color(int)}.
+ * is written): drawn offline, no script, no CDN. Series colours follow {@link #color(int)}. A chart with nothing to
+ * draw is never an empty frame: it is one line saying so ({@link #noData}), so callers check their data or let the
+ * chart say it.
  */
 public final class SvgCharts {
 
@@ -37,11 +39,14 @@ public final class SvgCharts {
   /**
    * Appends a scatter chart with min and max labels on both axes and a legend.
    *
-   * @param points the points; an empty list draws empty axes
+   * @param points the points; an empty list gives a line saying there is nothing to draw
    * @param seriesNames legend text per series index
-   * @return the {@code svg} element
+   * @return the {@code svg} element, or the line that replaces it
    */
   public static Element scatter(Element parent, List<Point> points, List<String> seriesNames, String xLabel, String yLabel) {
+    if (points.isEmpty()) {
+      return noData(parent, "No points to draw (" + yLabel + ").");
+    }
     double x0 = points.stream().mapToDouble(Point::x).min().orElse(0);
     double x1 = points.stream().mapToDouble(Point::x).max().orElse(1);
     double y0 = points.stream().mapToDouble(Point::y).min().orElse(0);
@@ -61,11 +66,14 @@ public final class SvgCharts {
    * @param categories the labels under the groups of bars
    * @param series values per series (outer) and category (inner); each inner list as long as categories
    * @param seriesNames legend text per series
-   * @return the {@code svg} element
+   * @return the {@code svg} element, or a line saying so when every value is 0 or missing
    */
   public static Element bars(Element parent, List<String> categories, List<List<Double>> series, List<String> seriesNames,
       String yLabel) {
     double max = series.stream().flatMap(List::stream).mapToDouble(v -> v == null ? 0 : v).max().orElse(0);
+    if (max <= 0) {
+      return noData(parent, "Nothing to draw: every value is 0 or missing (" + yLabel + ").");
+    }
     double top = max <= 0 ? 1 : max;
     Element svg = open(parent);
     axes(svg, "", "", "0", fmt(top), "", yLabel);
@@ -109,12 +117,15 @@ public final class SvgCharts {
    *
    * @param xTicks marks on the x axis; empty: its first and last value
    * @param logY true for a log10 y axis with a mark at every power of 10 (values must be > 0; others are left out)
-   * @return the {@code svg} element
+   * @return the {@code svg} element, or a line saying so when no line has a point to draw
    */
   public static Element lines(Element parent, List<Line> lines, List<Tick> xTicks, String xLabel, String yLabel,
       boolean logY) {
     java.util.function.DoubleUnaryOperator fy = logY ? Math::log10 : v -> v;
     List<double[]> all = lines.stream().flatMap(l -> l.points().stream()).filter(p -> !logY || p[1] > 0).toList();
+    if (all.isEmpty()) {
+      return noData(parent, "No points to draw (" + yLabel + ").");
+    }
     double x0 = all.stream().mapToDouble(p -> p[0]).min().orElse(0);
     double x1 = all.stream().mapToDouble(p -> p[0]).max().orElse(1);
     for (Tick t : xTicks) {
@@ -162,6 +173,16 @@ public final class SvgCharts {
       text(svg, x + 18, y + 9, "start", l.name());
     }
     return svg;
+  }
+
+  /**
+   * Appends the line that stands for a chart with nothing to draw.
+   *
+   * @param text what it says, e.g. {@code No gaps.}
+   * @return the paragraph, class {@code no-data}
+   */
+  public static Element noData(Element parent, String text) {
+    return Html.block(parent, "p", text).addClass("no-data").attr("style", "color:#666;font-style:italic");
   }
 
   private static Element open(Element parent) {

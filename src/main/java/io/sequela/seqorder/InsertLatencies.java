@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * SeqOrderSimulation's own latency recording: every OK insert's ns span (execute + commit, as the lean worker
  * times it) goes into a {@link LatencyRecorder} channel per test x mode x node ({@link io.sequela.config.StageNode#tag}), a COMMIT
- * timed on its own into a channel of its own ({@link io.sequela.config.StageNode#commitTag}); per-second intervals go to a temporary
+ * timed on its own into a channel of its own ({@link io.sequela.config.StageNode#commitTag}); intervals of {@value #INTERVAL_MS} ms go to a temporary
  * interval log that {@link #finish} copies into the run folder as {@value #LOG_FILE}. Off with
  * {@code -Dsequela.latency.record=false} or the JDBC plugin, when the figures come from Gatling's whole ms in
  * simulation.log instead.
@@ -31,7 +31,9 @@ final class InsertLatencies implements AutoCloseable {
 
   /** The interval log's file name in the run folder. */
   static final String LOG_FILE = "latency.hlog";
-  private static final Duration INTERVAL = Duration.ofSeconds(1);
+  /** One interval histogram's length: short enough that a stage of a few seconds, or one block, shows several points. */
+  static final long INTERVAL_MS = 250;
+  private static final Duration INTERVAL = Duration.ofMillis(INTERVAL_MS);
   private static final Logger LOG = LoggerFactory.getLogger(InsertLatencies.class);
 
   private final LatencyRecorder recorder;

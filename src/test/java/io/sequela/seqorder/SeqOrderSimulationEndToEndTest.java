@@ -91,7 +91,8 @@ class SeqOrderSimulationEndToEndTest {
     assertThat(verdict).containsAnyOf("ORDER costs", "ORDER saves", "no measurable latency difference");
     assertThat(test.get("comparison").get("median_latency_diff_ci_us")).hasSize(2);
     String page = Files.readString(run.folder().resolve("sequence-gaps.html"));
-    assertThat(page.indexOf(verdict)).isPositive().isLessThan(page.indexOf("<h2>"));
+    assertThat(page.indexOf(verdict)).as("the layout: title, then the verdict")
+        .isGreaterThan(page.indexOf("Sequence ordering and gaps</h2>")).isLessThan(page.indexOf("ORDER vs NOORDER"));
     io.sequela.stats.IntervalLog hlog = io.sequela.stats.IntervalLog.read(run.folder().resolve("latency.hlog"));
     assertThat(hlog.total("tiny/ORDER/node-1").getTotalCount()).isEqualTo(120);
     assertThat(hlog.total("tiny/NOORDER/node-2").getTotalCount()).isEqualTo(80);
