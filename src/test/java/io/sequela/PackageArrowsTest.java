@@ -43,8 +43,8 @@ class PackageArrowsTest {
     MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "report"));
     MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "gaps", "gatlingrun", "injectors", "load", "nightly", "probe",
         "report", "run", "stats"));
-    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "gatlingrun", "keys", "load", "nightly", "populate", "probe", "run",
-        "stats"));
+    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "design", "gatlingrun", "keys", "load", "nightly", "populate",
+        "probe", "report", "run", "stats"));
     MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "report", "run",
         "stats"));
     MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "seqorder"));
