@@ -116,13 +116,9 @@ final class KeyGenBlocks {
   boolean running(int step) {
     WarmupLog w = warmups[step];
     if (w != null) {
-      return !w.done(elapsed(step));
+      return !w.done();
     }
     return System.nanoTime() - gate.openedAtNanos(step) < blockNanos;
-  }
-
-  private Duration elapsed(int step) {
-    return Duration.ofNanos(System.nanoTime() - gate.openedAtNanos(step));
   }
 
   private void finish(int step) {
@@ -137,7 +133,7 @@ final class KeyGenBlocks {
     long us = BlockRecorder.micros(o.durationNanos());
     recorders[step].record(us, o.ok(), !o.ok() && DuplicateKeys.isDuplicate(o.error()));
     if (warmups[step] != null) {
-      warmups[step].add(us, elapsed(step));
+      warmups[step].add(us);
     }
   }
 
@@ -147,7 +143,7 @@ final class KeyGenBlocks {
    */
   void sent(int step) {
     if (warmups[step] != null) {
-      warmups[step].add(0, elapsed(step));
+      warmups[step].add(0);
     }
   }
 
@@ -229,20 +225,30 @@ final class KeyGenBlocks {
    * One warm-up's latencies in the order they completed and whether its rule has ended it. The rule is asked only when
    * it can end the warm-up: a count once it is reached, {@code auto} every {@link #AUTO_CHECK_EVERY} inserts (it copies
    * the latencies) and at its longest duration, a duration once it has passed (so a warm-up whose inserts hang still
-   * ends on time).
+   * ends on time). Its time runs from its first insert, not from the step's opening: the first warm-up opens before
+   * Gatling has started the users and their connections.
    */
   private static final class WarmupLog {
     private final WarmupRule rule;
     private long[] latenciesUs = new long[1024];
     private int count;
     private volatile boolean done;
+    private volatile long firstNanos;
     private WarmupProgress last;
 
     WarmupLog(WarmupRule rule) {
       this.rule = rule;
     }
 
-    synchronized void add(long us, Duration elapsed) {
+    private Duration elapsed() {
+      return count == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - firstNanos);
+    }
+
+    synchronized void add(long us) {
+      if (count == 0) {
+        firstNanos = System.nanoTime() - us * 1000;
+      }
+      Duration elapsed = elapsed();
       if (count == latenciesUs.length) {
         latenciesUs = Arrays.copyOf(latenciesUs, count * 2);
       }
@@ -257,7 +263,11 @@ final class KeyGenBlocks {
       }
     }
 
-    boolean done(Duration elapsed) {
+    boolean done() {
+      if (done || firstNanos == 0 && !(rule instanceof WarmupRule.ForInserts n && n.inserts() == 0)) {
+        return done;
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - firstNanos);
       if (!done && (rule instanceof WarmupRule.ForDuration d && elapsed.compareTo(d.duration()) >= 0
           || rule instanceof WarmupRule.UntilStable u && elapsed.compareTo(u.maxDuration()) >= 0
           || rule instanceof WarmupRule.ForInserts n && n.inserts() == 0)) {
