@@ -125,7 +125,7 @@ public final class KeyGenSchedule {
     return strategyIds.get(step(index).strategy());
   }
 
-  /** A step's name for logs, e.g. {@code uuid4 block 3 (round 3, slot 5)} or {@code uuid4 warm-up}. */
+  /** A step's name for logs, e.g. {@code uuid4 block 3} or {@code uuid4 warm-up}. */
   public String name(int index) {
     Step s = step(index);
     String id = strategyIds.get(s.strategy());

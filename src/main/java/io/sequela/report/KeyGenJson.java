@@ -49,7 +49,7 @@ final class KeyGenJson {
   /**
    * A writer of {@link KeyGenReport}s.
    *
-   * @param leftOut the JSON keys of per-strategy and per-round figures to leave out, e.g. {@code wal_bytes}
+   * @param leftOut the JSON keys of per-strategy and per-block figures to leave out, e.g. {@code wal_bytes}
    */
   static ObjectWriter writer(Set<String> leftOut) {
     return MAPPER.writer(new SimpleFilterProvider()
