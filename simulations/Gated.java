@@ -1,11 +1,11 @@
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.sequela.keygen.StageGate;
+import io.sequela.keygen.StepGate;
 import java.time.Duration;
 
 /**
- * A stage's work for one virtual user when every user is injected at once: wait until the stage opens
+ * A KeyGen step's work for one virtual user when every user is injected at once: wait until the step opens
  * (polling every 5 ms), run the work inside a Gatling group, then tell the gate this user is done.
  */
 final class Gated {
@@ -14,24 +14,17 @@ final class Gated {
 
   private Gated() {}
 
-  static ChainBuilder stage(StageGate gate, int stage, String group, ChainBuilder work) {
-    return asLongAs(session -> !gate.isOpen(stage)).on(pause(POLL))
+  static ChainBuilder step(StepGate gate, int step, String group, ChainBuilder work) {
+    return asLongAs(session -> !gate.isOpen(step)).on(pause(POLL))
         .group(group).on(work)
         .exec(session -> {
-          // the last user of a stage may wait for other injectors (StageBarrier); one that does not come ends the run
+          // the last user of a step prepares the next (checkpoint, probes); a database failure there ends the run
           SimulationExit.orExit(() -> {
-            gate.userDone(stage);
+            gate.userDone(step);
             return null;
           });
           return session;
         });
   }
 
-  /** Opens the first stage; for {@code Simulation.before()}. */
-  static void start(StageGate gate) {
-    SimulationExit.orExit(() -> {
-      gate.start();
-      return null;
-    });
-  }
 }

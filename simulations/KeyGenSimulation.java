@@ -7,29 +7,24 @@ import io.gatling.javaapi.core.Simulation;
 import io.sequela.config.Limit;
 import io.sequela.keys.KeyStrategy;
 import io.sequela.load.Work;
-import io.sequela.nightly.NightlyOutcome;
-import io.sequela.report.KeyGenReport;
-import io.sequela.run.AfterReport;
 import io.sequela.keygen.KeyGenRun;
-import io.sequela.run.NightlyPages;
 import io.sequela.keygen.KeyGenSchedule;
-import io.sequela.stats.RoundFigures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which primary key should a table have? Runs the plan's key strategies one after another (seq, site_seq,
- * uuid1, uuid4, uuid7, seq_block, snowflake; seq_scale on Oracle) on pre-seeded tables, every user in every
- * strategy: an untimed warm-up, then the measured rounds with the order rotated (KeyGenSchedule), and adds
- * key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see docs/keygen.md). Thin: the logic
- * is in io.sequela.keygen.KeyGenRun.
+ * Which primary key should a table have? Runs the plan's key strategies (seq, site_seq, uuid1, uuid4, uuid7,
+ * seq_block, snowflake; seq_scale on Oracle) on pre-seeded tables, every user in every step: each strategy's untimed
+ * warm-up, then the measured blocks of a fixed duration in a balanced order (KeyGenSchedule), and adds
+ * key-generation.html|json to the report. Plan from -Dsequela.keygen.plan (see docs/keygen.md). Thin: the logic, the
+ * end of the run included, is in io.sequela.keygen.KeyGenRun.
  *
  * <p>One population per virtual user, each on its own one-connection pool: under commit policy "every N"
  * or "end" the user's inserts and its COMMIT request must share one connection and transaction. Requests
  * go through {@link LeanJdbc} (the user's worker holds that connection), or through the JDBC plugin with
- * -Pjdbc-plugin -Dsequela.request-path=plugin ({@link PluginRequests}).
+ * -Dsequela.driver=plugin.
  */
 public class KeyGenSimulation extends Simulation {
 
@@ -41,9 +36,9 @@ public class KeyGenSimulation extends Simulation {
     List<PopulationBuilder> populations = new ArrayList<>();
     for (int u = 1; u <= run.plan().users(); u++) {
       int user = u;
-      ChainBuilder chain = stage(0, user);
-      for (int stage = 1; stage < run.schedule().stages(); stage++) {
-        chain = chain.exec(stage(stage, user));
+      ChainBuilder chain = step(0, user);
+      for (int step = 1; step < run.schedule().size(); step++) {
+        chain = chain.exec(step(step, user));
       }
       PopulationBuilder p = scenario("keygen user " + user).exec(chain).injectOpen(atOnceUsers(1));
       populations.add(plugin != null ? plugin.withPool(p, run.poolConfig(user)) : p);
@@ -57,27 +52,36 @@ public class KeyGenSimulation extends Simulation {
     setUp(populations).maxDuration(run.maxDuration()).assertions(koMax);
   }
 
-  /** One stage of one user: its inserts (and commits), the statistics flush, inside the stage's gate and group. */
-  private ChainBuilder stage(int stage, int user) {
+  /**
+   * One step of one user (a strategy's warm-up or one of its blocks): inserts while the step runs (a COMMIT after every
+   * N under "every N", and one at the end unless autocommit), the statistics flush, inside the step's gate and group.
+   */
+  private ChainBuilder step(int step, int user) {
     KeyGenSchedule schedule = run.schedule();
-    KeyStrategy s = run.strategies().get(schedule.phase(stage).strategy());
-    int total = schedule.insertsOf(stage, user);
-    String request = schedule.insertRequest(stage);
-    ChainBuilder insert = plugin != null ? pluginInsert(stage, request, user)
-        : lean(request, user, run.insert(stage, user));
-    insert = insert.doIf(session -> run.commit().commitsAfter(session.getInt("i"), total)).then(commit(s, user));
-    String payload = run.payload(stage);
-    ChainBuilder phase = exec(session -> session.set("payload", payload)).repeat(total, "i").on(insert);
+    KeyStrategy s = run.strategies().get(schedule.step(step).strategy());
+    String request = schedule.insertRequest(step);
+    ChainBuilder insert = plugin != null ? pluginInsert(step, request, user)
+        : lean(request, user, run.insert(step, user));
+    int every = run.commit().every();
+    if (every > 1) {
+      insert = insert.doIf(session -> (session.getInt("i") + 1) % every == 0).then(commit(s, user));
+    }
+    String payload = run.payload(step);
+    ChainBuilder work = exec(session -> session.set("payload", payload))
+        .asLongAs(session -> run.running(step), "i").on(insert);
+    if (!run.commit().autocommit()) {
+      work = work.exec(commit(s, user));
+    }
     if (run.flushStatisticsSql() != null) {
       // statistics are flushed only when the session is idle outside a transaction: commit after the request
       String flush = "flush statistics " + s.id();
-      phase = phase.exec(plugin != null ? plugin.rawSql(flush, run.flushStatisticsSql())
+      work = work.exec(plugin != null ? plugin.rawSql(flush, run.flushStatisticsSql())
           : lean(flush, user, Work.query(run.flushStatisticsSql(), null)));
       if (!run.commit().autocommit()) {
-        phase = phase.exec(commit(s, user));
+        work = work.exec(commit(s, user));
       }
     }
-    return Gated.stage(run.gate(), stage, schedule.group(stage), phase);
+    return Gated.step(run.gate(), step, schedule.group(step), work);
   }
 
   /** A lean request on the user's own worker (its one connection for the whole run). */
@@ -91,19 +95,25 @@ public class KeyGenSimulation extends Simulation {
   }
 
   /** The plugin's insert: the key goes through the session (the plugin binds static values as strings). */
-  private ChainBuilder pluginInsert(int stage, String request, int user) {
-    int k = run.schedule().phase(stage).strategy();
+  private ChainBuilder pluginInsert(int step, String request, int user) {
+    int k = run.schedule().step(step).strategy();
     KeyStrategy s = run.strategies().get(k);
     Map<String, Object> values = new LinkedHashMap<>();
     s.clientColumns().forEach(c -> values.put(c, "#{" + c + "}"));
-    ChainBuilder key = s.source() == KeyStrategy.Source.DATABASE ? exec(session -> session)
-        : exec(session -> session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user)));
+    ChainBuilder key = exec(session -> {
+      run.sent(step);
+      return s.source() == KeyStrategy.Source.DATABASE ? session
+          : session.set(KeyStrategy.KEY_COLUMN, run.nextKey(k, user));
+    });
     return key.exec(plugin.insert(request, s.table(), s.clientColumns(), values));
   }
 
   @Override
   public void before() {
-    Gated.start(run.gate());
+    SimulationExit.orExit(() -> {
+      run.start();
+      return null;
+    });
   }
 
   @Override
@@ -115,21 +125,6 @@ public class KeyGenSimulation extends Simulation {
         return null;
       });
     }
-    List<RoundFigures> rounds = SimulationExit.orExit(run::rounds);
-    KeyGenReport report = KeyGenReport.of(run.runId(), run.dialect(), run.plan(), run.waitSampleInterval(), rounds)
-        .withOracleWaits(run.oracleWaits());
-    report.writeJson(run.runFolder().folder());
-    System.out.println();
-    System.out.println("sequela keygen run " + run.runId() + " on " + run.dialect() + ", " + run.plan().users() + " users x "
-        + run.plan().insertsPerUser() + " inserts, commit " + run.commit() + ", " + run.plan().preseedRows() + " pre-seeded rows, "
-        + rounds.size() + " rounds after " + run.plan().warmupInserts() + " warm-up inserts per strategy");
-    System.out.println(report.consoleTable());
-    NightlyOutcome checks = SimulationExit.orExit(() -> run.nightly(report.strategies(), System.out));
-    // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
-    AfterReport.register(run.runFolder(), folder -> {
-      report.writePage(folder.folder());
-      NightlyPages.afterReport(checks, folder.folder(), System.out);
-    }, checks.exitCode());
-    run.close();
+    SimulationExit.orExit(() -> run.finish(System.out));
   }
 }

@@ -45,8 +45,8 @@ class PackageArrowsTest {
     MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "record", "report"));
     MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "gaps", "gatlingrun", "injectors", "load", "nightly", "probe",
         "record", "report", "run", "stats"));
-    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "gatlingrun", "keys", "load", "nightly", "populate", "probe",
-        "record", "run", "stats"));
+    MAY_USE.put("keygen", Set.of("assertions", "config", "db", "design", "gatlingrun", "keys", "load", "nightly", "populate",
+        "probe", "record", "report", "run", "stats"));
     MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "record",
         "report", "run", "stats"));
     MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "report", "seqorder"));

@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,16 @@ import java.util.TreeSet;
  * connection = embedded            # embedded | user/password@host:port/service | jdbc: URL (+ user, password)
  * strategies = [seq, site_seq, uuid1, uuid4, uuid7, seq_block, snowflake]   # default: all the dialect supports
  * users = 8                        # concurrent users, each with its own connection
- * inserts_per_user = 500           # per strategy
- * commit = each                    # each | end | "every N"
+ * commit = each                    # each | end | "every N" (end: once per user and block)
  * preseed_rows = 20000             # per table, loaded before the measured phase (not timed)
  * sequence_cache = 1000            # CACHE of the seq, site_seq and seq_scale sequences
  * block_size = 1000                # keys per seq_block block
  * model = "models/keygen.conf"     # the populator model that pre-seeds the tables
- * rounds = 3                       # measured rounds, the strategy order rotated between them
- * warmup_inserts = auto            # untimed inserts per strategy first; auto: 10 % of a round, at least 500
+ * block = 1s                       # how long one measured block runs (all users inserting as fast as they can)
+ * blocks = 7                       # measured blocks per strategy, interleaved in a balanced order (alias: rounds)
+ * warmup = auto                    # untimed per strategy first: auto | a duration | a number of inserts | 0
+ * warmup_max = 5s                  # auto's longest warm-up per strategy
+ * order_seed = 1                   # the balanced order's seed
  * shared_buffers = 4MB             # embedded PostgreSQL only; left out: the server's default
  * assertions { ko_max = 0, p99_us_max = 5000, uuid4 { p99_us_max = 20000 } }   # every strategy, then per strategy
  * }</pre>
@@ -47,11 +50,17 @@ public final class KeyGenPlanLoader {
   /** The setting holding the defaults. */
   static final String DEFAULTS = "sequela.keygen.plan-defaults";
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
-      "inserts_per_user", "commit", "preseed_rows", "sequence_cache", "block_size", "model", "rounds", "warmup_inserts",
-      "shared_buffers", AssertionsBlock.KEY);
+      "commit", "preseed_rows", "sequence_cache", "block_size", "model", "block", "blocks", "rounds", "warmup",
+      "warmup_inserts", "warmup_max", "order_seed", "shared_buffers", AssertionsBlock.KEY);
+  /** Keys of older plans that no longer mean anything, with what replaced them. */
+  private static final Map<String, String> GONE = Map.of("inserts_per_user",
+      "no longer a key: a block is a duration now (block = 1s), so a fast strategy is measured as long as a slow one;"
+          + " remove it");
+  private static final Duration MIN_BLOCK = Duration.ofMillis(10);
+  private static final Duration MAX_BLOCK = Duration.ofHours(1);
+  private static final int MAX_BLOCKS = 1000;
   /** A PostgreSQL memory size as {@code shared_buffers} takes it: digits, then kB, MB or GB (none: 8 kB blocks). */
   public static final String PG_SIZE = "\\d+(kB|MB|GB)?";
-  private static final int MAX_ROUNDS = 100;
 
   /** At most 1000 users, so each gets a Snowflake worker id of its own (1..1000; 0 is the seeded rows'). */
   private static final int MAX_USERS = 1000;
@@ -117,7 +126,9 @@ public final class KeyGenPlanLoader {
 
   private static void unknownKeys(Problems p, ConfigObject o) {
     for (String key : o.keySet()) {
-      if (!KEYS.contains(key)) {
+      if (GONE.containsKey(key)) {
+        p.add(o.get(key), key, GONE.get(key));
+      } else if (!KEYS.contains(key)) {
         p.add(o.get(key), key, "unknown key; expected one of " + new TreeSet<>(KEYS));
       }
     }
@@ -130,13 +141,14 @@ public final class KeyGenPlanLoader {
     target = override != null ? override : target;
     List<StrategyName> strategies = strategies(p, o.get("strategies"));
     int users = (int) f.number("users", 1, MAX_USERS);
-    int inserts = (int) f.number("inserts_per_user", 1, Integer.MAX_VALUE);
     long preseed = f.number("preseed_rows", 0, 10_000_000_000L);
     int cache = (int) f.number("sequence_cache", 1, 1_000_000);
-    int block = (int) f.number("block_size", 1, 10_000_000);
+    int seqBlock = (int) f.number("block_size", 1, 10_000_000);
     String model = f.string("model", true);
-    int rounds = (int) f.number("rounds", 1, MAX_ROUNDS);
-    int warmup = warmup(f, users, inserts);
+    Duration block = f.duration("block", MIN_BLOCK, MAX_BLOCK);
+    int blocks = (int) f.aliased("blocks", "rounds", 1, MAX_BLOCKS);
+    KeyGenPlan.Warmup warmup = warmup(f);
+    long seed = f.number("order_seed", Long.MIN_VALUE, Long.MAX_VALUE);
     String sharedBuffers = sharedBuffers(f);
     CommitPolicy commit = CommitPolicy.EACH;
     String c = f.string("commit", true);
@@ -147,22 +159,52 @@ public final class KeyGenPlanLoader {
     }
     Map<String, Limits> perStrategy = new LinkedHashMap<>();
     Limits all = AssertionsBlock.perStrategy(p, o, strategies.stream().map(StrategyName::name).toList(), perStrategy);
-    return new KeyGenPlan(source, target, strategies, users, inserts, commit, preseed, cache, block, model, rounds, warmup,
-        sharedBuffers, all, perStrategy);
+    return new KeyGenPlan(source, target, strategies, users, commit, preseed, cache, seqBlock, model, block, blocks, warmup,
+        seed, sharedBuffers, all, perStrategy);
   }
 
-  /** {@code warmup_inserts}: {@code auto} ({@link KeyGenPlan#autoWarmup}) or an integer >= 0. */
-  private static int warmup(Fields f, int users, int inserts) {
-    ConfigValue v = f.value("warmup_inserts");
+  /**
+   * {@code warmup} (or its older name {@code warmup_inserts}, not both): {@code auto} (capped by {@code warmup_max}),
+   * a duration such as {@code "2s"}, or a number of inserts, {@code 0} for none.
+   */
+  private static KeyGenPlan.Warmup warmup(Fields f) {
+    String key = f.o.containsKey("warmup_inserts") && !f.o.containsKey("warmup") ? "warmup_inserts" : "warmup";
+    if (f.o.containsKey("warmup_inserts") && f.o.containsKey("warmup")) {
+      f.problems.add(f.o.get("warmup_inserts"), "warmup_inserts", "must not be given with warmup (its newer name), got both");
+    }
+    ConfigValue v = key.equals("warmup") ? f.value("warmup") : f.o.get(key);
+    Duration max = f.duration("warmup_max", Duration.ofMillis(1), MAX_BLOCK);
+    String rule = "must be auto, a duration such as \"2s\", or a number of inserts (0: none)";
     if (v != null && v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped())) {
-      return KeyGenPlan.autoWarmup(users, inserts);
+      return new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.AUTO, max, 0);
     }
-    if (v == null || v.valueType() != ConfigValueType.NUMBER) {
-      f.problems.add(v == null ? f.o : v, "warmup_inserts", "must be auto or an integer between 0 and " + Integer.MAX_VALUE
-          + ", got " + (v == null ? "nothing" : render(v)));
-      return 0;
+    if (v != null && v.valueType() == ConfigValueType.NUMBER) {
+      long n = f.number(key, 0, Integer.MAX_VALUE);
+      return new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.INSERTS, Duration.ZERO, n);
     }
-    return (int) f.number("warmup_inserts", 0, Integer.MAX_VALUE);
+    if (v != null && v.valueType() == ConfigValueType.STRING && !key.equals("warmup_inserts")) {
+      String t = ((String) v.unwrapped()).strip();
+      if (t.matches("\\d+")) {
+        return new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.INSERTS, Duration.ZERO, Long.parseLong(t));
+      }
+      Duration d = parseDuration(t);
+      if (d != null && !d.isNegative() && d.compareTo(MAX_BLOCK) <= 0) {
+        return new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.DURATION, d, 0);
+      }
+    }
+    f.problems.add(v == null ? f.o : v, key, key.equals("warmup_inserts")
+        ? "must be auto or an integer between 0 and " + Integer.MAX_VALUE + ", got " + (v == null ? "nothing" : render(v))
+        : rule + ", got " + (v == null ? "nothing" : render(v)));
+    return KeyGenPlan.Warmup.NONE;
+  }
+
+  /** A HOCON duration ({@code 1s}, {@code 500ms}, {@code 2 seconds}), or null when it is none. */
+  static Duration parseDuration(String s) {
+    try {
+      return ConfigFactory.parseMap(Map.of("d", s)).getDuration("d");
+    } catch (ConfigException e) {
+      return null;
+    }
   }
 
   /** {@code shared_buffers}: a PostgreSQL size, or left out (null). */
@@ -233,6 +275,34 @@ public final class KeyGenPlanLoader {
         return min;
       }
       return value;
+    }
+
+    /** An integer under {@code key} or its older name {@code alias} (not both). */
+    long aliased(String key, String alias, long min, long max) {
+      if (o.containsKey(alias)) {
+        if (o.containsKey(key)) {
+          problems.add(o.get(alias), alias, "must not be given with " + key + " (its newer name), got both");
+        }
+        return new Fields(problems, o, ConfigFactory.empty().root()).number(alias, min, max);
+      }
+      return number(key, min, max);
+    }
+
+    /** A duration: a HOCON duration string ({@code "1s"}) or a number of ms. */
+    Duration duration(String key, Duration min, Duration max) {
+      ConfigValue v = value(key);
+      Duration d = null;
+      if (v != null && v.valueType() == ConfigValueType.STRING) {
+        d = parseDuration((String) v.unwrapped());
+      } else if (v != null && v.valueType() == ConfigValueType.NUMBER) {
+        d = Duration.ofMillis(((Number) v.unwrapped()).longValue());
+      }
+      if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        problems.add(v == null ? o : v, key, "must be a duration from " + min.toMillis() + "ms to " + max.toSeconds()
+            + "s such as \"1s\", got " + (v == null ? "nothing" : render(v)));
+        return min;
+      }
+      return d;
     }
 
     String string(String key, boolean required) {

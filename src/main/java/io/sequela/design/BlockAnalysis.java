@@ -111,6 +111,28 @@ public final class BlockAnalysis {
     return List.copyOf(verdicts);
   }
 
+  /**
+   * One variant's figure over its blocks (e.g. a key strategy's inserts/s per block): their mean with Student's t
+   * interval, the blocks taken as the repetitions. With fewer than {@link #MIN_PAIRS} blocks there is none.
+   *
+   * @param perBlock the figure of each block, any unit; not changed
+   * @param confidence within (0, 1), e.g. 0.95
+   * @return the mean and its interval ({@link BlockInterval#pairs()} counts the blocks), or empty with too few blocks
+   */
+  public static Optional<BlockInterval> mean(double[] perBlock, double confidence) {
+    if (!(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("confidence: must be within (0, 1), got " + confidence);
+    }
+    int n = perBlock.length;
+    if (n < MIN_PAIRS) {
+      return Optional.empty();
+    }
+    double estimate = StatUtils.mean(perBlock);
+    double half = new TDistribution(null, n - 1).inverseCumulativeProbability((1 + confidence) / 2)
+        * Math.sqrt(StatUtils.variance(perBlock) / n);
+    return Optional.of(new BlockInterval(estimate, estimate - half, estimate + half, confidence, n, Method.PAIRED_T));
+  }
+
   private BlockVerdict verdict(Map<Integer, Map<Integer, BlockResult>> by, int a, int b) {
     if (a == b) {
       throw new IllegalArgumentException("compare: a and b must be two variants, got " + a + " twice");

@@ -144,7 +144,7 @@ public final class StageBarrier {
    * Wraps a gate's preparation of stage k (the mode switch) in the barrier: arrive; injector 1 awaits all,
    * runs {@code switchMode} and opens the stage; the others await the opening and do not switch.
    *
-   * @return the consumer for a stage gate (keygen.StageGate, seqorder.StageSequence)
+   * @return the consumer for a stage gate (keygen.StepGate, seqorder.StageSequence)
    */
   public IntConsumer around(IntConsumer switchMode) {
     return k -> {

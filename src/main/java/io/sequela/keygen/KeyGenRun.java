@@ -6,10 +6,12 @@ import io.sequela.run.RunId;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
-import io.sequela.probe.PhaseProbe;
+import io.sequela.probe.BlockProbe;
 import io.sequela.probe.WaitDeltaProbe;
-import io.sequela.stats.RoundFigures;
-import io.sequela.stats.StrategyFigures;
+import io.sequela.report.KeyGenReport;
+import io.sequela.run.AfterReport;
+import io.sequela.run.NightlyPages;
+import io.sequela.stats.KeyGenFigures;
 import io.sequela.config.CommitPolicy;
 import io.sequela.config.RequestPath;
 import io.sequela.config.KeyGenPlan;
@@ -52,12 +54,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything KeyGenSimulation does besides driving Gatling: settings and plan, the tables (pre-seeded,
- * not timed), the keys each user binds, and the stages of {@link KeyGenSchedule} (a warm-up, then rotated
- * measured rounds) with their measuring ({@link KeyGenPhases}: checkpoint, before/after counters, wait-event
- * sampling, µs latencies) run by the {@link StageGate} between stages. Gatling-free.
+ * Everything KeyGenSimulation does besides driving Gatling, in one life: {@link #prepare} (settings and plan, the tables
+ * pre-seeded, not timed), {@link #start} (the first step opens), {@link #finish} (the results gathered once into
+ * {@link KeyGenResults}, analysed once by {@link KeyGenAnalysis}, and those figures handed to the JSON, the console, the
+ * nightly checks and the page), {@link #close}. Between start and finish: the keys each user binds, and the steps of
+ * {@link KeyGenSchedule} (each strategy's warm-up, then the measured blocks in a balanced order) with their measuring
+ * ({@link KeyGenBlocks}: checkpoint, before/after counters, wait-event sampling, µs latencies) run by the
+ * {@link StepGate}. Gatling-free.
  *
- * <p>Each stage is one strategy in one round; all users take part in every stage, each on its own one-connection pool
+ * <p>Each step is one strategy's warm-up or one of its blocks; all users take part in every step, each on its own one-connection pool
  * (autocommit for commit policy {@code each}). With the lean driver each user's {@link JdbcWorkers} worker
  * holds that connection for the whole run, so its inserts and its COMMIT requests share one transaction;
  * with the JDBC plugin, which borrows the connection for every statement, the pool is a
@@ -70,9 +75,9 @@ public final class KeyGenRun implements AutoCloseable {
   /** The payload every measured insert binds: 32 hex digits, like DMTN-099's rows. */
   public static final String PAYLOAD = "0123456789abcdef0123456789abcdef";
   /** The payload of the warm-up's inserts (32 characters, not hex digits), by which they are deleted. */
-  public static final String WARMUP_PAYLOAD = "warm-up row, deleted before round";
+  public static final String WARMUP_PAYLOAD = "warm-up row, deleted before block";
   private static final Logger LOG = LoggerFactory.getLogger(KeyGenRun.class);
-  /** Phase probe (2: queries and the sampler's), seq_block allocator (up to 2), and one to spare. */
+  /** Block probe (2: queries and the sampler's), seq_block allocator (up to 2), and one to spare. */
   private static final int ADMIN_CONNECTIONS = 5;
 
   private final KeyGenSettings settings;
@@ -82,8 +87,8 @@ public final class KeyGenRun implements AutoCloseable {
   private final List<KeyStrategy> strategies;
   private final String runId = RunId.next();
   private final KeyGenSchedule schedule;
-  private final KeyGenPhases phases;
-  private final StageGate gate;
+  private final KeyGenBlocks blocks;
+  private final StepGate gate;
   private ThisRun thisRun;
   private final List<Supplier<UUID>> uuids = new ArrayList<>();
   private final List<Snowflake> snowflakes = new ArrayList<>();
@@ -92,6 +97,7 @@ public final class KeyGenRun implements AutoCloseable {
   private HikariDataSource admin;
   private SequenceBlockAllocator seqBlock;
   private String flushStatisticsSql;
+  private boolean closed;
 
   private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -111,10 +117,10 @@ public final class KeyGenRun implements AutoCloseable {
       }
     }
     this.schedule = new KeyGenSchedule(plan, strategies.stream().map(KeyStrategy::id).toList());
-    this.phases = new KeyGenPhases(schedule, strategies, WARMUP_PAYLOAD, settings.waitSampleInterval());
-    int[] users = new int[schedule.stages()];
+    this.blocks = new KeyGenBlocks(schedule, strategies, WARMUP_PAYLOAD, settings.waitSampleInterval());
+    int[] users = new int[schedule.size()];
     Arrays.fill(users, plan.users());
-    this.gate = new StageGate(users, phases::beforeStage);
+    this.gate = new StepGate(users, blocks::beforeStep);
     for (KeyStrategy s : strategies) {
       uuids.add(switch (s) {
         case UUID1 -> Uuids.generator(1);
@@ -156,15 +162,15 @@ public final class KeyGenRun implements AutoCloseable {
     target = Target.of(plan.target()).resolve(settings.embedded());
     admin = Pools.open(target, "keygen admin", ADMIN_CONNECTIONS);
     flushStatisticsSql = readFlushStatisticsSql();
-    LOG.info("keygen run {}: {} on {}, {} users x {} inserts, commit {}, {} rounds after {} warm-up inserts", runId,
-        strategies, dialect(), plan.users(), plan.insertsPerUser(), plan.commit(), plan.rounds(), plan.warmupInserts());
+    LOG.info("keygen run {}: {} on {}, {} users, commit {}, {}; order {}", runId, strategies, dialect(), plan.users(),
+        plan.commit(), schedule.stamp().line(), schedule.order().pattern());
     for (KeyStrategy s : strategies) {
       long firstFree = KeyGenTables.prepare(admin, target, s, plan.preseedRows(), plan.sequenceCache(), preseeder);
       if (s == KeyStrategy.SEQ_BLOCK) {
         seqBlock = SeqBlockKeys.open(admin, dialect(), firstFree, plan.blockSize());
       }
     }
-    phases.connect(admin, dialect(), gate, WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId));
+    blocks.connect(admin, dialect(), gate, WaitDeltaProbe.of(admin, dialect(), target.user(), "keygen run " + runId));
   }
 
   private String readFlushStatisticsSql() {
@@ -175,12 +181,12 @@ public final class KeyGenRun implements AutoCloseable {
     }
   }
 
-  /** The strategies in plan order (a stage's {@link KeyGenSchedule.Phase#strategy()} indexes them). */
+  /** The strategies in plan order (a step's {@link KeyGenSchedule.Step#strategy()} indexes them). */
   public List<KeyStrategy> strategies() {
     return strategies;
   }
 
-  /** The stages: warm-up, then the measured rounds. */
+  /** The steps: each strategy's warm-up, then the measured blocks. */
   public KeyGenSchedule schedule() {
     return schedule;
   }
@@ -190,9 +196,31 @@ public final class KeyGenRun implements AutoCloseable {
     return plan;
   }
 
-  /** The gate the users poll; {@link StageGate#start()} opens the first stage. */
-  public StageGate gate() {
+  /** The gate the users poll; {@link #start()} opens the first step. */
+  public StepGate gate() {
     return gate;
+  }
+
+  /**
+   * Opens the first step (Gatling's {@code before()}).
+   *
+   * @throws io.sequela.SequelaException.DatabaseFailure when the first step's preparation fails
+   */
+  public void start() {
+    gate.start();
+  }
+
+  /**
+   * True while the users of step {@code step} go on inserting: a warm-up until its rule ends it, a block until its
+   * duration has passed. The users ask before every insert.
+   */
+  public boolean running(int step) {
+    return blocks.running(step);
+  }
+
+  /** Counts an insert the JDBC plugin sends in step {@code step} (a warm-up's rule counts them). */
+  public void sent(int step) {
+    blocks.sent(step);
   }
 
   /** This run's id. */
@@ -209,7 +237,7 @@ public final class KeyGenRun implements AutoCloseable {
    * The pool of virtual user {@code user} (1-based): one connection, application_name
    * {@code sequela keygen user <n>} where the driver has one, the dialect's
    * {@link Dialect#untypedStringProperties()} (PostgreSQL: strings bind to uuid columns through
-   * {@code stringtype=unspecified}), and the session module {@link PhaseProbe#MODULE} where the dialect sets one
+   * {@code stringtype=unspecified}), and the session module {@link BlockProbe#MODULE} where the dialect sets one
    * (Oracle).
    */
   public HikariConfig poolConfig(int user) {
@@ -224,7 +252,7 @@ public final class KeyGenRun implements AutoCloseable {
     } else {
       cfg = TransactionSpanningPool.config(target, name, props);
     }
-    dialect().sessionModuleSql(PhaseProbe.MODULE).ifPresent(cfg::setConnectionInitSql);
+    dialect().sessionModuleSql(BlockProbe.MODULE).ifPresent(cfg::setConnectionInitSql);
     return cfg;
   }
 
@@ -274,16 +302,15 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * User {@code user}'s insert in stage {@code stage}, for the lean workers: the key, drawn on the worker just
-   * before execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a {@code long}),
-   * unless the database fills it; then the stage's {@link #payload}. Its outcomes (ns timing, status) go to the
-   * stage's phase; only the measured phases' are reported.
+   * User {@code user}'s insert in step {@code step}, for the lean workers: the key, drawn on the worker just before
+   * execute (untimed) and bound as the dialect binds it ({@link Dialect#bindUuid}, or a {@code long}), unless the
+   * database fills it; then the step's {@link #payload}. Its outcomes (ns timing, status) go to the step's recorder;
+   * only the blocks' are reported.
    */
-  public Work insert(int stage, int user) {
-    KeyGenSchedule.Phase phase = schedule.phase(stage);
-    int k = phase.strategy();
+  public Work insert(int step, int user) {
+    int k = schedule.step(step).strategy();
     KeyStrategy s = strategies.get(k);
-    String payload = payload(stage);
+    String payload = payload(step);
     List<String> columns = s.clientColumns();
     String sql = "INSERT INTO " + s.table() + " (" + String.join(", ", columns) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
@@ -296,13 +323,13 @@ public final class KeyGenRun implements AutoCloseable {
       }
       ps.setString(columns.size(), payload);
     });
-    // the warm-up's outcomes are recorded too (into its own, unreported phase), so it runs the measured code path
-    return work.observedBy(o -> phases.record(stage, o));
+    // the warm-up's outcomes are recorded too (its rule reads them), so it runs the measured code path
+    return work.observedBy(o -> blocks.record(step, o));
   }
 
-  /** The payload stage {@code stage}'s inserts bind: {@link #WARMUP_PAYLOAD} in the warm-up, else {@link #PAYLOAD}. */
-  public String payload(int stage) {
-    return schedule.phase(stage).warmup() ? WARMUP_PAYLOAD : PAYLOAD;
+  /** The payload step {@code step}'s inserts bind: {@link #WARMUP_PAYLOAD} in a warm-up, else {@link #PAYLOAD}. */
+  public String payload(int step) {
+    return schedule.step(step).warmup() ? WARMUP_PAYLOAD : PAYLOAD;
   }
 
   /**
@@ -320,61 +347,83 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * An upper bound for Gatling's maxDuration: 20 ms per planned insert of a user (warm-up and rounds) plus 10
-   * minutes, so a hung database cannot hold a nightly job forever.
+   * An upper bound for Gatling's maxDuration: the warm-ups at their longest (a count at 20 ms an insert per user), the
+   * blocks, 1 s per step for its preparation, plus 10 minutes, so a hung database cannot hold a nightly job forever.
    */
   public Duration maxDuration() {
-    long perUser = 0;
-    for (int stage = 0; stage < schedule.stages(); stage++) {
-      perUser += schedule.insertsOf(stage, 1);
-    }
-    return Duration.ofMillis(perUser * 20L + 600_000);
+    KeyGenPlan.Warmup w = plan.warmup();
+    Duration warmup = switch (w.kind()) {
+      case AUTO, DURATION -> w.duration();
+      case INSERTS -> Duration.ofMillis(w.inserts() * 20 / plan.users());
+    };
+    long warmups = schedule.firstBlockStep();
+    long measured = schedule.size() - warmups;
+    return warmup.multipliedBy(warmups).plus(schedule.blockDuration().multipliedBy(measured))
+        .plusSeconds(schedule.size()).plusMinutes(10);
   }
 
   /**
-   * Finishes the last phase and puts each measured round's figures together (the database's and the inserts'
-   * µs latencies: the lean action's ns timing; with the JDBC plugin, the run record its profile filled from Gatling
-   * 3.11's text log, in whole ms). Closes the run record and moves it into the run folder.
+   * Ends the run (Gatling's {@code after()}): gathers what it measured into {@link KeyGenResults}, analyses it once
+   * ({@link KeyGenAnalysis}), writes key-generation.json, prints the table and the checks' summary, runs the nightly
+   * checks (one history row stamped with the design, sequela-assertions.xml), registers the page to be written once
+   * Gatling has written its report, and closes the run.
    *
-   * @return one entry per round, in round order
-   * @throws SequelaException when the run folder cannot be found or the record read
+   * @param out where the console table and the checks' summary go
+   * @return the figures handed to the JSON, the page and the checks
+   * @throws SequelaException when the run folder cannot be found or a file cannot be written
    */
-  public List<RoundFigures> rounds() {
+  public KeyGenFigures finish(PrintStream out) {
+    try {
+      KeyGenResults results = results();
+      KeyGenFigures figures = KeyGenAnalysis.of(results);
+      KeyGenReport report = KeyGenReport.of(runId, dialect, plan, results.waitSampleInterval(), figures)
+          .withOracleWaits(results.oracleWaits());
+      GatlingRun folder = runFolder();
+      report.writeJson(folder.folder());
+      out.println();
+      out.println("sequela keygen run " + runId + " on " + dialect.name() + ", " + plan.users() + " users, commit "
+          + plan.commit() + ", " + plan.preseedRows() + " pre-seeded rows; " + figures.design());
+      out.println(report.consoleTable());
+      NightlyOutcome checks = nightly(figures, out);
+      // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
+      AfterReport.register(folder, f -> {
+        report.writePage(f.folder());
+        NightlyPages.afterReport(checks, f.folder(), System.out);
+      }, checks.exitCode());
+      return figures;
+    } finally {
+      close();
+    }
+  }
+
+  /**
+   * Gathers what the run measured (the database's figures and the inserts' µs latencies: the lean action's ns timing;
+   * with the JDBC plugin, the run record its profile filled from Gatling 3.11's text log, in whole ms), once every
+   * step is over. Closes the run record and moves it into the run folder.
+   */
+  KeyGenResults results() {
     RequestRecords records = thisRun.finish();
     if (settings.driver() == RequestPath.PLUGIN) {
-      phases.recordFromRecord(records);
+      blocks.recordFromRecord(records);
     }
-    return phases.rounds();
-  }
-
-  /** How often a measured phase samples the users' sessions for wait events ({@code sequela.keygen.wait_sample_interval}). */
-  public Duration waitSampleInterval() {
-    return settings.waitSampleInterval();
+    List<KeyGenResults.BlockRun> runs = blocks.blocks();
+    return new KeyGenResults(runId, plan, schedule, settings.waitSampleInterval(), blocks.warmups(), runs,
+        blocks.oracleWaits());
   }
 
   /**
-   * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row and
-   * sequela-assertions.xml in the run folder; prints the checks' summary. Call after {@link #rounds()}.
+   * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row stamped
+   * with the design and sequela-assertions.xml in the run folder; prints the checks' summary.
    *
    * @return the outcome; its exit code is {@link ExitCodes#CHECK_FAILED} when a check failed
-   * @throws SequelaException when the run folder cannot be found or the JUnit file cannot be written
    */
-  /** @param figures each strategy's figures over the rounds, in plan order */
-  public NightlyOutcome nightly(List<StrategyFigures> figures, PrintStream out) {
+  private NightlyOutcome nightly(KeyGenFigures figures, PrintStream out) {
     RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
-        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit(), "");
+        RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit(), figures.design());
     NightlyOutcome o = Nightly.finish(nightly, id, List.of(KeyGenNightly.of(plan, figures)), runFolder().folder(),
         note -> out.println("sequela: " + note));
     out.print(o.checks().summary());
     return o;
-  }
-
-  /**
-   * Each measured phase's per-instance wait deltas (Oracle GV$SYSTEM_EVENT), by phase ({@code uuid4 round 2}), in run
-   * order; empty on databases without them. Call after {@link #rounds()}, which ends the last phase.
-   */
-  public Map<String, InstanceWaits> oracleWaits() {
-    return phases.oracleWaits();
   }
 
   /** This run's Gatling run folder, by construction ({@link ThisRun}). */
@@ -389,6 +438,10 @@ public final class KeyGenRun implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     workers.values().forEach(JdbcWorkers::close);
     if (thisRun != null) {
       thisRun.record().close();

@@ -1,140 +1,147 @@
 package io.sequela.keygen;
 
 import io.sequela.config.KeyGenPlan;
+import io.sequela.design.Block;
+import io.sequela.design.BlockOrder;
+import io.sequela.design.BlockSize;
+import io.sequela.design.DesignStamp;
+import io.sequela.design.WarmupRule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stages of a KeyGen run, one strategy each, all users in every stage: first the warm-up (every strategy
- * in plan order, {@code warmup_inserts} untimed inserts split among the users), then {@code rounds} measured
- * rounds of every strategy. The order rotates between rounds ({@link #orders}), so no strategy always pays for
- * going first or last. Immutable.
+ * The steps of a KeyGen run, one strategy each, all users in every step: first every strategy's warm-up (plan order,
+ * untimed, until {@link #warmupRule()} says it is over), then the measured blocks, {@code blocks} per strategy of
+ * {@code block} each, in {@link BlockOrder#balanced}'s order (a Williams square drawn with {@code order_seed}), so
+ * drift, table growth and JIT touch every strategy alike. A block is a duration, not a count: every user inserts until
+ * the block's time is up, so a fast strategy is measured as long as a slow one. Immutable.
  */
 public final class KeyGenSchedule {
 
   /**
-   * One stage.
+   * One step: a strategy's warm-up, or one of its measured blocks.
    *
-   * @param stage its index in the run, from 0
-   * @param round 0 for the warm-up, else the measured round from 1
+   * @param index its place in the run, from 0
    * @param strategy the strategy's index in the plan's (resolved) order
-   * @param position the strategy's position in its round, from 0
+   * @param block the measured block ({@link Block#round()}: its round, {@link Block#slot()}: its place in the round),
+   *     or null for a warm-up
    */
-  public record Phase(int stage, int round, int strategy, int position) {
+  public record Step(int index, int strategy, Block block) {
 
-    /** True for a warm-up stage (untimed, its rows deleted before the first round). */
+    /** True for a warm-up step (untimed, its rows deleted before the first block). */
     public boolean warmup() {
-      return round == 0;
+      return block == null;
     }
   }
 
-  private final KeyGenPlan plan;
   private final List<String> strategyIds;
-  private final List<Phase> phases = new ArrayList<>();
-  private final List<List<Integer>> orders;
+  private final List<Step> steps = new ArrayList<>();
+  private final BlockOrder order;
+  private final WarmupRule warmup;
+  private final BlockSize block;
+  private final int firstBlock;
 
   /**
-   * @param plan the plan (users, inserts, rounds, warm-up)
+   * @param plan the plan (block, blocks, warm-up, order seed)
    * @param strategyIds the plan's strategies in plan order, at least one
    */
   public KeyGenSchedule(KeyGenPlan plan, List<String> strategyIds) {
-    this.plan = plan;
     this.strategyIds = List.copyOf(strategyIds);
-    int n = strategyIds.size();
-    if (plan.warmupInserts() > 0) {
-      for (int k = 0; k < n; k++) {
-        phases.add(new Phase(phases.size(), 0, k, k));
+    this.warmup = warmupRule(plan.warmup());
+    this.block = BlockSize.of(plan.block());
+    if (!plan.warmup().none()) {
+      for (int k = 0; k < strategyIds.size(); k++) {
+        steps.add(new Step(steps.size(), k, null));
       }
     }
-    this.orders = orders(n, plan.rounds());
-    for (int r = 0; r < orders.size(); r++) {
-      List<Integer> order = orders.get(r);
-      for (int p = 0; p < n; p++) {
-        phases.add(new Phase(phases.size(), r + 1, order.get(p), p));
-      }
+    this.firstBlock = steps.size();
+    this.order = BlockOrder.balanced(strategyIds, plan.blocks(), plan.orderSeed());
+    for (Block b : order.blocks()) {
+      steps.add(new Step(steps.size(), b.variant(), b));
     }
+  }
+
+  /** The design's warm-up rule of a plan's {@code warmup}. */
+  static WarmupRule warmupRule(KeyGenPlan.Warmup w) {
+    return switch (w.kind()) {
+      case AUTO -> new WarmupRule.UntilStable(WarmupRule.AUTO_WINDOW_INSERTS, WarmupRule.AUTO_TOLERANCE,
+          WarmupRule.AUTO_WINDOWS, WarmupRule.AUTO_MAX_INSERTS, w.duration());
+      case DURATION -> WarmupRule.of(w.duration());
+      case INSERTS -> WarmupRule.inserts(w.inserts());
+    };
+  }
+
+  /** Every step in run order. */
+  public List<Step> steps() {
+    return List.copyOf(steps);
+  }
+
+  /** Step {@code index}. */
+  public Step step(int index) {
+    return steps.get(index);
+  }
+
+  /** Number of steps: strategies x (blocks + 1 with a warm-up). */
+  public int size() {
+    return steps.size();
+  }
+
+  /** The first measured block's step. */
+  public int firstBlockStep() {
+    return firstBlock;
+  }
+
+  /** The measured blocks' balanced order (its seed, its pattern, which blocks are paired). */
+  public BlockOrder order() {
+    return order;
+  }
+
+  /** How each strategy warms up. */
+  public WarmupRule warmupRule() {
+    return warmup;
+  }
+
+  /** How long one block runs. */
+  public Duration blockDuration() {
+    return block.duration();
+  }
+
+  /** The design this schedule runs by, for the JSON, the page and the history row. */
+  public DesignStamp stamp() {
+    return DesignStamp.of(warmup, order, block);
+  }
+
+  /** The strategy ids in plan order. */
+  public List<String> strategyIds() {
+    return strategyIds;
   }
 
   /**
-   * The strategy order of each round, a Latin square while {@code rounds <= strategies}: round 1 in plan order,
-   * each next round rotated by {@code step = max(1, strategies / rounds)} positions, so every strategy takes a
-   * different position in every round and the rounds spread it over the first, middle and last places. Beyond
-   * {@code strategies} rounds the rotations repeat.
-   *
-   * @param strategies the number of strategies, at least 1
-   * @param rounds the number of rounds, at least 1
-   * @return per round, the strategy indexes in run order
+   * The Gatling group of a step: its strategy, e.g. {@code uuid4}, so Gatling's report has one group per strategy (its
+   * blocks are the bursts of its requests over time; one group per block would multiply the report's pages).
    */
-  public static List<List<Integer>> orders(int strategies, int rounds) {
-    if (strategies < 1 || rounds < 1) {
-      throw new IllegalArgumentException("strategies and rounds must be >= 1, got " + strategies + " and " + rounds);
-    }
-    int step = Math.max(1, strategies / rounds);
-    List<List<Integer>> out = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) {
-      List<Integer> order = new ArrayList<>();
-      for (int p = 0; p < strategies; p++) {
-        order.add((p + r * step) % strategies);
-      }
-      out.add(List.copyOf(order));
-    }
-    return List.copyOf(out);
+  public String group(int index) {
+    return strategyIds.get(step(index).strategy());
   }
 
-  /** Every stage in run order. */
-  public List<Phase> phases() {
-    return List.copyOf(phases);
+  /** A step's name for logs, e.g. {@code uuid4 block 3} or {@code uuid4 warm-up}. */
+  public String name(int index) {
+    Step s = step(index);
+    String id = strategyIds.get(s.strategy());
+    return s.warmup() ? id + " warm-up" : blockName(id, s.block());
   }
 
-  /** Stage {@code stage}. */
-  public Phase phase(int stage) {
-    return phases.get(stage);
+  /** A block's name, e.g. {@code uuid4 block 3}: its strategy and its own number from 1. */
+  public static String blockName(String strategyId, Block block) {
+    return strategyId + " block " + (block.number() + 1);
   }
 
-  /** Number of stages: strategies x (rounds + 1 with a warm-up). */
-  public int stages() {
-    return phases.size();
-  }
-
-  /** Measured rounds. */
-  public int rounds() {
-    return orders.size();
-  }
-
-  /** The strategy ids of round {@code round} (from 1) in run order. */
-  public List<String> order(int round) {
-    return orders.get(round - 1).stream().map(strategyIds::get).toList();
-  }
-
-  /** The first measured stage. */
-  public int firstMeasuredStage() {
-    return plan.warmupInserts() > 0 ? strategyIds.size() : 0;
-  }
-
-  /** Inserts user {@code user} (1-based) makes in stage {@code stage}: its warm-up share, or inserts_per_user. */
-  public int insertsOf(int stage, int user) {
-    return phase(stage).warmup() ? plan.warmupInsertsOf(user) : plan.insertsPerUser();
-  }
-
-  /**
-   * The Gatling group of a stage: its strategy, e.g. {@code uuid4}, so Gatling's report has one group per strategy
-   * (its rounds are the bursts of its requests over time; one group per phase would multiply the report's pages).
-   */
-  public String group(int stage) {
-    return strategyIds.get(phase(stage).strategy());
-  }
-
-  /** A stage's name for logs, e.g. {@code uuid4 round 2} or {@code uuid4 warm-up}. */
-  public String name(int stage) {
-    Phase p = phase(stage);
-    return strategyIds.get(p.strategy()) + (p.warmup() ? " warm-up" : " round " + p.round());
-  }
-
-  /** The Gatling request name of a stage's inserts: {@code insert uuid4}, or {@code warm-up insert uuid4}. */
-  public String insertRequest(int stage) {
-    Phase p = phase(stage);
-    String id = strategyIds.get(p.strategy());
-    return p.warmup() ? "warm-up " + insertRequest(id) : insertRequest(id);
+  /** The Gatling request name of a step's inserts: {@code insert uuid4}, or {@code warm-up insert uuid4}. */
+  public String insertRequest(int index) {
+    Step s = step(index);
+    String id = strategyIds.get(s.strategy());
+    return s.warmup() ? "warm-up " + insertRequest(id) : insertRequest(id);
   }
 
   /** The Gatling request name of a strategy's measured inserts, e.g. {@code insert uuid4}. */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares one strategy's table before the run (drop, create, pre-seed, then key constraint and defaults) and
- * removes the warm-up's rows before the first measured round.
+ * removes the warm-up's rows before the first measured block.
  */
 final class KeyGenTables {
 
@@ -57,7 +57,7 @@ final class KeyGenTables {
 
   /**
    * Deletes the rows the warm-up inserted (those carrying {@code payload}) and, where the dialect has one, vacuums
-   * the table (PostgreSQL VACUUM ANALYZE), so their index entries are gone before the first round (not timed).
+   * the table (PostgreSQL VACUUM ANALYZE), so their index entries are gone before the first block (not timed).
    *
    * @param payload the warm-up's payload, which no other row carries
    * @return rows deleted

@@ -14,9 +14,9 @@ import java.util.List;
 import io.sequela.keys.KeyStrategy;
 
 /**
- * Loads the pre-seeded rows of one strategy's table before its measured phase (not timed). The table
+ * Loads the pre-seeded rows of one strategy's table before its warm-up and blocks (not timed). The table
  * exists, empty, without primary key or defaults ({@link io.sequela.keys.KeyTables#create}); the seeded
- * keys must not collide with the keys the phase generates (sequences start after the largest seeded key,
+ * keys must not collide with the keys the blocks generate (sequences start after the largest seeded key,
  * Snowflake users use worker ids from 1, seeded time-based UUIDs are from 2017).
  */
 @FunctionalInterface

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Server-side counters of one strategy's table read before and after its measured phase, as the dialect's
+ * Server-side counters of one strategy's table read before and after its measured block, as the dialect's
  * {@link ProbeSql#indexCounters} gives them: primary-key index size (PostgreSQL {@code pg_relation_size}, Oracle
  * {@code USER_SEGMENTS.BYTES}; not read on H2), and on PostgreSQL the WAL position
  * ({@code pg_current_wal_insert_lsn()}) and the index's block counters from {@code pg_statio_user_indexes}

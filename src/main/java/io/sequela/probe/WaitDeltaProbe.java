@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-instance wait deltas per stage: reads the dialect's {@link ProbeSql#instanceWaits} counters (Oracle
  * {@code GV$SYSTEM_EVENT}) when a stage starts and when it ends, and keeps the difference per stage. Stages are
- * numbered by the caller (a SeqOrder stage, a KeyGen phase). A view the user may not read is one warning on the
+ * numbered by the caller (a SeqOrder stage, a KeyGen block). A view the user may not read is one warning on the
  * console, naming the grant, and the same line in every stage's result: never a failure. Thread-safe.
  */
 public final class WaitDeltaProbe {

@@ -1,5 +1,5 @@
 /**
- * Live database probes around a measured phase: server counters (index size, WAL, block reads), wait-event
+ * Live database probes around a measured block: server counters (index size, WAL, block reads), wait-event
  * sampling and per-instance wait deltas.
  */
 package io.sequela.probe;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jsoup.nodes.Element;
 
-/** The key-generation page's SVG bar charts ({@link SvgCharts}) of the medians over the rounds, and the wait profile. */
+/** The key-generation page's SVG bar charts ({@link SvgCharts}) of the figures over the blocks, and the wait profile. */
 final class KeyGenCharts {
 
   private KeyGenCharts() {}
@@ -16,12 +16,12 @@ final class KeyGenCharts {
   /** Appends the charts and the wait-event profile. */
   static void charts(Element b, KeyGenReport r) {
     List<StrategyFigures> fs = r.strategies();
-    bars(b, "Inserts per second, median over the rounds", "inserts/s", fs, StrategyFigures::insertsPerS);
+    bars(b, "Inserts per second, mean over the blocks", "inserts/s", fs, StrategyFigures::insertsPerS);
     latencyBars(b, fs);
-    bars(b, "Primary-key index size after the last round", "MB", fs, perMb(StrategyFigures::indexBytesAfter));
+    bars(b, "Primary-key index size after the last block", "MB", fs, perMb(StrategyFigures::indexBytesAfter));
     if (!r.unmeasured().contains("wal_bytes")) {
-      bars(b, "WAL written during a round's phase, median", "MB", fs, perMb(StrategyFigures::walBytes));
-      bars(b, "Index blocks read from outside shared buffers in a round's phase, median", "blocks", fs,
+      bars(b, "WAL written during a block, median over the blocks", "MB", fs, perMb(StrategyFigures::walBytes));
+      bars(b, "Index blocks read from outside shared buffers in a block, median over the blocks", "blocks", fs,
           f -> f.idxBlksRead() == null ? null : f.idxBlksRead().doubleValue());
     }
     if (!r.unmeasured().contains("wait_events")) {
@@ -46,7 +46,7 @@ final class KeyGenCharts {
     }
   }
 
-  /** Appends p50, p95 and p99 per strategy (medians over the rounds), side by side. */
+  /** Appends p50, p95 and p99 per strategy (medians over the blocks), side by side. */
   private static void latencyBars(Element parent, List<StrategyFigures> fs) {
     List<StrategyFigures> measured = fs.stream().filter(f -> f.p50Us() != null).toList();
     if (measured.isEmpty()) {
@@ -55,13 +55,13 @@ final class KeyGenCharts {
     List<Function<StrategyFigures, Long>> percentiles = List.of(StrategyFigures::p50Us, StrategyFigures::p95Us, StrategyFigures::p99Us);
     List<List<Double>> series = percentiles.stream()
         .map(p -> measured.stream().map(f -> p.apply(f).doubleValue()).toList()).toList();
-    heading(parent, "Insert latency percentiles, median over the rounds", "µs");
+    heading(parent, "Insert latency percentiles, median over the blocks", "µs");
     SvgCharts.bars(parent, measured.stream().map(StrategyFigures::name).toList(), series, List.of("p50", "p95", "p99"), "µs");
   }
 
   /** Appends, per strategy, the share of each wait event among its session samples, with their count. */
   private static void waitProfile(Element parent, KeyGenReport r) {
-    Html.block(parent, "h2", "Wait events of the users' sessions, all rounds (sampled every "
+    Html.block(parent, "h2", "Wait events of the users' sessions, all blocks (sampled every "
         + String.format(Locale.ROOT, "%.0f", r.waitSampleIntervalMs()) + " ms on PostgreSQL; Oracle: ASH, once a second)");
     Html.block(parent, "p", "A share is of the strategy's session samples: on PostgreSQL one per user session per sample,"
         + " an idle session counted as Client:ClientRead (waiting for the load generator's next statement, so its share is"

@@ -1,6 +1,7 @@
 package io.sequela.report;
 
 import com.fasterxml.jackson.annotation.JsonFilter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,18 +14,22 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.sequela.stats.BlockFigures;
 import io.sequela.stats.KeyGenRanking;
-import io.sequela.stats.PhaseFigures;
+import io.sequela.stats.StrategyComparison;
 import io.sequela.stats.StrategyFigures;
+import io.sequela.stats.WarmupFigures;
 import java.io.IOException;
 import java.util.Set;
 
 /**
- * How {@link KeyGenReport} with its {@link StrategyFigures}, {@link KeyGenRanking.Place}s and rounds of
- * {@link PhaseFigures} becomes {@code key-generation.json}: record components in declaration order, named in
- * snake_case ({@code wallS} is {@code wall_s}, {@code p50UsMin} is {@code p50_us_min}; {@code insertsPerSMin},
- * which Jackson would make {@code inserts_per_smin}, is named {@code inserts_per_s_min} here), seconds and inserts/s rounded to 3 decimals, {@code note} only when there is
- * one, and the figures the database does not measure left out (per strategy and per round alike). The format
+ * How {@link KeyGenReport} with its {@link StrategyFigures}, {@link StrategyComparison}s, {@link KeyGenRanking.Place}s,
+ * {@link WarmupFigures} and {@link BlockFigures} becomes {@code key-generation.json}: record components in declaration
+ * order, named in snake_case ({@code wallS} is {@code wall_s}, {@code p50UsMin} is {@code p50_us_min}; {@code
+ * insertsPerSMin}, which Jackson would make {@code inserts_per_smin}, is named {@code inserts_per_s_min} here, and so
+ * are {@code _low}, {@code _high}, {@code _diff}), seconds, inserts/s and µs differences rounded to 3 decimals,
+ * {@code note} and {@code no_interval} only when there is one, and the figures the database does not measure left out
+ * (per strategy and per block alike). The format
  * lives here, as Jackson mix-ins, so the analysis records carry no JSON concerns.
  */
 final class KeyGenJson {
@@ -33,8 +38,10 @@ final class KeyGenJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .addMixIn(StrategyFigures.class, StrategyFiguresFormat.class)
-      .addMixIn(PhaseFigures.class, PhaseFiguresFormat.class)
+      .addMixIn(BlockFigures.class, BlockFiguresFormat.class)
       .addMixIn(KeyGenRanking.Place.class, PlaceFormat.class)
+      .addMixIn(StrategyComparison.class, ComparisonFormat.class)
+      .addMixIn(WarmupFigures.class, WarmupFormat.class)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   private KeyGenJson() {}
@@ -42,7 +49,7 @@ final class KeyGenJson {
   /**
    * A writer of {@link KeyGenReport}s.
    *
-   * @param leftOut the JSON keys of per-strategy and per-round figures to leave out, e.g. {@code wal_bytes}
+   * @param leftOut the JSON keys of per-strategy and per-block figures to leave out, e.g. {@code wal_bytes}
    */
   static ObjectWriter writer(Set<String> leftOut) {
     return MAPPER.writer(new SimpleFilterProvider()
@@ -64,6 +71,14 @@ final class KeyGenJson {
     abstract double insertsPerS();
 
     @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_low")
+    abstract Double insertsPerSLow();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_high")
+    abstract Double insertsPerSHigh();
+
+    @JsonSerialize(using = ThreeDecimals.class)
     @JsonProperty("inserts_per_s_min")
     abstract double insertsPerSMin();
 
@@ -75,9 +90,9 @@ final class KeyGenJson {
     abstract String note();
   }
 
-  /** Jackson annotations for {@link PhaseFigures} (one strategy in one round). */
+  /** Jackson annotations for {@link BlockFigures} (one strategy in one block). */
   @JsonFilter(STRATEGY_FILTER)
-  abstract static class PhaseFiguresFormat {
+  abstract static class BlockFiguresFormat {
     @JsonSerialize(using = ThreeDecimals.class)
     abstract double wallS();
 
@@ -94,12 +109,48 @@ final class KeyGenJson {
     abstract double insertsPerS();
 
     @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_min")
-    abstract double insertsPerSMin();
+    @JsonProperty("inserts_per_s_low")
+    abstract Double insertsPerSLow();
 
     @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_max")
-    abstract double insertsPerSMax();
+    @JsonProperty("inserts_per_s_high")
+    abstract Double insertsPerSHigh();
+  }
+
+  /** Jackson annotations for {@link StrategyComparison}: b minus a, with the interval's ends. */
+  abstract static class ComparisonFormat {
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_diff")
+    abstract Double insertsPerSDiff();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_low")
+    abstract Double insertsPerSLow();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_high")
+    abstract Double insertsPerSHigh();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract Double p50UsDiff();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract Double p50UsLow();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract Double p50UsHigh();
+
+    @JsonIgnore
+    abstract String slower();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract String noInterval();
+  }
+
+  /** Jackson annotations for {@link WarmupFigures}. */
+  abstract static class WarmupFormat {
+    @JsonSerialize(using = ThreeDecimals.class)
+    abstract double wallS();
   }
 
   /** A double rounded half up to 3 decimals, e.g. 2094.2408 as 2094.241. */

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 
 /**
  * The RAC parts of the reports: {@code oracle_waits} in the JSON files and the per-instance wait tables (ORDER
- * beside NOORDER on the sequence-gaps page, one table per phase on the key-generation page), plus the instance
+ * beside NOORDER on the sequence-gaps page, one table per block on the key-generation page), plus the instance
  * check's lines. Nothing is added where there are no figures (every database but Oracle).
  */
 final class RacSection {
@@ -93,23 +93,23 @@ final class RacSection {
     instanceCheck(b, rac.routing());
   }
 
-  /** Appends one table of the phases' wait deltas per instance and event (key-generation page). */
-  static void appendKeyGen(Element b, Map<String, InstanceWaits> byPhase) {
-    if (byPhase.isEmpty()) {
+  /** Appends one table of the blocks' wait deltas per instance and event (key-generation page). */
+  static void appendKeyGen(Element b, Map<String, InstanceWaits> byBlock) {
+    if (byBlock.isEmpty()) {
       return;
     }
-    Html.block(b, "h2", "Oracle waits per instance and phase");
+    Html.block(b, "h2", "Oracle waits per instance and block");
     List<List<String>> rows = new ArrayList<>();
-    byPhase.forEach((phase, w) -> w.instances().forEach((inst, events) -> events.forEach((event, c) -> {
+    byBlock.forEach((block, w) -> w.instances().forEach((inst, events) -> events.forEach((event, c) -> {
       if (c.waits() > 0) {
-        List<String> row = new ArrayList<>(List.of(phase, Integer.toString(inst), event));
+        List<String> row = new ArrayList<>(List.of(block, Integer.toString(inst), event));
         row.addAll(cells(c));
         rows.add(row);
       }
     })));
-    notes(b, byPhase.values());
+    notes(b, byBlock.values());
     if (!rows.isEmpty()) {
-      Html.table(b, List.of("phase", "instance", "event", "waits", "time µs", "µs/wait"), rows);
+      Html.table(b, List.of("block", "instance", "event", "waits", "time µs", "µs/wait"), rows);
     }
   }
 

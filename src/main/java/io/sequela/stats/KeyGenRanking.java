@@ -5,10 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The strategies ranked by median inserts/s only where the rounds support it: a strategy is ranked below
- * another when its fastest round is slower than the other's slowest ({@code insertsPerSMax < other.insertsPerSMin}:
- * the min..max ranges do not overlap); two whose ranges overlap are "within noise" of each other and not told
- * apart.
+ * The strategies ranked by mean inserts/s only where the blocks support it: a strategy is ranked below another only
+ * where the interval of their inserts/s difference, taken from their paired blocks ({@link StrategyComparison}),
+ * excludes 0; two whose interval holds 0 (or that have too few pairs for one) are not told apart.
  */
 public final class KeyGenRanking {
 
@@ -17,22 +16,22 @@ public final class KeyGenRanking {
   /**
    * One strategy's place.
    *
-   * @param rank 1 + the number of strategies clearly faster than this one (their slowest round beats its fastest);
-   *     strategies of equal rank are not told apart by this run
+   * @param rank 1 + the number of strategies faster than this one; strategies of equal rank need not be told apart
    * @param name the strategy id
-   * @param insertsPerS median inserts/s over the rounds
-   * @param insertsPerSMin slowest round, inserts/s
-   * @param insertsPerSMax fastest round, inserts/s
-   * @param fasterThan the strategies this one beats in every round by the ranges (its slowest round is faster than
-   *     their fastest), in ranking order
-   * @param withinNoiseOf the strategies whose range overlaps this one's, in ranking order
+   * @param insertsPerS mean inserts/s over its blocks
+   * @param insertsPerSLow lower end of that mean's 95 % interval, or null
+   * @param insertsPerSHigh upper end, or null
+   * @param fasterThan the strategies this one is faster than (interval of the difference above 0), in ranking order
+   * @param slowerThan the strategies faster than this one, in ranking order
+   * @param notToldApart the strategies whose difference from this one's interval holds 0, in ranking order
    */
-  public record Place(int rank, String name, double insertsPerS, double insertsPerSMin, double insertsPerSMax,
-      List<String> fasterThan, List<String> withinNoiseOf) {
+  public record Place(int rank, String name, double insertsPerS, Double insertsPerSLow, Double insertsPerSHigh,
+      List<String> fasterThan, List<String> slowerThan, List<String> notToldApart) {
 
     public Place {
       fasterThan = List.copyOf(fasterThan);
-      withinNoiseOf = List.copyOf(withinNoiseOf);
+      slowerThan = List.copyOf(slowerThan);
+      notToldApart = List.copyOf(notToldApart);
     }
   }
 
@@ -40,31 +39,27 @@ public final class KeyGenRanking {
    * Ranks strategies.
    *
    * @param strategies the strategies' figures, any order; not changed
-   * @return one place per strategy, sorted by median inserts/s, fastest first (ties by name)
+   * @param comparisons every pair's comparison
+   * @return one place per strategy, sorted by mean inserts/s, fastest first (ties by name)
    */
-  public static List<Place> of(List<StrategyFigures> strategies) {
+  public static List<Place> of(List<StrategyFigures> strategies, List<StrategyComparison> comparisons) {
     List<StrategyFigures> sorted = new ArrayList<>(strategies);
     sorted.sort(Comparator.comparingDouble(StrategyFigures::insertsPerS).reversed().thenComparing(StrategyFigures::name));
     List<Place> out = new ArrayList<>();
     for (StrategyFigures s : sorted) {
-      Spread range = s.insertsPerSSpread();
       List<String> faster = new ArrayList<>();
-      List<String> noise = new ArrayList<>();
-      int clearlyAhead = 0;
+      List<String> slower = new ArrayList<>();
+      List<String> apart = new ArrayList<>();
       for (StrategyFigures o : sorted) {
         if (o == s) {
           continue;
         }
-        Spread other = o.insertsPerSSpread();
-        if (range.overlaps(other)) {
-          noise.add(o.name());
-        } else if (other.min() > range.max()) {
-          clearlyAhead++;
-        } else {
-          faster.add(o.name());
-        }
+        String winner = comparisons.stream().filter(c -> c.of(s.name(), o.name())).findFirst()
+            .map(StrategyComparison::faster).orElse(null);
+        (winner == null ? apart : winner.equals(s.name()) ? faster : slower).add(o.name());
       }
-      out.add(new Place(1 + clearlyAhead, s.name(), s.insertsPerS(), s.insertsPerSMin(), s.insertsPerSMax(), faster, noise));
+      out.add(new Place(1 + slower.size(), s.name(), s.insertsPerS(), s.insertsPerSLow(), s.insertsPerSHigh(), faster,
+          slower, apart));
     }
     return out;
   }

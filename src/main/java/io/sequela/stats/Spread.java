@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The median of a few values (a figure over KeyGen's rounds) with its smallest and largest. The median of an
+ * The median of a few values (a figure over KeyGen's blocks) with its smallest and largest. The median of an
  * odd count is the middle value; of an even count, the mean of the two middle values. The caller's values are
  * never changed.
  *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import io.sequela.SequelaException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class KeyGenPlanLoaderTest {
@@ -17,13 +18,18 @@ class KeyGenPlanLoaderTest {
   void theShippedPlansLoad() {
     KeyGenPlan quick = KeyGenPlanLoader.load("plans/keygen-default.conf");
     assertThat(quick.strategies()).as("none named: every strategy the database supports (keys.PlanStrategiesTest)").isEmpty();
-    assertThat(quick.plannedInserts()).isEqualTo(4000);
-    assertThat(quick.rounds()).isEqualTo(3);
-    assertThat(quick.warmupInserts()).as("10 % of 4,000, at least 500").isEqualTo(500);
+    assertThat(quick.block()).isEqualTo(Duration.ofMillis(750));
+    assertThat(quick.blocks()).isEqualTo(7);
+    assertThat(quick.warmup()).isEqualTo(new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.AUTO, Duration.ofSeconds(1), 0));
     assertThat(quick.sharedBuffers()).isEqualTo("4MB");
+    KeyGenPlan reversed = KeyGenPlanLoader.load("plans/keygen-reversed.conf");
+    assertThat(reversed.strategies()).extracting(StrategyName::name).containsExactly("snowflake", "seq_block", "uuid7",
+        "uuid4", "uuid1", "site_seq", "seq");
+    assertThat(reversed.block()).as("the default's design").isEqualTo(quick.block());
+    assertThat(reversed.orderSeed()).isEqualTo(quick.orderSeed());
     KeyGenPlan dmtn = KeyGenPlanLoader.load("plans/keygen-dmtn099.conf");
     assertThat(dmtn.users()).isEqualTo(30);
-    assertThat(dmtn.insertsPerUser()).isEqualTo(10_000);
+    assertThat(dmtn.block()).isEqualTo(Duration.ofSeconds(10));
     assertThat(dmtn.preseedRows()).isEqualTo(20_000_000);
     assertThat(dmtn.commit()).isEqualTo(CommitPolicy.END);
   }
@@ -53,16 +59,18 @@ class KeyGenPlanLoaderTest {
   void theDefaultsComeFromReferenceConfAndAreCheckedOnTheirOwn() {
     KeyGenPlan p = parse("");
     assertThat(p.users()).isEqualTo(8);
-    assertThat(p.insertsPerUser()).isEqualTo(500);
+    assertThat(p.block()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.blocks()).isEqualTo(7);
+    assertThat(p.orderSeed()).isEqualTo(1);
     assertThat(p.preseedRows()).isEqualTo(20_000);
     assertThat(p.sequenceCache()).isEqualTo(1000);
     assertThat(p.blockSize()).isEqualTo(1000);
     assertThat(p.model()).isEqualTo("models/keygen.conf");
     assertThat(p.commit()).isEqualTo(CommitPolicy.EACH);
-    KeyGenPlan five = KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("inserts_per_user = 7").root(), null,
+    KeyGenPlan five = KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("blocks = 4").root(), null,
         ConfigFactory.parseString("users = 5").withFallback(Settings.referenceDefaults().getConfig(KeyGenPlanLoader.DEFAULTS)).root());
     assertThat(five.users()).isEqualTo(5);
-    assertThat(five.insertsPerUser()).isEqualTo(7);
+    assertThat(five.blocks()).isEqualTo(4);
     assertThatThrownBy(() -> KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("users = 3").root(), null,
         ConfigFactory.parseString("users = 0, block_size = x").root()))
         .isInstanceOf(SequelaException.InvalidInput.class)
@@ -75,35 +83,44 @@ class KeyGenPlanLoaderTest {
   void everyProblemIsOneLineNamingItsPathAndLine() {
     assertThatThrownBy(() -> parse("""
         users = 0
-        inserts_per_user = 2.5
+        inserts_per_user = 2
         commit = "every 1"
         strategies = [seq, uuid9, seq]
         insert_per_user = 3
         """))
         .isInstanceOf(SequelaException.InvalidInput.class)
         .hasMessageContaining("plan.conf:1: users: must be an integer between 1 and 1000, got 0")
-        .hasMessageContaining("plan.conf:2: inserts_per_user: must be an integer between 1 and 2147483647, got 2.5")
+        .hasMessageContaining("plan.conf:2: inserts_per_user: no longer a key: a block is a duration now (block = 1s)")
         .hasMessageContaining("plan.conf:3: commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got \"every 1\"")
         .hasMessageContaining("plan.conf:5: insert_per_user: unknown key; expected one of");
   }
 
   @Test
-  void roundsWarmupAndSharedBuffersAreChecked() {
-    KeyGenPlan p = parse("rounds = 5\nwarmup_inserts = 1234\nshared_buffers = 2MB");
-    assertThat(p.rounds()).isEqualTo(5);
-    assertThat(p.warmupInserts()).isEqualTo(1234);
+  void blocksWarmupAndSharedBuffersAreCheckedWithTheirOlderNames() {
+    KeyGenPlan p = parse("rounds = 5\nwarmup_inserts = 1234\nshared_buffers = 2MB\nblock = 500ms\norder_seed = -3");
+    assertThat(p.blocks()).as("rounds: the older name of blocks").isEqualTo(5);
+    assertThat(p.warmup()).isEqualTo(new KeyGenPlan.Warmup(KeyGenPlan.Warmup.Kind.INSERTS, Duration.ZERO, 1234));
+    assertThat(p.block()).isEqualTo(Duration.ofMillis(500));
+    assertThat(p.orderSeed()).isEqualTo(-3);
     assertThat(p.sharedBuffers()).isEqualTo("2MB");
+    assertThat(parse("warmup = 2s").warmup().duration()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(parse("warmup = 0").warmup().none()).isTrue();
+    assertThat(parse("warmup = \"0\"").warmup().none()).isTrue();
     assertThat(parse("").sharedBuffers()).as("the server's default").isNull();
     assertThatThrownBy(() -> parse("""
         rounds = 0
-        warmup_inserts = some
+        warmup = some
         shared_buffers = "lots"
+        block = 5ms
         """))
         .isInstanceOf(SequelaException.InvalidInput.class)
-        .hasMessageContaining("plan.conf:1: rounds: must be an integer between 1 and 100, got 0")
-        .hasMessageContaining("plan.conf:2: warmup_inserts: must be auto or an integer between 0 and 2147483647, got \"some\"")
-        .hasMessageContaining("plan.conf:3: shared_buffers: must be a PostgreSQL size such as 4MB, got \"lots\"");
+        .hasMessageContaining("plan.conf:1: rounds: must be an integer between 1 and 1000, got 0")
+        .hasMessageContaining("plan.conf:2: warmup: must be auto, a duration such as \"2s\", or a number of inserts (0: none), got \"some\"")
+        .hasMessageContaining("plan.conf:3: shared_buffers: must be a PostgreSQL size such as 4MB, got \"lots\"")
+        .hasMessageContaining("plan.conf:4: block: must be a duration from 10ms to 3600s such as \"1s\", got \"5ms\"");
     assertThatThrownBy(() -> parse("warmup_inserts = -1"))
         .hasMessage("plan.conf:1: warmup_inserts: must be an integer between 0 and 2147483647, got -1");
+    assertThatThrownBy(() -> parse("blocks = 3\nrounds = 3"))
+        .hasMessage("plan.conf:2: rounds: must not be given with blocks (its newer name), got both");
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sequela.gatlingrun.DuplicateKeys;
-import io.sequela.stats.PhaseRecorder;
+import io.sequela.stats.BlockRecorder;
 import io.sequela.db.Dialect;
 import io.sequela.db.Target;
 import java.sql.Connection;
@@ -83,7 +83,7 @@ class KeyTablesTest {
       KeyTables.execute(c, s, List.of(KeyTables.create(d, s)));
       KeyTables.execute(c, s, KeyTables.finish(d, s, 1, 10));
       UUID repeated = Uuids.generator(1).get();
-      PhaseRecorder outcomes = new PhaseRecorder();
+      BlockRecorder outcomes = new BlockRecorder();
       insert(c, s, repeated);
       for (int i = 0; i < 2; i++) {
         SQLException e = catchThrowableOfType(SQLException.class, () -> insert(c, s, repeated));

@@ -14,8 +14,9 @@ import io.sequela.gaps.GapAnalysis;
 import io.sequela.gaps.GapAnalysisResult;
 import io.sequela.gaps.Latencies;
 import io.sequela.gaps.TimeBasis;
-import io.sequela.stats.PhaseFigures;
-import io.sequela.stats.RoundFigures;
+import io.sequela.stats.BlockFigures;
+import io.sequela.stats.KeyGenFigures;
+import io.sequela.stats.StrategyFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,18 +122,19 @@ class OracleRacReportTest {
   }
 
   @Test
-  void keyGenerationJsonAndPageCarryEachPhasesWaitsOnlyOnOracle() {
-    PhaseFigures seq = new PhaseFigures(0, 100, 100, 1.0, 100, 1L, 2L, 3L, 4L, 0, 0, 8192L, 16384L, null, null, null, 4,
-        Map.of("CPU", 4L), null);
+  void keyGenerationJsonAndPageCarryEachBlocksWaitsOnlyOnOracle() {
+    BlockFigures seq = new BlockFigures("seq", 1, 1, 1, 1, 0, 100, 100, 1.0, 100, 1L, 2L, 3L, 4L, 0, 0, 8192L, 16384L,
+        null, null, null, 4, Map.of("CPU", 4L), null);
+    KeyGenFigures figures = new KeyGenFigures("design=1", "A", List.of(),
+        List.of(StrategyFigures.over("seq", List.of(seq), null, null)), List.of(), List.of(), List.of(seq));
     KeyGenPlan plan = KeyGenPlanLoader.parse("plan.conf", ConfigFactory.parseString("users = 2").root(), null);
-    KeyGenReport plain = KeyGenReport.of("r", Dialect.ORACLE, plan, Duration.ofMillis(10),
-        List.of(new RoundFigures(1, List.of("seq"), Map.of("seq", seq))));
+    KeyGenReport plain = KeyGenReport.of("r", Dialect.ORACLE, plan, Duration.ofMillis(10), figures);
     assertThat(plain.json().has("oracle_waits")).isFalse();
-    KeyGenReport rac = plain.withOracleWaits(Map.of("seq round 1", waits(1, "enq: TX - index contention", 9, 4500)));
-    JsonNode w = rac.json().get("oracle_waits").get("seq round 1");
+    KeyGenReport rac = plain.withOracleWaits(Map.of("seq block 1", waits(1, "enq: TX - index contention", 9, 4500)));
+    JsonNode w = rac.json().get("oracle_waits").get("seq block 1");
     assertThat(w.get("instances").get("1").get("enq: TX - index contention").get("time_waited_us").asLong()).isEqualTo(4500);
-    assertThat(rac.pageBody().select("h2").eachText()).contains("Oracle waits per instance and phase");
+    assertThat(rac.pageBody().select("h2").eachText()).contains("Oracle waits per instance and block");
     assertThat(rac.pageBody().select("table").last().select("tbody tr").eachText())
-        .containsExactly("seq round 1 1 enq: TX - index contention 9 4,500 500.0");
+        .containsExactly("seq block 1 1 enq: TX - index contention 9 4,500 500.0");
   }
 }

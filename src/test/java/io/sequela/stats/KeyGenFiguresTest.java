@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A strategy's figures over its rounds: medians with min and max, sums of counts; and the ranking they allow. */
+/** A strategy's figures over its blocks: the mean inserts/s, medians with min and max, sums of counts; and the ranking. */
 class KeyGenFiguresTest {
 
-  /** One round of a strategy: {@code rate} inserts/s, p50 and p99 in µs, WAL bytes, index blocks read, wait samples. */
-  static PhaseFigures round(double rate, long p50, long p99, long wal, long read, Map<String, Long> waits) {
+  /** One block of a strategy: {@code rate} inserts/s, p50 and p99 in µs, WAL bytes, index blocks read, wait samples. */
+  static BlockFigures round(double rate, long p50, long p99, long wal, long read, Map<String, Long> waits) {
     long samples = waits.values().stream().mapToLong(Long::longValue).sum();
-    return new PhaseFigures(1000, 400, 400, 400 / rate, rate, p50, p50 + 10, p99, p99 * 2, 0, 0, 8192L, 16384L, wal, read, 50L,
+    return new BlockFigures("s", 1, 1, 1, 1, 1000, 400, 400, 400 / rate, rate, p50, p50 + 10, p99, p99 * 2, 0, 0, 8192L, 16384L, wal, read, 50L,
         samples, waits, null);
   }
 
@@ -27,12 +27,13 @@ class KeyGenFiguresTest {
   }
 
   @Test
-  void theFiguresAreTheMediansOfTheRoundsWithTheirRange() {
+  void insertsPerSecondIsTheMeanOfTheBlocksAndTheRestTheirMedians() {
     StrategyFigures f = StrategyFigures.over("uuid4", List.of(
         round(900, 300, 900, 5_000_000, 1200, waits("CPU", 60, "IO:DataFileRead", 40)),
         round(1100, 250, 700, 7_000_000, 1500, waits("IO:DataFileRead", 90)),
-        round(1000, 280, 2000, 6_000_000, 1000, waits("CPU", 10))));
-    assertThat(f.rounds()).isEqualTo(3);
+        round(1000, 280, 2000, 6_000_000, 1000, waits("CPU", 10))), 800.0, 1200.0);
+    assertThat(f.blocks()).isEqualTo(3);
+    assertThat(List.of(f.insertsPerSLow(), f.insertsPerSHigh())).as("the analysis's interval, as handed").containsExactly(800.0, 1200.0);
     assertThat(f.insertsPerS()).isEqualTo(1000);
     assertThat(f.insertsPerSMin()).isEqualTo(900);
     assertThat(f.insertsPerSMax()).isEqualTo(1100);
@@ -48,22 +49,22 @@ class KeyGenFiguresTest {
   }
 
   @Test
-  void anEvenCountsMedianIsTheMeanOfTheTwoMiddleRounds() {
+  void anEvenCountsMedianIsTheMeanOfTheTwoMiddleBlocks() {
     StrategyFigures f = StrategyFigures.over("seq", List.of(round(10, 1, 1, 1, 1, waits()), round(40, 2, 2, 2, 2, waits()),
-        round(20, 4, 4, 4, 4, waits()), round(30, 8, 8, 8, 8, waits())));
+        round(20, 4, 4, 4, 4, waits()), round(30, 8, 8, 8, 8, waits())), null, null);
     assertThat(f.insertsPerS()).isEqualTo(25);
     assertThat(f.p50Us()).as("(2 + 4) / 2").isEqualTo(3);
     assertThat(f.idxBlksRead()).as("(2 + 4) / 2").isEqualTo(3);
   }
 
   @Test
-  void aFigureMissingInAnyRoundIsMissing() {
-    PhaseFigures noWal = new PhaseFigures(0, 1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, null, null, null, null, null, 0, Map.of(), "no WAL");
-    StrategyFigures f = StrategyFigures.over("seq", List.of(round(1, 1, 1, 1, 1, waits()), noWal));
+  void aFigureMissingInAnyBlockIsMissing() {
+    BlockFigures noWal = new BlockFigures("seq", 2, 2, 1, 2, 0, 1, 1, 1, 1, 1L, 1L, 1L, 1L, 0, 0, null, null, null, null, null, 0, Map.of(), "no WAL");
+    StrategyFigures f = StrategyFigures.over("seq", List.of(round(1, 1, 1, 1, 1, waits()), noWal), null, null);
     assertThat(f.walBytes()).isNull();
     assertThat(f.walBytesMin()).isNull();
     assertThat(f.note()).isEqualTo("no WAL");
-    assertThatThrownBy(() -> StrategyFigures.over("seq", List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StrategyFigures.over("seq", List.of(), null, null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -77,26 +78,33 @@ class KeyGenFiguresTest {
   }
 
   private static StrategyFigures strategy(String name, double... rates) {
-    List<PhaseFigures> rounds = new java.util.ArrayList<>();
+    List<BlockFigures> blocks = new java.util.ArrayList<>();
     for (double r : rates) {
-      rounds.add(round(r, 100, 200, 1, 1, waits()));
+      blocks.add(round(r, 100, 200, 1, 1, waits()));
     }
-    return StrategyFigures.over(name, rounds);
+    return StrategyFigures.over(name, blocks, null, null);
+  }
+
+  /** b against a: {@code faster} only where the analysis found an interval excluding 0. */
+  private static StrategyComparison comparison(String a, String b, String faster) {
+    return new StrategyComparison(a, b, 7, 1.0, -1.0, 2.0, 1.0, -1.0, 2.0, faster, null, null);
   }
 
   @Test
-  void aStrategySlowerInEveryRoundIsRankedBelowAndOverlappingOnesAreWithinNoise() {
+  void aStrategyIsRankedBelowAnotherOnlyWhereTheirIntervalSaysSo() {
     StrategyFigures fast = strategy("seq_block", 9000, 9500, 8800);
     StrategyFigures close = strategy("uuid7", 8700, 9100, 8900);
     StrategyFigures slow = strategy("seq", 5000, 6000, 5500);
-    List<KeyGenRanking.Place> ranking = KeyGenRanking.of(List.of(slow, close, fast));
+    List<KeyGenRanking.Place> ranking = KeyGenRanking.of(List.of(slow, close, fast), List.of(
+        comparison("seq", "uuid7", "uuid7"), comparison("seq", "seq_block", "seq_block"),
+        comparison("uuid7", "seq_block", null)));
     assertThat(ranking).extracting(KeyGenRanking.Place::name).containsExactly("seq_block", "uuid7", "seq");
     assertThat(ranking).extracting(KeyGenRanking.Place::rank).containsExactly(1, 1, 3);
     KeyGenRanking.Place first = ranking.get(0);
-    assertThat(first.withinNoiseOf()).containsExactly("uuid7");
+    assertThat(first.notToldApart()).containsExactly("uuid7");
     assertThat(first.fasterThan()).containsExactly("seq");
-    assertThat(ranking.get(1).withinNoiseOf()).containsExactly("seq_block");
-    assertThat(ranking.get(2).withinNoiseOf()).isEmpty();
+    assertThat(ranking.get(1).notToldApart()).containsExactly("seq_block");
+    assertThat(ranking.get(2).slowerThan()).containsExactly("seq_block", "uuid7");
     assertThat(ranking.get(2).fasterThan()).isEmpty();
   }
 }

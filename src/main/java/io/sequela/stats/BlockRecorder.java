@@ -5,11 +5,11 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * The inserts of one KeyGen phase (one strategy in one round) as they complete: OK response times in µs in an
+ * The inserts of one KeyGen step (a strategy's warm-up or one of its measured blocks) as they complete: OK response times in µs in an
  * HdrHistogram of 3 significant digits (exact up to 2,047 µs, within 0.1 % above), KO and duplicate-key
- * counts. Thread-safe: the users' workers record concurrently; read it once the phase is over.
+ * counts. Thread-safe: the users' workers record concurrently; read it once the block is over.
  */
-public final class PhaseRecorder {
+public final class BlockRecorder {
 
   private final Histogram okMicros = new ConcurrentHistogram(3);
   private final AtomicLong ko = new AtomicLong();

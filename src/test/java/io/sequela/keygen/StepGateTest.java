@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class StageGateTest {
+class StepGateTest {
 
   @Test
-  void theLastUserOfAStageOpensTheNextAndAStageWithoutUsersPassesAtOnce() {
+  void theLastUserOfAStepOpensTheNextAndAStepWithoutUsersPassesAtOnce() {
     List<Integer> prepared = new ArrayList<>();
-    // an injector driving no user of stages 1 and 3 (other injectors drive their tests)
-    StageGate gate = new StageGate(new int[] {2, 0, 1, 0}, prepared::add);
+    // an injector driving no user of steps 1 and 3 (other injectors drive their tests)
+    StepGate gate = new StepGate(new int[] {2, 0, 1, 0}, prepared::add);
 
     gate.start();
     assertThat(prepared).containsExactly(0);
@@ -33,9 +33,9 @@ class StageGateTest {
   }
 
   @Test
-  void aFirstStageWithoutUsersOpensTheSecondAtStart() {
+  void aFirstStepWithoutUsersOpensTheSecondAtStart() {
     List<Integer> prepared = new ArrayList<>();
-    StageGate gate = new StageGate(new int[] {0, 3}, prepared::add);
+    StepGate gate = new StepGate(new int[] {0, 3}, prepared::add);
     gate.start();
     assertThat(prepared).containsExactly(0, 1);
     assertThat(gate.isOpen(1)).isTrue();

@@ -4,7 +4,7 @@ import io.sequela.SequelaException;
 import io.sequela.db.Dialect;
 import io.sequela.db.ProbeSql;
 import io.sequela.keys.KeyStrategy;
-import io.sequela.stats.PhaseFigures;
+import io.sequela.stats.BlockFigures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,16 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database side of one strategy's measured phase, through the dialect's {@link ProbeSql}. {@link #start}
- * checkpoints (so the phase does not pay for the previous one's dirty buffers), counts the table's rows, reads
+ * The database side of one strategy's measured block, through the dialect's {@link ProbeSql}. {@link #start}
+ * checkpoints (so the block does not pay for the previous one's dirty buffers), counts the table's rows, reads
  * {@link ServerCounters} and, where the dialect has a sample query (PostgreSQL), starts a
  * {@link WaitEventSampler}; {@link #finish} reads everything again, and the wait-event history where the
  * dialect keeps one (Oracle ASH, by {@link #MODULE}).
  */
-public final class PhaseProbe {
+public final class BlockProbe {
 
   /**
-   * What the database reported for a phase; see {@link PhaseFigures} for the meaning of each figure.
+   * What the database reported for a block; see {@link BlockFigures} for the meaning of each figure.
    * {@code waitSamples} is the sum of {@code waitEvents}.
    */
   public record Result(long rowsBefore, long rowsAdded, Long indexBytesBefore, Long indexBytesAfter, Long walBytes,
@@ -42,7 +42,7 @@ public final class PhaseProbe {
    * DMTN-099's way of telling jobs apart in the wait-event history.
    */
   public static final String MODULE = "sequela keygen";
-  private static final Logger LOG = LoggerFactory.getLogger(PhaseProbe.class);
+  private static final Logger LOG = LoggerFactory.getLogger(BlockProbe.class);
 
   private final DataSource ds;
   private final Dialect dialect;
@@ -51,7 +51,7 @@ public final class PhaseProbe {
   private final ServerCounters before;
   private final WaitEventSampler sampler;
 
-  private PhaseProbe(DataSource ds, Dialect dialect, KeyStrategy strategy, long rowsBefore, ServerCounters before,
+  private BlockProbe(DataSource ds, Dialect dialect, KeyStrategy strategy, long rowsBefore, ServerCounters before,
       WaitEventSampler sampler) {
     this.ds = ds;
     this.dialect = dialect;
@@ -69,7 +69,7 @@ public final class PhaseProbe {
    * @param samplePeriod time between two wait-event samples of the load's sessions (PostgreSQL sampling)
    * @throws SequelaException.DatabaseFailure when a query fails
    */
-  public static PhaseProbe start(DataSource ds, Dialect dialect, KeyStrategy strategy, String applicationPrefix,
+  public static BlockProbe start(DataSource ds, Dialect dialect, KeyStrategy strategy, String applicationPrefix,
       Duration samplePeriod) {
     try (Connection c = ds.getConnection()) {
       checkpoint(c, dialect);
@@ -78,17 +78,17 @@ public final class PhaseProbe {
       String sampleQuery = dialect.waitEventSampleQuery().orElse(null);
       WaitEventSampler sampler = sampleQuery == null ? null : WaitEventSampler.start(ds, sampleQuery, applicationPrefix,
           samplePeriod);
-      return new PhaseProbe(ds, dialect, strategy, rows, before, sampler);
+      return new BlockProbe(ds, dialect, strategy, rows, before, sampler);
     } catch (SQLException e) {
-      throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot start the phase probe: " + e.getMessage(), e);
+      throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot start the block probe: " + e.getMessage(), e);
     }
   }
 
   /**
    * Stops sampling and reads the "after" figures.
    *
-   * @param fromMs phase start, ms since the epoch (the wait-event history's window)
-   * @param toMs phase end, ms since the epoch
+   * @param fromMs block start, ms since the epoch (the wait-event history's window)
+   * @param toMs block end, ms since the epoch
    * @throws SequelaException.DatabaseFailure when a query fails
    */
   public Result finish(long fromMs, long toMs) {
@@ -112,7 +112,7 @@ public final class PhaseProbe {
           ServerCounters.delta(before.idxBlksRead(), after.idxBlksRead()), ServerCounters.delta(before.idxBlksHit(), after.idxBlksHit()),
           samples, waits, note);
     } catch (SQLException e) {
-      throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot finish the phase probe: " + e.getMessage(), e);
+      throw new SequelaException.DatabaseFailure("keygen " + strategy.id() + ": cannot finish the block probe: " + e.getMessage(), e);
     }
   }
 
@@ -157,7 +157,7 @@ public final class PhaseProbe {
     try (Statement st = c.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
-      LOG.warn("keygen: {} failed, the phase may pay for earlier dirty buffers: {}", sql, e.getMessage());
+      LOG.warn("keygen: {} failed, the block may pay for earlier dirty buffers: {}", sql, e.getMessage());
     }
   }
 

@@ -1,0 +1,105 @@
+package io.sequela.keygen;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a KeyGen run's steps (each strategy's warm-up, then the measured blocks) one after another when every virtual
+ * user is injected at once: a user polls {@link #isOpen(int)} until its step opens and calls {@link #userDone(int)}
+ * when it has finished. When the last user of a step is done, {@code beforeStep} prepares the next step (probes,
+ * checkpoint) and the next step opens. Thread-safe; never blocks a caller except the last user of a step, for the
+ * duration of {@code beforeStep}.
+ */
+public final class StepGate {
+
+  private final int[] usersPerStep;
+  private final AtomicIntegerArray done;
+  private final AtomicLongArray openedAtMs;
+  private final AtomicLongArray closedAtMs;
+  private final AtomicLongArray openedAtNanos;
+  private final AtomicLongArray closedAtNanos;
+  private final IntConsumer beforeStep;
+  private volatile int open = -1;
+
+  /**
+   * A gate over steps given by their user counts.
+   *
+   * @param usersPerStep virtual users of each step, in run order, each 0 or more (a step without users closes as soon
+   *     as it opens)
+   * @param beforeStep called with a step index just before that step opens; an exception aborts the remaining steps
+   *     (their users find them open and record the failure through their inserts)
+   */
+  public StepGate(int[] usersPerStep, IntConsumer beforeStep) {
+    int n = usersPerStep.length;
+    this.usersPerStep = usersPerStep.clone();
+    this.done = new AtomicIntegerArray(n);
+    this.openedAtMs = new AtomicLongArray(n);
+    this.closedAtMs = new AtomicLongArray(n);
+    this.openedAtNanos = new AtomicLongArray(n);
+    this.closedAtNanos = new AtomicLongArray(n);
+    this.beforeStep = beforeStep;
+  }
+
+  /** Prepares and opens the first step. */
+  public void start() {
+    openStep(0);
+  }
+
+  /** True once step {@code k} has opened (and stays true). */
+  public boolean isOpen(int k) {
+    return open >= k;
+  }
+
+  /** Records that one user of step {@code k} finished; the last one opens step {@code k + 1}. */
+  public void userDone(int k) {
+    if (done.incrementAndGet(k) == usersPerStep[k]) {
+      close(k);
+      if (k + 1 < usersPerStep.length) {
+        openStep(k + 1);
+      }
+    }
+  }
+
+  private void openStep(int k) {
+    try {
+      beforeStep.accept(k);
+    } finally {
+      openedAtNanos.set(k, System.nanoTime());
+      openedAtMs.set(k, System.currentTimeMillis());
+      open = k;
+    }
+    if (usersPerStep[k] == 0) {
+      close(k);
+      if (k + 1 < usersPerStep.length) {
+        openStep(k + 1);
+      }
+    }
+  }
+
+  private void close(int k) {
+    closedAtNanos.set(k, System.nanoTime());
+    closedAtMs.set(k, System.currentTimeMillis());
+  }
+
+  /** Wall-clock time step {@code k} opened, in ms since the epoch, or 0 if it has not. */
+  public long openedAtMs(int k) {
+    return openedAtMs.get(k);
+  }
+
+  /** Wall-clock time the last user of step {@code k} finished, in ms since the epoch, or 0 if not yet. */
+  public long closedAtMs(int k) {
+    return closedAtMs.get(k);
+  }
+
+  /** {@link System#nanoTime()} when step {@code k} opened, or 0 if it has not. */
+  public long openedAtNanos(int k) {
+    return openedAtNanos.get(k);
+  }
+
+  /** How long step {@code k} ran, open to last user done, in ns; 0 while it runs. */
+  public long wallNanos(int k) {
+    long closed = closedAtNanos.get(k);
+    return closed == 0 ? 0 : closed - openedAtNanos.get(k);
+  }
+}
