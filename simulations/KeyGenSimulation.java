@@ -118,13 +118,13 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void after() {
+    SimulationExit.orExit(() -> run.finish(System.out, this::pluginOutcomesIntoRecord));
+  }
+
+  /** The plugin's outcomes reach sequela only through Gatling 3.11's text log: into the run record first. */
+  private void pluginOutcomesIntoRecord() {
     if (plugin != null) {
-      // the plugin's outcomes reach sequela only through Gatling 3.11's text log: into the run record first
-      SimulationExit.orExit(() -> {
-        plugin.recordFromTextLog(run.runFolder().simulationLog(), run.record());
-        return null;
-      });
+      plugin.recordFromTextLog(run.runFolder().simulationLog(), run.record());
     }
-    SimulationExit.orExit(() -> run.finish(System.out));
   }
 }

@@ -369,11 +369,14 @@ public final class KeyGenRun implements AutoCloseable {
    * Gatling has written its report, and closes the run.
    *
    * @param out where the console table and the checks' summary go
+   * @param beforeRecordIsRead run first: with the JDBC plugin, the simulation copies Gatling 3.11's text log into the
+   *     run record (sequela does not see the plugin's outcomes); otherwise nothing
    * @return the figures handed to the JSON, the page and the checks
    * @throws SequelaException when the run folder cannot be found or a file cannot be written
    */
-  public KeyGenFigures finish(PrintStream out) {
+  public KeyGenFigures finish(PrintStream out, Runnable beforeRecordIsRead) {
     try {
+      beforeRecordIsRead.run();
       KeyGenResults results = results();
       KeyGenFigures figures = KeyGenAnalysis.of(results);
       KeyGenReport report = KeyGenReport.of(runId, dialect, plan, results.waitSampleInterval(), figures)

@@ -85,6 +85,6 @@ class KeyGenAnalysisTest {
     String source = Files.readString(Path.of("simulations/KeyGenSimulation.java"));
     String after = source.substring(source.indexOf("public void after() {"));
     after = after.substring("public void after() {".length(), after.indexOf("\n  }")).strip();
-    assertThat(after).isEqualTo("SimulationExit.orExit(() -> run.finish(System.out));");
+    assertThat(after).isEqualTo("SimulationExit.orExit(() -> run.finish(System.out, this::pluginOutcomesIntoRecord));");
   }
 }
