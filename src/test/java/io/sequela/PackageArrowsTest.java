@@ -49,7 +49,8 @@ class PackageArrowsTest {
         "probe", "record", "report", "run", "stats"));
     MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "record",
         "report", "run", "stats"));
-    MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "report", "seqorder"));
+    MAY_USE.put("sweep", Set.of("config", "report"));
+    MAY_USE.put("cli", Set.of("config", "db", "injectors", "populate", "report", "seqorder", "sweep"));
   }
 
   private static final Set<String> SIMULATION_PACKAGES = Set.of("seqorder", "keygen", "querybench");

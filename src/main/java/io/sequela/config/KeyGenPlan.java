@@ -30,10 +30,12 @@ import java.util.Map;
  * @param sharedBuffers the embedded PostgreSQL's shared_buffers the plan asks for (e.g. {@code 4MB}), or null
  * @param assertions the limits checked after the run for every strategy
  * @param strategyAssertions strategy id to the limits that override {@code assertions} for that strategy
+ * @param directIo the embedded PostgreSQL runs with {@code debug_io_direct = data}: no operating-system cache under
+ *     its buffer pool, so {@code sharedBuffers} is the whole cache, as an Oracle SGA is (docs/embedded.md)
  */
 public record KeyGenPlan(String source, TargetSpec target, List<StrategyName> strategies, int users, CommitPolicy commit,
     long preseedRows, int sequenceCache, int blockSize, String model, Duration block, int blocks, Warmup warmup,
-    long orderSeed, String sharedBuffers, Limits assertions, Map<String, Limits> strategyAssertions) {
+    long orderSeed, String sharedBuffers, Limits assertions, Map<String, Limits> strategyAssertions, boolean directIo) {
 
   /**
    * A strategy's untimed warm-up as the plan gives it ({@code warmup}): {@code auto} (until latency stops drifting, at
@@ -69,7 +71,15 @@ public record KeyGenPlan(String source, TargetSpec target, List<StrategyName> st
       long preseedRows, int sequenceCache, int blockSize, String model, Duration block, int blocks, Warmup warmup,
       long orderSeed, String sharedBuffers) {
     this(source, target, strategies, users, commit, preseedRows, sequenceCache, blockSize, model, block, blocks, warmup,
-        orderSeed, sharedBuffers, Limits.NONE, Map.of());
+        orderSeed, sharedBuffers, Limits.NONE, Map.of(), false);
+  }
+
+  /** A plan with assertions and the operating system's cache under the buffer pool. */
+  public KeyGenPlan(String source, TargetSpec target, List<StrategyName> strategies, int users, CommitPolicy commit,
+      long preseedRows, int sequenceCache, int blockSize, String model, Duration block, int blocks, Warmup warmup,
+      long orderSeed, String sharedBuffers, Limits assertions, Map<String, Limits> strategyAssertions) {
+    this(source, target, strategies, users, commit, preseedRows, sequenceCache, blockSize, model, block, blocks, warmup,
+        orderSeed, sharedBuffers, assertions, strategyAssertions, false);
   }
 
   /** The limits of one strategy: the plan's, overridden by the strategy's own. */

@@ -38,6 +38,7 @@ import java.util.TreeSet;
  * warmup_max = 5s                  # auto's longest warm-up per strategy
  * order_seed = 1                   # the balanced order's seed
  * shared_buffers = 4MB             # embedded PostgreSQL only; left out: the server's default
+ * direct_io = false                # embedded PostgreSQL only: debug_io_direct = data, the buffer pool the whole cache
  * assertions { ko_max = 0, p99_us_max = 5000, uuid4 { p99_us_max = 20000 } }   # every strategy, then per strategy
  * }</pre>
  *
@@ -51,7 +52,7 @@ public final class KeyGenPlanLoader {
   static final String DEFAULTS = "sequela.keygen.plan-defaults";
   private static final Set<String> KEYS = Set.of("description", "connection", "user", "password", "strategies", "users",
       "commit", "preseed_rows", "sequence_cache", "block_size", "model", "block", "blocks", "rounds", "warmup",
-      "warmup_inserts", "warmup_max", "order_seed", "shared_buffers", AssertionsBlock.KEY);
+      "warmup_inserts", "warmup_max", "order_seed", "shared_buffers", "direct_io", AssertionsBlock.KEY);
   /** Keys of older plans that no longer mean anything, with what replaced them. */
   private static final Map<String, String> GONE = Map.of("inserts_per_user",
       "no longer a key: a block is a duration now (block = 1s), so a fast strategy is measured as long as a slow one;"
@@ -126,7 +127,9 @@ public final class KeyGenPlanLoader {
 
   private static void unknownKeys(Problems p, ConfigObject o) {
     for (String key : o.keySet()) {
-      if (GONE.containsKey(key)) {
+      if (key.equals(SweepPlanLoader.KEY)) {
+        p.add(o.get(key), key, SweepPlanLoader.RUN_WITH_SWEEP);
+      } else if (GONE.containsKey(key)) {
         p.add(o.get(key), key, GONE.get(key));
       } else if (!KEYS.contains(key)) {
         p.add(o.get(key), key, "unknown key; expected one of " + new TreeSet<>(KEYS));
@@ -150,6 +153,13 @@ public final class KeyGenPlanLoader {
     KeyGenPlan.Warmup warmup = warmup(f);
     long seed = f.number("order_seed", Long.MIN_VALUE, Long.MAX_VALUE);
     String sharedBuffers = sharedBuffers(f);
+    boolean directIo = false;
+    ConfigValue dio = f.value("direct_io");
+    if (dio != null && dio.valueType() == ConfigValueType.BOOLEAN) {
+      directIo = (Boolean) dio.unwrapped();
+    } else if (dio != null && dio.valueType() != ConfigValueType.NULL) {
+      p.add(dio, "direct_io", "must be true or false, got " + render(dio));
+    }
     CommitPolicy commit = CommitPolicy.EACH;
     String c = f.string("commit", true);
     try {
@@ -160,7 +170,7 @@ public final class KeyGenPlanLoader {
     Map<String, Limits> perStrategy = new LinkedHashMap<>();
     Limits all = AssertionsBlock.perStrategy(p, o, strategies.stream().map(StrategyName::name).toList(), perStrategy);
     return new KeyGenPlan(source, target, strategies, users, commit, preseed, cache, seqBlock, model, block, blocks, warmup,
-        seed, sharedBuffers, all, perStrategy);
+        seed, sharedBuffers, all, perStrategy, directIo);
   }
 
   /**

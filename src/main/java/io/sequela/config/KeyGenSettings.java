@@ -71,7 +71,8 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
       return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),
-          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers), driver, sampleEvery);
+          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers)
+              .withServerDefault("debug_io_direct", plan.directIo() ? "data" : null), driver, sampleEvery);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

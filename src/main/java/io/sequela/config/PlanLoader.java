@@ -235,7 +235,9 @@ public final class PlanLoader {
 
   private static void unknownKeys(Problems p, ConfigObject o, String prefix, Set<String> allowed) {
     for (String key : o.keySet()) {
-      if (!allowed.contains(key)) {
+      if (key.equals(SweepPlanLoader.KEY) && prefix.isEmpty() && allowed == PLAN_KEYS) {
+        p.add(o.get(key), key, SweepPlanLoader.RUN_WITH_SWEEP);
+      } else if (!allowed.contains(key)) {
         p.add(o.get(key), prefix + key, "unknown key; expected one of " + new TreeSet<>(allowed));
       }
     }

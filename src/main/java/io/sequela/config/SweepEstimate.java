@@ -1,0 +1,51 @@
+package io.sequela.config;
+
+import java.time.Duration;
+
+/**
+ * How long one cell of a sweep takes, from its plan's own sizes: indicative figures measured on a shared 2-core machine
+ * (docs/sweeps.md), so that a sweep says how long it will take before it starts.
+ */
+final class SweepEstimate {
+
+  /** A Gatling JVM's start, the embedded server, Gatling's report and sequela's pages: about 25 s here. */
+  static final Duration FIXED = Duration.ofSeconds(25);
+  /** An insert's own time on the embedded server, µs (added to the plan's interval). */
+  private static final long INSERT_US = 500;
+  /** Per mode: the switch, its read-back and fresh pools, plus an auto warm-up's usual length. */
+  private static final Duration PER_MODE = Duration.ofSeconds(3);
+  /** The populator's rate here, rows/s (all strategies' tables together). */
+  private static final long PRESEED_ROWS_PER_S = 100_000;
+  /** A KeyGen block's preparation (CHECKPOINT, counters, the wait sampler). */
+  private static final Duration PER_BLOCK = Duration.ofMillis(150);
+  /** KeyGen strategies when the plan names none (the embedded PostgreSQL's seven). */
+  private static final int ALL_STRATEGIES = 7;
+
+  private SweepEstimate() {}
+
+  /** A SeqOrder cell: per test and mode, its slowest node's inserts one user after another at the plan's pacing. */
+  static Duration of(Plan plan) {
+    Duration d = FIXED;
+    for (TestSpec t : plan.tests()) {
+      long slowestUs = 0;
+      for (ScenarioSpec s : t.scenarii()) {
+        long perInsertUs = Math.max(s.interval().toNanos() / 1000, 0) + INSERT_US;
+        slowestUs = Math.max(slowestUs, s.iterations() * perInsertUs);
+      }
+      d = d.plus(Duration.ofNanos(slowestUs * 1000).plus(PER_MODE).multipliedBy(t.modes().size()));
+    }
+    return d;
+  }
+
+  /** A KeyGen cell: pre-seeding, every strategy's warm-up and its blocks. */
+  static Duration of(KeyGenPlan plan) {
+    int n = plan.strategies().isEmpty() ? ALL_STRATEGIES : plan.strategies().size();
+    Duration warmup = switch (plan.warmup().kind()) {
+      case AUTO, DURATION -> plan.warmup().duration();
+      case INSERTS -> Duration.ofMillis(plan.warmup().inserts() * INSERT_US / 1000 / Math.max(1, plan.users()));
+    };
+    return FIXED.plus(Duration.ofSeconds(n * plan.preseedRows() / PRESEED_ROWS_PER_S))
+        .plus(warmup.multipliedBy(n))
+        .plus(plan.block().plus(PER_BLOCK).multipliedBy((long) n * plan.blocks()));
+  }
+}

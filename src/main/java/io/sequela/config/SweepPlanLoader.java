@@ -1,0 +1,263 @@
+package io.sequela.config;
+
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
+import io.sequela.SequelaException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads a sweep plan: a SeqOrder plan (it has {@code tests}) or a KeyGen plan with a {@code sweep} block of one or two
+ * axes, each a list of integers for one numeric plan key, plus the sweep's own options:
+ *
+ * <pre>{@code
+ * "sweep": { "users": [1, 2, 4], "sequence_cache": [1, 20, 100], "threshold_us": 10, "seed": 1 }   // SeqOrder
+ * sweep { preseed_rows = [10000, 100000, 1000000], ratio = 0.5, seed = 1 }                          # KeyGen
+ * }</pre>
+ *
+ * Every cell's plan (the plan without {@code sweep}, the cell's values in place) is checked by the simulation's own
+ * loader, so a value the key refuses is one line naming the sweep's file, line and key. Every problem is one line,
+ * all of them before any database work.
+ */
+public final class SweepPlanLoader {
+
+  /** The plan key. */
+  public static final String KEY = "sweep";
+  /** What the simulations' own loaders say of a {@code sweep} block. */
+  static final String RUN_WITH_SWEEP = "a sweep runs with `sequela sweep <plan>` (docs/sweeps.md), one Gatling run per cell;"
+      + " a simulation runs one plan: remove sweep, or run the plan with sequela sweep";
+  /** SeqOrder's sweepable keys: {@code users} and {@code iterations} set every scenario's, {@code sequence_cache} every test's. */
+  static final Set<String> SEQORDER_AXES = Set.of("users", "sequence_cache", "iterations");
+  /** KeyGen's numeric plan keys; {@code shared_buffers} in MB. */
+  static final Set<String> KEYGEN_AXES = Set.of("users", "preseed_rows", "sequence_cache", "block_size", "blocks",
+      "shared_buffers");
+  private static final Set<String> OPTIONS = Set.of("threshold_us", "ratio", "seed");
+  /** At most this many cells: a sweep of more is a week, not a run. */
+  static final int MAX_CELLS = 64;
+  private static final double DEFAULT_THRESHOLD_US = 10;
+  private static final double DEFAULT_RATIO = 0.5;
+
+  private SweepPlanLoader() {}
+
+  /**
+   * Loads a sweep plan from a file or, when no such file exists, a classpath resource.
+   *
+   * @throws SequelaException.InvalidInput listing every problem, one per line
+   */
+  public static SweepPlan load(String location) {
+    Path file = Path.of(location);
+    String source = file.getFileName() == null ? location : file.getFileName().toString();
+    ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
+    try {
+      ConfigObject root = Files.isRegularFile(file)
+          ? ConfigFactory.parseFile(file.toFile(), opts).root()
+          : ConfigFactory.parseResources(location, opts).root();
+      return parse(source, root);
+    } catch (ConfigException.IO e) {
+      throw new SequelaException.InvalidInput("sweep: no plan file or classpath resource '" + location + "'");
+    } catch (ConfigException e) {
+      throw new SequelaException.InvalidInput(source + ": not valid JSON or HOCON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Validates a parsed sweep plan.
+   *
+   * @throws SequelaException.InvalidInput listing every problem, one per line
+   */
+  public static SweepPlan parse(String source, ConfigObject root) {
+    Problems p = new Problems(source);
+    boolean seqOrder = root.containsKey("tests");
+    String simulation = seqOrder ? SweepPlan.SEQORDER : SweepPlan.KEYGEN;
+    Set<String> sweepable = seqOrder ? SEQORDER_AXES : KEYGEN_AXES;
+    ConfigValue s = root.get(KEY);
+    if (!(s instanceof ConfigObject sweep) || sweep.isEmpty()) {
+      p.add(s == null ? root : s, KEY, "must be an object of one or two axes (a plan key and its list of values), e.g. "
+          + (seqOrder ? "\"sweep\": {\"users\": [1, 2, 4], \"sequence_cache\": [1, 20, 100]}"
+              : "sweep { preseed_rows = [10000, 100000, 1000000] }") + ", got " + (s == null ? "nothing" : render(s)));
+      p.throwIfAny();
+      throw new IllegalStateException("unreachable");
+    }
+    List<SweepPlan.Axis> axes = new ArrayList<>();
+    Map<String, List<ConfigValue>> axisValues = new LinkedHashMap<>();
+    for (String key : sweep.keySet()) {
+      ConfigValue v = sweep.get(key);
+      if (OPTIONS.contains(key)) {
+        continue;
+      }
+      if (!sweepable.contains(key)) {
+        p.add(v, KEY + "." + key, "must be a numeric plan key of " + simulation + " (one of " + new TreeSet<>(sweepable)
+            + ") or an option of the sweep (one of " + new TreeSet<>(OPTIONS) + "), got " + key);
+        continue;
+      }
+      List<Long> values = values(p, key, v);
+      if (!values.isEmpty()) {
+        axes.add(new SweepPlan.Axis(key, values));
+        axisValues.put(key, (ConfigList) v);
+      }
+    }
+    if (axes.size() > 2) {
+      p.add(sweep, KEY, "must have at most two axes, got " + axes.size() + ": "
+          + axes.stream().map(SweepPlan.Axis::key).toList());
+    }
+    double threshold = option(p, sweep, "threshold_us", DEFAULT_THRESHOLD_US, seqOrder, 1e9);
+    double ratio = option(p, sweep, "ratio", DEFAULT_RATIO, !seqOrder, 1);
+    long seed = 1;
+    ConfigValue sv = sweep.get("seed");
+    if (sv != null) {
+      if (sv.unwrapped() instanceof Integer || sv.unwrapped() instanceof Long) {
+        seed = ((Number) sv.unwrapped()).longValue();
+      } else {
+        p.add(sv, KEY + ".seed", "must be an integer, got " + render(sv));
+      }
+    }
+    long cellCount = axes.stream().mapToLong(a -> a.values().size()).reduce(1, (a, b) -> a * b);
+    if (cellCount > MAX_CELLS) {
+      p.add(sweep, KEY, "must have at most " + MAX_CELLS + " cells, got " + cellCount);
+    }
+    p.throwIfAny();
+    Set<String> cellProblems = new LinkedHashSet<>();
+    List<SweepPlan.Cell> cells = cells(source, root.withoutKey(KEY), seqOrder, axes, axisValues, cellProblems);
+    if (!cellProblems.isEmpty()) {
+      throw new SequelaException.InvalidInput(String.join(System.lineSeparator(), cellProblems));
+    }
+    return new SweepPlan(source, simulation, axes, cells, threshold, ratio, seed);
+  }
+
+  private static List<Long> values(Problems p, String key, ConfigValue v) {
+    String rule = "must be a non-empty list of distinct integers, e.g. [1, 2, 4]" + (key.equals("shared_buffers")
+        ? " (MB)" : "");
+    if (!(v instanceof ConfigList list) || list.isEmpty()) {
+      p.add(v, KEY + "." + key, rule + ", got " + render(v));
+      return List.of();
+    }
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object n = list.get(i).unwrapped();
+      if (!(n instanceof Integer || n instanceof Long)) {
+        p.add(list.get(i), KEY + "." + key + "[" + i + "]", rule + ", got " + render(list.get(i)));
+      } else if (out.contains(((Number) n).longValue())) {
+        p.add(list.get(i), KEY + "." + key + "[" + i + "]", rule + ", got " + n + " twice");
+      } else {
+        out.add(((Number) n).longValue());
+      }
+    }
+    return out.size() == list.size() ? out : List.of();
+  }
+
+  private static double option(Problems p, ConfigObject sweep, String key, double byDefault, boolean applies, double max) {
+    ConfigValue v = sweep.get(key);
+    if (v == null) {
+      return byDefault;
+    }
+    if (!applies) {
+      p.add(v, KEY + "." + key, "is not an option of this simulation's sweep (threshold_us: SeqOrder, ratio: KeyGen), got "
+          + render(v));
+      return byDefault;
+    }
+    if (!(v.unwrapped() instanceof Number n) || n.doubleValue() <= 0 || n.doubleValue() > max) {
+      p.add(v, KEY + "." + key, "must be a number above 0 and at most " + (max == 1 ? "1" : "1e9") + ", got " + render(v));
+      return byDefault;
+    }
+    return n.doubleValue();
+  }
+
+  /** Every cell in axis order, each cell's plan checked by the simulation's own loader. */
+  private static List<SweepPlan.Cell> cells(String source, ConfigObject base, boolean seqOrder, List<SweepPlan.Axis> axes,
+      Map<String, List<ConfigValue>> axisValues, Set<String> problems) {
+    List<Map<String, Integer>> grid = new ArrayList<>();
+    grid.add(new LinkedHashMap<>());
+    for (SweepPlan.Axis a : axes) {
+      List<Map<String, Integer>> next = new ArrayList<>();
+      for (Map<String, Integer> g : grid) {
+        for (int i = 0; i < a.values().size(); i++) {
+          Map<String, Integer> m = new LinkedHashMap<>(g);
+          m.put(a.key(), i);
+          next.add(m);
+        }
+      }
+      grid = next;
+    }
+    List<SweepPlan.Cell> cells = new ArrayList<>();
+    for (Map<String, Integer> g : grid) {
+      ConfigObject plan = base;
+      Map<String, Long> values = new LinkedHashMap<>();
+      StringBuilder id = new StringBuilder();
+      for (Map.Entry<String, Integer> e : g.entrySet()) {
+        ConfigValue v = axisValues.get(e.getKey()).get(e.getValue());
+        long value = ((Number) v.unwrapped()).longValue();
+        values.put(e.getKey(), value);
+        id.append(id.length() == 0 ? "" : "_").append(e.getKey()).append('-').append(value);
+        plan = seqOrder ? seqOrderSet(plan, e.getKey(), v) : keyGenSet(plan, e.getKey(), v);
+      }
+      java.time.Duration estimate = java.time.Duration.ZERO;
+      try {
+        estimate = seqOrder ? SweepEstimate.of(PlanLoader.parse(source, plan))
+            : SweepEstimate.of(KeyGenPlanLoader.parse(source, plan, null));
+      } catch (SequelaException.InvalidInput ex) {
+        problems.addAll(List.of(ex.getMessage().split("\\R")));
+      }
+      cells.add(new SweepPlan.Cell(id.toString(), values, plan, estimate));
+    }
+    return cells;
+  }
+
+  /**
+   * SeqOrder: {@code users} and {@code iterations} go into every scenario of every test, {@code sequence_cache} onto the
+   * plan and every test that sets its own (a test's value would override the plan's).
+   */
+  private static ConfigObject seqOrderSet(ConfigObject plan, String key, ConfigValue v) {
+    ConfigValue tests = plan.get("tests");
+    if (key.equals("sequence_cache")) {
+      plan = plan.withValue(key, v);
+    }
+    if (!(tests instanceof ConfigList list)) {
+      return plan;
+    }
+    List<ConfigValue> newTests = new ArrayList<>();
+    for (ConfigValue t : list) {
+      if (!(t instanceof ConfigObject test)) {
+        newTests.add(t);
+        continue;
+      }
+      if (key.equals("sequence_cache")) {
+        newTests.add(test.containsKey(key) ? test.withValue(key, v) : test);
+        continue;
+      }
+      List<ConfigValue> scenarii = new ArrayList<>();
+      if (test.get("scenarii") instanceof ConfigList sl) {
+        for (ConfigValue sc : sl) {
+          scenarii.add(sc instanceof ConfigObject so ? so.withValue(key, v) : sc);
+        }
+        test = test.withValue("scenarii", ConfigValueFactory.fromIterable(scenarii).withOrigin(sl.origin()));
+      }
+      newTests.add(test);
+    }
+    return plan.withValue("tests", ConfigValueFactory.fromIterable(newTests).withOrigin(tests.origin()));
+  }
+
+  private static ConfigObject keyGenSet(ConfigObject plan, String key, ConfigValue v) {
+    ConfigValue value = key.equals("shared_buffers")
+        ? ConfigValueFactory.fromAnyRef(((Number) v.unwrapped()).longValue() + "MB").withOrigin(v.origin()) : v;
+    return plan.withValue(key, value);
+  }
+
+  static String render(ConfigValue v) {
+    return v == null ? "nothing" : v.render(ConfigRenderOptions.concise());
+  }
+}

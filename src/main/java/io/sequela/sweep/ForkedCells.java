@@ -1,0 +1,55 @@
+package io.sequela.sweep;
+
+import io.sequela.config.SweepPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs each cell as {@code mvn gatling:test} would: Gatling's launcher ({@code io.gatling.app.Gatling}) in a JVM of its
+ * own, with {@code --add-opens=java.base/java.lang=ALL-UNNAMED} (Gatling 3.13+ needs it), the Gatling class path, the
+ * {@code -Dsequela.*} settings the sweep was given and the cell's plan. The JVM is killed when this one stops, so an
+ * interrupted sweep leaves no run behind.
+ *
+ * @param classPath the class path of the Gatling JVM: the simulations, the library, Gatling and the plans
+ * @param forwarded {@code -Dname=value} settings for every cell
+ * @param maxHeap e.g. {@code 1g}
+ */
+public record ForkedCells(String classPath, List<String> forwarded, String maxHeap) implements CellRunner {
+
+  /** What every JVM running Gatling 3.13 or later needs. */
+  static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
+  public ForkedCells {
+    forwarded = List.copyOf(forwarded);
+  }
+
+  @Override
+  public int run(String simulation, SweepPlan.Cell cell, SweepFolder folder) throws IOException, InterruptedException {
+    Path runs = folder.runs(cell).toAbsolutePath();
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + maxHeap, ADD_OPENS, "-cp", classPath));
+    cmd.addAll(forwarded);
+    cmd.add("-Dsequela.results.dir=" + runs);
+    String planKey = simulation.equals(SweepPlan.KEYGEN) ? "sequela.keygen.plan" : "sequela.plan";
+    cmd.add("-D" + planKey + "=" + folder.plan(cell).toAbsolutePath());
+    cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", runs.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())).start();
+    Thread stop = new Thread(p::destroy, "sweep-cell-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
+    try {
+      return p.waitFor();
+    } finally {
+      if (p.isAlive()) {
+        p.destroy();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // the JVM is already stopping: the hook stops the cell
+      }
+    }
+  }
+}
