@@ -104,6 +104,7 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void before() {
+    io.sequela.run.Interruption.exitOnInterrupt(); // no graceful stop yet: Ctrl-C or Maven gone stops the server, exit 130
     Gated.start(run.gate());
   }
 

@@ -1,6 +1,7 @@
 package io.sequela.seqorder;
 
 import io.sequela.run.ExitCodes;
+import io.sequela.run.Interruption;
 import io.sequela.run.RunId;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -72,6 +73,7 @@ public final class SeqOrderRun implements AutoCloseable {
     return t;
   });
   private final long startedAtMs = System.currentTimeMillis();
+  private volatile boolean loadEnded;
   private Optional<WaitDeltaProbe> waits = Optional.empty();
   private InjectorRun injectorRun;
   private InsertLatencies insertLatencies;
@@ -191,6 +193,7 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void start() {
     sequence.open(0);
+    Interruption.onInterrupt(this::interrupt);
     watchTimer.scheduleWithFixedDelay(() -> watch.check(System.nanoTime()).ifPresent(sequence::stop),
         WATCH_PERIOD_MS, WATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
@@ -201,6 +204,19 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void stopLoadWith(Runnable stop) {
     stopLoad.set(stop);
+    if (sequence.isStopped() && !loadEnded) {
+      stop.run(); // stopped (interrupted) before Gatling handed its stop over
+    }
+  }
+
+  /**
+   * Ctrl-C, SIGTERM or the parent process gone ({@link Interruption}): the run stops as a dead database stops it, and
+   * ends with {@link ExitCodes#INTERRUPTED}; once the load has ended, the run ends its own way.
+   */
+  private void interrupt(String reason) {
+    if (!loadEnded) {
+      sequence.stop("interrupted (" + reason + ")", new SequelaException.Interrupted("interrupted (" + reason + ")"));
+    }
   }
 
   private void stopped() {
@@ -337,6 +353,7 @@ public final class SeqOrderRun implements AutoCloseable {
    *     {@link ExitCodes#RECONCILIATION_FAILED} when OK and rows disagree
    */
   public int finish(PrintStream out) {
+    loadEnded = true;
     return SeqOrderFinish.run(this, out);
   }
 
