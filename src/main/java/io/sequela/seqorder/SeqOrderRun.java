@@ -214,8 +214,9 @@ public final class SeqOrderRun implements AutoCloseable {
    * ends with {@link ExitCodes#INTERRUPTED}; once the load has ended, the run ends its own way.
    */
   private void interrupt(String reason) {
-    if (!loadEnded) {
-      sequence.stop("interrupted (" + reason + ")", new SequelaException.Interrupted("interrupted (" + reason + ")"));
+    if (!loadEnded && sequence.stop("interrupted (" + reason + ")", new SequelaException.Interrupted("interrupted (" + reason + ")"))) {
+      // the database is alive: without this, the workers would go on inserting rows Gatling no longer records
+      stageSteps.abortAll();
     }
   }
 
