@@ -157,6 +157,7 @@ public final class SeqOrderRun implements AutoCloseable {
     for (Stage st : stages) {
       st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s, x -> Target.of(x.target()).resolve(x.nodeNumber())));
     }
+    ServerUsersLimit.check(settings, resolved, admin);
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
     waits = WaitDeltaProbe.of(resultsPool(), dialect(), resultsTarget().user(), "run " + runId);
     stageSteps.waits(waits);
