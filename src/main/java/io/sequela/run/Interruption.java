@@ -29,7 +29,7 @@ import sun.misc.Signal;
 public final class Interruption {
 
   /**
-   * How long an interrupted run may take to write what ran before the JVM halts: 8 to 15 s
+   * How long an interrupted run may take to write what ran before the JVM halts: 3 to 15 s
    * measured on two cores under a load of 16; past it only a hung database or a huge report would hold the exit.
    */
   public static final Duration DEADLINE = Duration.ofSeconds(30);
