@@ -48,7 +48,8 @@ public final class SeqOrderNightly {
     Limits limits = test.assertions();
     List<Metric> metrics = new ArrayList<>();
     List<Check> checks = new ArrayList<>();
-    boolean cutShort = false;
+    // a run stopped anywhere, between stages too (a stage that never opened has no line), is cut short
+    boolean cutShort = rec.cutShort() != null;
     for (SequenceMode mode : test.modes()) {
       Optional<ModeFigures> mf = figures.flatMap(f -> f.mode(mode));
       Long ko = null; // no reconciliation line at all: KO not known, not 0

@@ -173,7 +173,8 @@ final class SeqOrderFinish {
     RunIdentity id = new RunIdentity("SeqOrderSimulation", run.runId(), run.settings().plan().source(),
         RunIdentity.planHash(run.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(run.resultsTarget()),
         reachable ? RunIdentity.serverVersion(run.resultsPool()) : "unknown", RunIdentity.sourceCommit(), "");
-    return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note));
+    return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note),
+        run.sequence().stopCause() instanceof SequelaException.Interrupted);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.record.RequestRecord;
 import io.sequela.run.ThisRun;
 import io.sequela.run.ExitCodes;
+import io.sequela.run.Interruption;
 import io.sequela.run.RunId;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -75,6 +76,7 @@ public final class SeqOrderRun implements AutoCloseable {
     return t;
   });
   private ThisRun thisRun;
+  private volatile boolean loadEnded;
   private Optional<WaitDeltaProbe> waits = Optional.empty();
   private InjectorRun injectorRun;
   private InsertLatencies insertLatencies;
@@ -159,6 +161,7 @@ public final class SeqOrderRun implements AutoCloseable {
     for (Stage st : stages) {
       st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s, x -> Target.of(x.target()).resolve(x.nodeNumber())));
     }
+    ServerUsersLimit.check(settings, resolved, admin);
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
     waits = WaitDeltaProbe.of(resultsPool(), dialect(), resultsTarget().user(), "run " + runId);
     stageSteps.waits(waits);
@@ -195,6 +198,7 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void start() {
     sequence.open(0);
+    Interruption.onInterrupt(this::interrupt);
     watchTimer.scheduleWithFixedDelay(() -> watch.check(System.nanoTime()).ifPresent(sequence::stop),
         WATCH_PERIOD_MS, WATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
@@ -205,6 +209,20 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void stopLoadWith(Runnable stop) {
     stopLoad.set(stop);
+    if (sequence.isStopped() && !loadEnded) {
+      stop.run(); // stopped (interrupted) before Gatling handed its stop over
+    }
+  }
+
+  /**
+   * Ctrl-C, SIGTERM or the parent process gone ({@link Interruption}): the run stops as a dead database stops it, and
+   * ends with {@link ExitCodes#INTERRUPTED}; once the load has ended, the run ends its own way.
+   */
+  private void interrupt(String reason) {
+    if (!loadEnded && sequence.stop("interrupted (" + reason + ")", new SequelaException.Interrupted("interrupted (" + reason + ")"))) {
+      // the database is alive: without this, the workers would go on inserting rows Gatling no longer records
+      stageSteps.abortAll();
+    }
   }
 
   private void stopped() {
@@ -352,6 +370,7 @@ public final class SeqOrderRun implements AutoCloseable {
    *     {@link ExitCodes#RECONCILIATION_FAILED} when OK and rows disagree
    */
   public int finish(PrintStream out) {
+    loadEnded = true;
     return SeqOrderFinish.run(this, out);
   }
 
