@@ -9,8 +9,16 @@ import io.sequela.design.BlockResult;
 import io.sequela.design.BlockVerdict;
 import io.sequela.design.DesignResult;
 import io.sequela.design.WarmupSummary;
+import io.sequela.gaps.GapAnalysis;
+import io.sequela.gaps.ModeFigures;
+import io.sequela.gaps.TestFigures;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
@@ -131,8 +139,12 @@ final class DesignSection {
     }
   }
 
-  /** The page's design part of a test: the design line, a warning for a drifting warm-up, the blocks' table. */
-  static void html(Element b, String test, DesignResult d) {
+  /**
+   * The page's design part of a test: the design line, a warning for a drifting warm-up, the blocks' table, and id
+   * against time of every block of every mode on one time axis, each block coloured by its variant.
+   */
+  static void html(Element b, TestFigures t, DesignResult d) {
+    String test = t.testName();
     Html.block(b, "h3", test + ": design and blocks");
     Html.block(b, "p", "Design: " + designLine(d) + ".");
     if (!d.warmupsStable()) {
@@ -150,6 +162,36 @@ final class DesignSection {
           String.format(Locale.ROOT, "%.1f", r.meanUs()), String.format(Locale.ROOT, "%.0f", r.rowsPerSec())));
     }
     Html.table(b, List.of("block", "variant", "round", "rows", "median (µs)", "mean (µs)", "rows/s"), rows);
+    blocksOnOneAxis(b, t, d);
+  }
+
+  /** Id against time, every block on the test's time axis (seconds since its first row), coloured by variant. */
+  private static void blocksOnOneAxis(Element b, TestFigures t, DesignResult d) {
+    Map<Integer, Integer> variantOfBlock = new HashMap<>();
+    d.blocks().forEach(r -> variantOfBlock.put(r.block().position() + 1, r.block().variant()));
+    List<ModeFigures> blocks = t.modes().values().stream().flatMap(m -> m.blocks().stream()).toList();
+    if (blocks.isEmpty()) {
+      return;
+    }
+    LocalDateTime first = blocks.stream().map(ModeFigures::first).min(LocalDateTime::compareTo).orElseThrow();
+    int total = blocks.stream().mapToInt(m -> m.sample().size()).sum();
+    int k = Math.max(1, (total + GapAnalysis.MAX_SAMPLE_POINTS - 1) / GapAnalysis.MAX_SAMPLE_POINTS);
+    List<SvgCharts.Point> points = new ArrayList<>();
+    StringBuilder when = new StringBuilder();
+    for (ModeFigures m : blocks.stream().sorted(Comparator.comparing(ModeFigures::first)).toList()) {
+      double offset = Duration.between(first, m.first()).toNanos() / 1e9;
+      int series = variantOfBlock.getOrDefault(m.block(), d.names().indexOf(m.mode().name()));
+      for (int i = 0; i < m.sample().size(); i += k) {
+        ModeFigures.SamplePoint p = m.sample().get(i);
+        points.add(new SvgCharts.Point(offset + p.millis() / 1000.0, p.id(), Math.max(0, series)));
+      }
+      when.append(when.length() == 0 ? "" : ", ").append("block ").append(m.block()).append(' ')
+          .append(series >= 0 && series < d.names().size() ? d.names().get(series) : m.mode().name())
+          .append(String.format(Locale.ROOT, " from %.1f s", offset));
+    }
+    Html.block(b, "p", "Id against time, every measured block on one time axis, coloured by variant (" + when
+        + "); gaps and inversions are counted within each block:");
+    SvgCharts.scatter(b, points, d.names(), "seconds since the test's first row", "id (sequence part)");
   }
 
   private static String us(double v) {

@@ -64,7 +64,7 @@ final class SequenceGapsHtml {
     stages(b, notes, latencies);
     for (TestFigures t : r.tests()) {
       if (designs.containsKey(t.testName())) {
-        DesignSection.html(b, t.testName(), designs.get(t.testName()));
+        DesignSection.html(b, t, designs.get(t.testName()));
       }
       Html.block(b, "h3", t.testName() + ": ORDER vs NOORDER");
       Html.table(b, List.of("figure", "ORDER", "NOORDER", "change"),

@@ -141,6 +141,31 @@ public final class SequenceGapsJson {
     for (int i = 0; i < GapHistogram.BUCKETS.size(); i++) {
       gaps.put(GapHistogram.BUCKETS.get(i).label(), m.gapSizes().counts().get(i));
     }
+    if (!m.blocks().isEmpty()) {
+      var blocks = o.putArray("blocks");
+      for (ModeFigures b : m.blocks()) {
+        ObjectNode x = blocks.addObject();
+        x.put("block", b.block());
+        x.put("rows", b.rows());
+        x.put("distinct_ids", b.distinctIds());
+        x.put("duplicate_ids", b.duplicateIds());
+        x.put("min_id", b.minId());
+        x.put("max_id", b.maxId());
+        x.put("span", b.span());
+        x.put("missing", b.missing());
+        x.put("missing_by_design", b.missingByDesign());
+        x.put("gap_count", b.gapCount());
+        x.put("largest_gap", b.largestGap());
+        x.put("inversions_adjacent", b.order().adjacentInversions());
+        x.put("inversions_total", b.order().totalInversions());
+        x.put("inversions_cross_node", b.order().crossNodeInversions());
+        x.put("inversions_same_node", b.order().sameNodeInversions());
+        x.put("max_displacement", b.order().maxDisplacement());
+        x.put("islands", b.islands());
+        x.put("node_switches", b.nodeSwitches());
+        x.put("rows_per_s", b.rowsPerSecond());
+      }
+    }
     ObjectNode nodes = o.putObject("nodes");
     m.nodes().values().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))
         .forEach(n -> nodes.set(Integer.toString(n.node()), node(n, latencies.node(test, m.mode(), n.node()),
