@@ -50,6 +50,9 @@ class SeveralInjectorsEndToEndTest {
   private static Injector start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-cp", System.getProperty("java.class.path"), "-Dsequela.plan=plans/tiny.json",
+        // one block per mode, no warm-up, seed 2 (order AB: ORDER, then NOORDER): the injectors' mechanics, not the
+        // design, are under test here; the merge does not yet give the block-level verdict (issue 23)
+        "-Dsequela.plan-defaults.warmup=0", "-Dsequela.plan-defaults.blocks=1", "-Dsequela.plan-defaults.order_seed=2",
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "-Dsequela.injector=" + injector + "/" + injectors, "-Dsequela.run-id=" + runId,
         "-Dsequela.results.dir=" + results, "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));
