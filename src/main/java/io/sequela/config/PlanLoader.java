@@ -320,7 +320,7 @@ public final class PlanLoader {
     int blocks = dflt.blocks();
     ConfigValue b = o.get("blocks");
     if (b != null) {
-      Long n = integral(b);
+      Long n = integralOrDigits(b);
       if (n == null || n < 1 || n > MAX_BLOCKS) {
         p.add(b, prefix + "blocks", "must be an integer between 1 and " + MAX_BLOCKS + " (blocks per mode; an"
             + " interval needs >= 3), got " + render(b));
@@ -331,7 +331,7 @@ public final class PlanLoader {
     long seed = dflt.orderSeed();
     ConfigValue sv = o.get("order_seed");
     if (sv != null) {
-      Long n = integral(sv);
+      Long n = integralOrDigits(sv);
       if (n == null) {
         p.add(sv, prefix + "order_seed", "must be an integer, got " + render(sv));
       } else {
@@ -410,6 +410,14 @@ public final class PlanLoader {
       p.add(v, path, e.getMessage());
       return dflt;
     }
+  }
+
+  /** As {@link #integral}, also a string of digits (a {@code -Dsequela.plan-defaults.blocks=6} arrives as one). */
+  private static Long integralOrDigits(ConfigValue v) {
+    if (v.valueType() == ConfigValueType.STRING && ((String) v.unwrapped()).trim().matches("-?\\d{1,18}")) {
+      return Long.parseLong(((String) v.unwrapped()).trim());
+    }
+    return integral(v);
   }
 
   private static Long integral(ConfigValue v) {
