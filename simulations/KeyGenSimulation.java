@@ -110,6 +110,7 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void before() {
+    io.sequela.run.Interruption.exitOnInterrupt(); // no graceful stop yet: Ctrl-C or Maven gone stops the server, exit 130
     SimulationExit.orExit(() -> {
       run.start();
       return null;

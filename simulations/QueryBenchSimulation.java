@@ -56,6 +56,11 @@ public class QueryBenchSimulation extends Simulation {
   }
 
   @Override
+  public void before() {
+    io.sequela.run.Interruption.exitOnInterrupt(); // no graceful stop yet: Ctrl-C or Maven gone stops the server, exit 130
+  }
+
+  @Override
   public void after() {
     SimulationExit.orExit(() -> run.finish(System.out));
     run.close();

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sequela test plan as a Gatling simulation: every test once per sequence mode (ORDER, then NOORDER),
+ * The sequela test plan as a Gatling simulation: per test, every mode's untimed warm-up (users insert until the
+ * warm-up rule says done), then the measured blocks of the modes in their balanced order (ABBA BAAB; each block a
+ * share of every user's iterations; docs/experiment-design.md),
  * each node's users inserting into JOB_EXECUTION through their node's own pool ({@link LeanJdbc}, or the JDBC
  * plugin with -Pjdbc-plugin -Dsequela.request-path=plugin, {@link PluginRequests}). Plan and target come from -Dsequela.plan and -Dsequela.target (see
  * README.md). Thin: the logic is in io.sequela.seqorder.
@@ -39,14 +41,18 @@ public class SeqOrderSimulation extends Simulation {
 
   {
     List<Assertion> koMax = new ArrayList<>();
+    java.util.Set<String> koMaxRequests = new java.util.HashSet<>();
     // an empty root whose sequences of children are the stages, each blocked until the previous one ends
     PopulationBuilder root = scenario("sequela stages").exec(session -> session).injectOpen(atOnceUsers(0));
     for (Stage stage : run.stages()) {
       List<PopulationBuilder> populations = new ArrayList<>();
       for (ScenarioSpec node : stage.test().scenarii()) {
         int k = stage.index();
-        PopulationBuilder p = scenario(stage.requestName(node))
-            .group(stage.mode().name()).on(repeat(node.iterations(), "i").on(stop.check().exec(paced(stage, node))))
+        ChainBuilder load = stage.warmup()
+            ? asLongAs(session -> !run.warmupDone(k)).on(stop.check().exec(paced(stage, node)))
+            : repeat(stage.iterations(node), "i").on(stop.check().exec(paced(stage, node)));
+        PopulationBuilder p = scenario(stage.scenarioName(node))
+            .group(stage.mode().name()).on(load)
             .exec(session -> {
               run.sequence().userDone(k);
               return session;
@@ -55,8 +61,10 @@ public class SeqOrderSimulation extends Simulation {
             .injectOpen(atOnceUsers(node.users()));
         populations.add(plugin != null ? plugin.withPool(p, run.poolConfig(stage, node)) : p);
         // ko_max per test x mode is sequela's check (sequela-assertions.xml); per request it is also Gatling's
-        stage.test().assertions().get(Limit.KO_MAX).ifPresent(max -> koMax.add(
-            details(stage.mode().name(), stage.requestName(node)).failedRequests().count().lte((long) max)));
+        if (!stage.warmup() && koMaxRequests.add(stage.requestName(node))) {
+          stage.test().assertions().get(Limit.KO_MAX).ifPresent(max -> koMax.add(
+              details(stage.mode().name(), stage.requestName(node)).failedRequests().count().lte((long) max)));
+        }
       }
       if (!populations.isEmpty()) {
         // a stage this injector drives no user of opens and finishes inside the previous stage's last user
@@ -81,10 +89,10 @@ public class SeqOrderSimulation extends Simulation {
     ChainBuilder insert = exec(new LeanJdbc(run.record(), stage.requestName(node), clock -> run.insertWorkers(stage, node, clock),
         run.insert(stage, node)));
     CommitPolicy commit = stage.test().commit();
-    if (commit.autocommit()) {
+    if (commit.autocommit() || stage.warmup()) {
       return insert;
     }
-    int total = node.iterations();
+    int total = stage.iterations(node);
     return insert.doIf(session -> commit.commitsAfter(session.getInt("i"), total))
         .then(exec(new LeanJdbc(run.record(), stage.commitRequestName(node), clock -> run.insertWorkers(stage, node, clock),
             run.commit(stage, node))));
@@ -93,11 +101,12 @@ public class SeqOrderSimulation extends Simulation {
   /** The plugin's insert: typed values go through the session (the plugin binds static values as strings). */
   private ChainBuilder pluginInsert(Stage stage, ScenarioSpec node) {
     return exec(session -> session.set("py_date", LocalDateTime.now()).set("node", node.nodeNumber())
-            .set("test_name", stage.test().name()).set("run_id", run.runId()).set("seq_mode", stage.mode().name()))
+            .set("test_name", stage.test().name()).set("run_id", run.runId()).set("seq_mode", stage.mode().name())
+            .set("block_no", stage.blockNo()))
         .exec(plugin.insert(stage.requestName(node), "job_execution",
-            List.of("py_date", "node", "test_name", "run_id", "seq_mode"),
+            List.of("py_date", "node", "test_name", "run_id", "seq_mode", "block_no"),
             Map.of("py_date", "#{py_date}", "node", "#{node}", "test_name", "#{test_name}",
-                "run_id", "#{run_id}", "seq_mode", "#{seq_mode}")));
+                "run_id", "#{run_id}", "seq_mode", "#{seq_mode}", "block_no", "#{block_no}")));
   }
 
   @Override

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS job_execution (
   test_name        VARCHAR(128) NOT NULL,
   run_id           VARCHAR(64) NOT NULL,
   seq_mode         VARCHAR(16) NOT NULL,
+  block_no         INT NULL,
   CONSTRAINT JOB_EXECUTION_PK PRIMARY KEY (job_execution_id)
 ) ENGINE=InnoDB;
 

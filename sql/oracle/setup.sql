@@ -26,7 +26,8 @@ BEGIN
     node             NUMBER(10) NOT NULL,
     test_name        VARCHAR2(128) NOT NULL,
     run_id           VARCHAR2(64) NOT NULL,
-    seq_mode         VARCHAR2(8) NOT NULL)';
+    seq_mode         VARCHAR2(8) NOT NULL,
+    block_no         NUMBER(10))';
   EXECUTE IMMEDIATE 'CREATE INDEX job_execution_run ON job_execution (run_id, test_name, seq_mode)';
 EXCEPTION WHEN e_exists THEN NULL;
 END;

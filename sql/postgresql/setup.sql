@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS job_execution (
   node             integer NOT NULL,
   test_name        varchar(128) NOT NULL,
   run_id           varchar(64) NOT NULL,
-  seq_mode         varchar(8) NOT NULL
+  seq_mode         varchar(8) NOT NULL,
+  block_no         integer
 );
 
 CREATE INDEX IF NOT EXISTS job_execution_run ON job_execution (run_id, test_name, seq_mode);

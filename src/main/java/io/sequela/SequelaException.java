@@ -35,6 +35,16 @@ public class SequelaException extends RuntimeException {
     }
   }
 
+  /**
+   * The run was interrupted from outside: Ctrl-C (SIGINT), SIGTERM, or the process that started it (Maven) is gone;
+   * the message says which.
+   */
+  public static class Interrupted extends SequelaException {
+    public Interrupted(String message) {
+      super(message);
+    }
+  }
+
   /** An injector of a several-injector run did not arrive at a stage in time; the message names it. */
   public static class InjectorMissing extends SequelaException {
     public InjectorMissing(String message) {

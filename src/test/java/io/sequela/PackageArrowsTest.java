@@ -36,15 +36,15 @@ class PackageArrowsTest {
     MAY_USE.put("gatlingrun", Set.of("record"));
     MAY_USE.put("probe", Set.of("db", "keys", "stats"));
     MAY_USE.put("gaps", Set.of("config", "db", "stats"));
-    MAY_USE.put("report", Set.of("config", "db", "gaps", "stats", "history"));
+    MAY_USE.put("report", Set.of("config", "db", "design", "gaps", "stats", "history"));
     MAY_USE.put("load", Set.of("db"));
     MAY_USE.put("assertions", Set.of("config"));
     MAY_USE.put("history", Set.of("config", "stats"));
-    MAY_USE.put("nightly", Set.of("config", "db", "gaps", "stats", "assertions", "history"));
+    MAY_USE.put("nightly", Set.of("config", "db", "design", "gaps", "stats", "assertions", "history"));
     MAY_USE.put("injectors", Set.of());
     MAY_USE.put("run", Set.of("db", "gatlingrun", "nightly", "record", "report"));
-    MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "gaps", "gatlingrun", "injectors", "load", "nightly", "probe",
-        "record", "report", "run", "stats"));
+    MAY_USE.put("seqorder", Set.of("assertions", "config", "db", "design", "gaps", "gatlingrun", "injectors", "load", "nightly",
+        "probe", "record", "report", "run", "stats"));
     MAY_USE.put("keygen", Set.of("assertions", "config", "db", "design", "gatlingrun", "keys", "load", "nightly", "populate",
         "probe", "record", "report", "run", "stats"));
     MAY_USE.put("querybench", Set.of("assertions", "config", "db", "gatlingrun", "load", "nightly", "populate", "record",

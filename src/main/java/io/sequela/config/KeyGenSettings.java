@@ -70,9 +70,15 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       RequestPath driver = RequestPath.of(config);
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
-      return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")),
-          EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers)
-              .withServerDefault("debug_io_direct", plan.directIo() ? "data" : null), driver, sampleEvery);
+      EmbeddedSettings embedded = EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers)
+          .withServerDefault("debug_io_direct", plan.directIo() ? "data" : null);
+      // every user holds a connection of the embedded server at once: more is bad input, before any database work
+      if (plan.target().embedded() && plan.users() > embedded.maxUsers()) {
+        throw new SequelaException.InvalidInput(plan.source() + ": users: must be at most " + embedded.maxUsers() + " ("
+            + embedded.maxUsersReason() + "), got " + plan.users());
+      }
+      return new KeyGenSettings(plan, sharedBuffers, threads, Path.of(s.getString("results.dir")), embedded, driver,
+          sampleEvery);
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

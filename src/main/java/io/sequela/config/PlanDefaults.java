@@ -11,8 +11,10 @@ import java.util.List;
  * @param pacing how users space their inserts
  * @param commit when each user commits its inserts
  * @param users virtual users per scenario, at least 1
+ * @param design warm-up, blocks per mode and order seed
  */
-record PlanDefaults(List<SequenceMode> modes, int sequenceCache, Pacing pacing, CommitPolicy commit, int users) {
+record PlanDefaults(List<SequenceMode> modes, int sequenceCache, Pacing pacing, CommitPolicy commit, int users,
+    DesignSpec design) {
 
   /** The setting holding the defaults. */
   static final String SETTING = "sequela.plan-defaults";

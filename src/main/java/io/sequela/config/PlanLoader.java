@@ -42,11 +42,14 @@ import java.util.TreeSet;
 public final class PlanLoader {
 
   private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "commit", "description",
-      AssertionsBlock.KEY);
+      AssertionsBlock.KEY, "warmup", "blocks", "order_seed");
   private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing",
-      "commit", AssertionsBlock.KEY);
+      "commit", AssertionsBlock.KEY, "warmup", "blocks", "order_seed");
   private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
-  private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "commit", "users");
+  private static final Set<String> DEFAULT_KEYS = Set.of("modes", "sequence_cache", "pacing", "commit", "users", "warmup",
+      "blocks", "order_seed");
+  /** The most blocks per mode a test may ask for. */
+  static final int MAX_BLOCKS = 1000;
 
   private PlanLoader() {}
 
@@ -123,8 +126,9 @@ public final class PlanLoader {
     Pacing pacing = pacing(p, o, "pacing", null);
     CommitPolicy commit = commit(p, o, "commit", CommitPolicy.EACH);
     int users = intAtLeast(p, o, "users", "", 1, 0);
+    DesignSpec design = design(p, o, "", DesignSpec.SINGLE);
     p.throwIfAny();
-    return new PlanDefaults(modes, cache, pacing, commit, users);
+    return new PlanDefaults(modes, cache, pacing, commit, users, design);
   }
 
   private static Plan parse(String source, ConfigObject root, PlanDefaults defaults, EmbeddedCap cap) {
@@ -135,12 +139,13 @@ public final class PlanLoader {
     Pacing planPacing = pacing(p, root, "pacing", defaults.pacing());
     Limits planLimits = AssertionsBlock.of(p, root, "", Limit.SEQ_ORDER);
     CommitPolicy planCommit = commit(p, root, "commit", defaults.commit());
+    DesignSpec planDesign = design(p, root, "", defaults.design());
     List<TestSpec> tests = new ArrayList<>();
     List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
     Set<String> names = new HashSet<>();
     for (int i = 0; i < testObjects.size(); i++) {
       TestSpec t = test(p, testObjects.get(i), "tests[" + i + "]", planModes, planCache, planPacing, planCommit,
-          defaults.users(), planLimits);
+          defaults.users(), planLimits, planDesign);
       if (t != null && cap != null) {
         checkEmbeddedUsers(p, testObjects.get(i), "tests[" + i + "]", t, cap);
       }
@@ -154,7 +159,7 @@ public final class PlanLoader {
   }
 
   private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing,
-      CommitPolicy commit, int users, Limits limits) {
+      CommitPolicy commit, int users, Limits limits, DesignSpec design) {
     unknownKeys(p, o, path + ".", TEST_KEYS);
     String name = string(p, o, "test_name", path, true);
     if (name != null && !name.matches("[A-Za-z0-9_.\\-]{1,64}")) {
@@ -166,6 +171,7 @@ public final class PlanLoader {
     Pacing testPacing = pacing(p, o, path + ".pacing", pacing);
     Limits testLimits = limits.overriddenBy(AssertionsBlock.of(p, o, path + ".", Limit.SEQ_ORDER));
     CommitPolicy testCommit = commit(p, o, path + ".commit", commit);
+    DesignSpec testDesign = design(p, o, path + ".", design);
     List<ConfigObject> scenarioObjects = objectList(p, o, "scenarii", path + ".scenarii");
     List<ScenarioSpec> scenarii = new ArrayList<>();
     Set<Integer> nodes = new HashSet<>();
@@ -175,10 +181,14 @@ public final class PlanLoader {
       if (s != null && !nodes.add(s.nodeNumber())) {
         p.add(scenarioObjects.get(j).get("node_number"), sp + ".node_number", "must be unique within the test, got " + s.nodeNumber() + " twice");
       }
+      if (s != null && s.iterations() < testDesign.blocks()) {
+        p.add(scenarioObjects.get(j).get("iterations"), sp + ".iterations", "must be >= the test's blocks ("
+            + testDesign.blocks() + "): each block takes a share of every user's iterations, got " + s.iterations());
+      }
       scenarii.add(s);
     }
     return new TestSpec(name, description == null ? "" : description, scenarii.contains(null) ? List.of() : scenarii,
-        testModes, testCache, testPacing, testLimits, testCommit);
+        testModes, testCache, testPacing, testLimits, testCommit, testDesign);
   }
 
   /**
@@ -341,13 +351,85 @@ public final class PlanLoader {
       String s = m.valueType() == ConfigValueType.STRING ? ((String) m.unwrapped()).toUpperCase(Locale.ROOT) : "";
       if (!s.equals("ORDER") && !s.equals("NOORDER") && !s.equals("AUTO_INCREMENT")) {
         p.add(m, path + "[" + i + "]", "must be \"ORDER\", \"NOORDER\" or \"AUTO_INCREMENT\", got " + render(m));
-      } else if (out.contains(SequenceMode.valueOf(s))) {
-        p.add(m, path + "[" + i + "]", "must not repeat a mode, got " + render(m) + " twice");
       } else {
         out.add(SequenceMode.valueOf(s));
       }
     }
+    boolean aa = out.size() == 2 && out.get(0) == out.get(1);
+    if (!aa && out.stream().distinct().count() < out.size()) {
+      p.add(v, path, "must list each mode once, or one mode twice for an A/A calibration (e.g. [\"NOORDER\", "
+          + "\"NOORDER\"]), got " + render(v));
+      return dflt;
+    }
     return out.isEmpty() ? dflt : out;
+  }
+
+  /** The keys {@code warmup}, {@code blocks} and {@code order_seed} of a plan, test or the defaults. */
+  private static DesignSpec design(Problems p, ConfigObject o, String prefix, DesignSpec dflt) {
+    WarmupSpec warmup = warmup(p, o, prefix + "warmup", dflt.warmup());
+    int blocks = dflt.blocks();
+    ConfigValue b = o.get("blocks");
+    if (b != null) {
+      Long n = integralOrDigits(b);
+      if (n == null || n < 1 || n > MAX_BLOCKS) {
+        p.add(b, prefix + "blocks", "must be an integer between 1 and " + MAX_BLOCKS + " (blocks per mode; an"
+            + " interval needs >= 3), got " + render(b));
+      } else {
+        blocks = n.intValue();
+      }
+    }
+    long seed = dflt.orderSeed();
+    ConfigValue sv = o.get("order_seed");
+    if (sv != null) {
+      Long n = integralOrDigits(sv);
+      if (n == null) {
+        p.add(sv, prefix + "order_seed", "must be an integer, got " + render(sv));
+      } else {
+        seed = n;
+      }
+    }
+    return new DesignSpec(warmup, blocks, seed);
+  }
+
+  /** {@code auto}, a duration ({@code "5s"}, {@code "500ms"}), a number of inserts, or 0 for none. */
+  private static WarmupSpec warmup(Problems p, ConfigValue v, String path, WarmupSpec dflt) {
+    String rule = "must be \"auto\", a duration such as \"5s\", a number of inserts >= 0, or 0 for none, got ";
+    if (v.valueType() == ConfigValueType.NUMBER) {
+      Long n = integral(v);
+      if (n == null || n < 0) {
+        p.add(v, path, rule + render(v));
+        return dflt;
+      }
+      return n == 0 ? WarmupSpec.NONE : new WarmupSpec(WarmupSpec.Kind.INSERTS, Duration.ZERO, n);
+    }
+    if (v.valueType() != ConfigValueType.STRING) {
+      p.add(v, path, rule + render(v));
+      return dflt;
+    }
+    String s = ((String) v.unwrapped()).trim();
+    if (s.equalsIgnoreCase("auto")) {
+      return WarmupSpec.AUTO;
+    }
+    if (s.matches("\\d{1,18}")) {
+      long n = Long.parseLong(s);
+      return n == 0 ? WarmupSpec.NONE : new WarmupSpec(WarmupSpec.Kind.INSERTS, Duration.ZERO, n);
+    }
+    try {
+      Duration d = ConfigFactory.parseMap(java.util.Map.of("d", s)).getDuration("d");
+      if (d.isNegative() || d.compareTo(Duration.ofHours(1)) > 0) {
+        p.add(v, path, "must be a duration between 0 and 1h, got " + render(v));
+        return dflt;
+      }
+      return d.isZero() ? WarmupSpec.NONE : new WarmupSpec(WarmupSpec.Kind.DURATION, d, 0);
+    } catch (ConfigException e) {
+      p.add(v, path, rule + render(v));
+      return dflt;
+    }
+  }
+
+  private static WarmupSpec warmup(Problems p, ConfigObject o, String path, WarmupSpec dflt) {
+    ConfigValue v = o.get("warmup");
+    return v == null ? dflt : warmup(p, v, path, dflt);
   }
 
   private static Pacing pacing(Problems p, ConfigObject o, String path, Pacing dflt) {
@@ -378,6 +460,14 @@ public final class PlanLoader {
       p.add(v, path, e.getMessage());
       return dflt;
     }
+  }
+
+  /** As {@link #integral}, also a string of digits (a {@code -Dsequela.plan-defaults.blocks=6} arrives as one). */
+  private static Long integralOrDigits(ConfigValue v) {
+    if (v.valueType() == ConfigValueType.STRING && ((String) v.unwrapped()).trim().matches("-?\\d{1,18}")) {
+      return Long.parseLong(((String) v.unwrapped()).trim());
+    }
+    return integral(v);
   }
 
   private static Long integral(ConfigValue v) {

@@ -51,6 +51,13 @@ public record QueryBenchSettings(Path queries, int workers, String assignment, P
       if (workers < 1) {
         throw new SequelaException.InvalidInput(ROOT + ".workers: must be >= 1, got " + workers);
       }
+      String target = c.getString("target");
+      EmbeddedSettings embedded = EmbeddedSettings.from(config);
+      // every worker holds a connection of the embedded server at once: more is bad input, before any database work
+      if (TargetSpec.EMBEDDED.equalsIgnoreCase(target.strip()) && workers > embedded.maxUsers()) {
+        throw new SequelaException.InvalidInput(ROOT + ".workers: must be at most " + embedded.maxUsers() + " ("
+            + embedded.maxUsersReason() + "), got " + workers);
+      }
       return new QueryBenchSettings(path(c, "queries"), workers, c.getString("assignment").strip(), path(c, "data"), c.getString("target"),
           emptyToNull(c.getString("user")), emptyToNull(c.getString("password")),
           Path.of(config.getString("sequela.results.dir")), RequestPath.of(config));

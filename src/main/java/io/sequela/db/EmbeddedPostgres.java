@@ -115,8 +115,13 @@ public final class EmbeddedPostgres {
       return;
     }
     stopped = true;
+    java.util.Optional<ProcessHandle> postmaster = DataDirLock.postmasterPid(dataDir).stream().boxed()
+        .flatMap(pid -> ProcessHandle.of(pid).stream()).findFirst();
     try {
       server.close();
+      // pg_ctl returns once postmaster.pid is gone, a moment before the postmaster itself: a JVM that halts next (an
+      // interrupted run) must leave no server behind
+      postmaster.ifPresent(p -> p.onExit().completeOnTimeout(p, 5, java.util.concurrent.TimeUnit.SECONDS).join());
     } catch (IOException | RuntimeException e) {
       LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
     }

@@ -173,4 +173,10 @@ final class MariaDbDialect implements Dialect {
   public String toString() {
     return name();
   }
+
+  @Override
+  public Optional<String> connectionLimitQuery() {
+    return Optional.of("SELECT @@max_connections, 0, (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+        + " WHERE VARIABLE_NAME = 'THREADS_CONNECTED')");
+  }
 }

@@ -383,4 +383,16 @@ final class OracleDialect implements Dialect {
   public String toString() {
     return name();
   }
+
+  @Override
+  public Optional<String> connectionLimitQuery() {
+    return Optional.of("SELECT (SELECT TO_NUMBER(value) FROM v$parameter WHERE name = 'processes'), 0, (SELECT COUNT(*) FROM v$process)"
+        + " FROM dual");
+  }
+
+  /** Oracle's limit on server processes: a dedicated-server session is one of them. */
+  @Override
+  public String connectionLimitSetting() {
+    return "processes";
+  }
 }

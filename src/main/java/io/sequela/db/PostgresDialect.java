@@ -242,4 +242,11 @@ final class PostgresDialect implements Dialect {
   public String toString() {
     return name();
   }
+
+  @Override
+  public Optional<String> connectionLimitQuery() {
+    return Optional.of("SELECT current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int"
+        + " + COALESCE(current_setting('reserved_connections', true)::int, 0),"
+        + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')");
+  }
 }

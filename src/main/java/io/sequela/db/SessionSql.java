@@ -18,6 +18,20 @@ public interface SessionSql {
   }
 
   /**
+   * A query of one row giving the server's own connection limit, read when a run connects ({@link ConnectionLimit}):
+   * the limit ({@link #connectionLimitSetting()}), the connections of it kept for superusers, and the connections open
+   * now, as three numbers. Empty where sequela reads none (H2, an in-process database).
+   */
+  default Optional<String> connectionLimitQuery() {
+    return Optional.empty();
+  }
+
+  /** The server setting {@link #connectionLimitQuery()} reads as the limit, for the message. */
+  default String connectionLimitSetting() {
+    return "max_connections";
+  }
+
+  /**
    * The ALTER TABLE adding a nullable column without a default to an existing table (its rows keep null; the
    * default is set afterwards with {@link Ddl#setColumnDefault}, so rows inserted before are not given the
    * altering session's id).

@@ -48,6 +48,8 @@ public final class Latencies {
 
   private final Map<StageNode, Histogram> inserts = new HashMap<>();
   private final Map<StageNode, Histogram> commits = new HashMap<>();
+  /** Per test x mode x node and measured block (tags with a block), the block's own inserts. */
+  private final Map<StageNode, Histogram> blocks = new HashMap<>();
   private final Map<StageNode, Long> ko = new HashMap<>();
   private final Map<StageNode, Map<String, Long>> koCodes = new HashMap<>();
   private final Map<String, Optional<Difference>> differences = new HashMap<>();
@@ -70,17 +72,39 @@ public final class Latencies {
   /**
    * The workers' latencies; {@link #record} then adds simulation.log's KOs (its OK response times are ignored).
    *
-   * @param byTag histograms in µs by {@link StageNode#tag} or {@link StageNode#commitTag}; other tags are ignored
+   * @param byTag histograms in µs by {@link StageNode#tag} or {@link StageNode#commitTag}; other tags are ignored. A
+   *     tag with a block counts in its node's whole test x mode and, on its own, in {@link #block}
    */
   public static Latencies ofTags(Map<String, Histogram> byTag) {
     Latencies l = new Latencies(Source.WORKER);
     byTag.forEach((tag, h) -> {
       if (h.getTotalCount() > 0) {
-        StageNode.ofTag(tag).ifPresent(k -> l.inserts.computeIfAbsent(k, x -> histogram()).add(h));
-        StageNode.ofCommitTag(tag).ifPresent(k -> l.commits.computeIfAbsent(k, x -> histogram()).add(h));
+        StageNode.ofTag(tag).ifPresent(k -> {
+          l.inserts.computeIfAbsent(k.withoutBlock(), x -> histogram()).add(h);
+          if (k.block() > 0) {
+            l.blocks.computeIfAbsent(k, x -> histogram()).add(h);
+          }
+        });
+        StageNode.ofCommitTag(tag).ifPresent(k -> l.commits.computeIfAbsent(k.withoutBlock(), x -> histogram()).add(h));
       }
     });
     return l;
+  }
+
+  /**
+   * All nodes' insert latencies of one measured block of a test in one new histogram, µs (empty when none: no
+   * block tags, e.g. Gatling's ms).
+   *
+   * @param block the block's number within the test, 1-based ({@link StageNode#block})
+   */
+  public Histogram block(String test, int block) {
+    Histogram all = histogram();
+    blocks.forEach((k, h) -> {
+      if (k.test().equals(test) && k.block() == block) {
+        all.add(h);
+      }
+    });
+    return all;
   }
 
   /**

@@ -29,27 +29,55 @@ import java.util.Map;
  * @param missingByDesign values of the span in other nodes' residue classes, never handed out by design
  *     (0 with step 1); not counted in {@link #missing()} nor in the gaps
  * @param sessions per node, which sessions inserted its rows; empty when JOB_EXECUTION has no DB_SESSION column
+ * @param block the measured block these figures are of (JOB_EXECUTION.BLOCK_NO, 1-based); 0 for a mode's figures
+ *     (the sum of its blocks, or its rows without blocks)
+ * @param blocks the mode's figures per measured block, in block order, which the mode's counts are the sums of
+ *     (a mode switch drops NOORDER's cache, so gaps, inversions and islands are counted within each block: a gap
+ *     at a block boundary is not the mode's); empty for a block's own figures or rows without blocks
  */
 public record ModeFigures(
     SequenceMode mode, long rows, long distinctIds, long duplicateIds, long minId, long maxId, long gapCount,
     long largestGap, long islands, long nodeSwitches, OrderFigures order, GapHistogram gapSizes,
     Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride, int idStep, long missingByDesign,
-    Map<Integer, NodeSessions> sessions) {
+    Map<Integer, NodeSessions> sessions, int block, List<ModeFigures> blocks) {
 
   public ModeFigures {
     nodes = Map.copyOf(nodes);
     sample = List.copyOf(sample);
     sessions = Map.copyOf(sessions);
+    blocks = List.copyOf(blocks);
+  }
+
+  /** Figures of one stretch of rows (one pass, no blocks). */
+  public ModeFigures(
+      SequenceMode mode, long rows, long distinctIds, long duplicateIds, long minId, long maxId, long gapCount,
+      long largestGap, long islands, long nodeSwitches, OrderFigures order, GapHistogram gapSizes,
+      Map<Integer, NodeFigures> nodes, List<SamplePoint> sample, int sampleStride, int idStep, long missingByDesign,
+      Map<Integer, NodeSessions> sessions) {
+    this(mode, rows, distinctIds, duplicateIds, minId, maxId, gapCount, largestGap, islands, nodeSwitches, order,
+        gapSizes, nodes, sample, sampleStride, idStep, missingByDesign, sessions, 0, List.of());
   }
 
   /** The same figures with the nodes' sessions. */
   public ModeFigures withSessions(Map<Integer, NodeSessions> bySession) {
     return new ModeFigures(mode, rows, distinctIds, duplicateIds, minId, maxId, gapCount, largestGap, islands,
-        nodeSwitches, order, gapSizes, nodes, sample, sampleStride, idStep, missingByDesign, bySession);
+        nodeSwitches, order, gapSizes, nodes, sample, sampleStride, idStep, missingByDesign, bySession, block, blocks);
   }
 
-  /** max - min + 1: the values the sequence handed out between the lowest and highest id. */
+  /** The same figures as block {@code b}'s. */
+  ModeFigures asBlock(int b) {
+    return new ModeFigures(mode, rows, distinctIds, duplicateIds, minId, maxId, gapCount, largestGap, islands,
+        nodeSwitches, order, gapSizes, nodes, sample, sampleStride, idStep, missingByDesign, sessions, b, List.of());
+  }
+
+  /**
+   * max - min + 1: the values the sequence handed out between the lowest and highest id; with blocks, the sum of the
+   * blocks' spans (values handed out to the other mode's blocks in between are not this mode's).
+   */
   public long span() {
+    if (!blocks.isEmpty()) {
+      return blocks.stream().mapToLong(ModeFigures::span).sum();
+    }
     return rows == 0 ? 0 : maxId - minId + 1;
   }
 
@@ -76,8 +104,15 @@ public record ModeFigures(
     return nodes.values().stream().map(NodeFigures::last).max(LocalDateTime::compareTo).orElseThrow();
   }
 
-  /** All nodes' rows per second from the mode's first to its last row; null when no time passed. */
+  /**
+   * All nodes' rows per second from the mode's first to its last row; with blocks, rows over the blocks' own times
+   * (each first to last row) summed; null when no time passed.
+   */
   public Double rowsPerSecond() {
+    if (!blocks.isEmpty()) {
+      long nanos = blocks.stream().mapToLong(b -> java.time.Duration.between(b.first(), b.last()).toNanos()).sum();
+      return nanos == 0 ? null : rows / (nanos / 1e9);
+    }
     return GapMath.perSecond(rows, first(), last());
   }
 

@@ -63,7 +63,9 @@ public record Reconciliation(List<Line> lines, String cutShort) {
    * @throws SequelaException.DatabaseFailure when the query fails
    */
   public static Map<StageNode, Long> rowCounts(DataSource ds, String runId) {
-    String sql = "SELECT test_name, seq_mode, node, COUNT(*) FROM job_execution WHERE run_id = ? GROUP BY test_name, seq_mode, node";
+    // warm-up rows (BLOCK_NO 0) count nowhere; they are deleted when their warm-up ends
+    String sql = "SELECT test_name, seq_mode, node, COUNT(*) FROM job_execution WHERE run_id = ?"
+        + " AND (block_no IS NULL OR block_no <> 0) GROUP BY test_name, seq_mode, node";
     Map<StageNode, Long> out = new HashMap<>();
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, runId);

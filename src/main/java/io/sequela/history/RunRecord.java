@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param time when the run finished, UTC, to the second
  * @param runId the run id
- * @param status {@link #PASSED}, {@link #FAILED} or {@link #CUT_SHORT}
+ * @param status {@link #PASSED}, {@link #FAILED}, {@link #CUT_SHORT} or {@link #INTERRUPTED}
  * @param plan the plan's file or resource name
  * @param planHash the first 16 hex digits of the SHA-256 of the plan's bytes
  * @param target the dialect and host the run measured ({@code postgresql embedded}), never credentials
@@ -30,6 +30,8 @@ public record RunRecord(Instant time, String runId, String status, String plan, 
   public static final String FAILED = "failed";
   /** Status of a run that stopped before every planned request was made (Gatling's maxDuration). */
   public static final String CUT_SHORT = "cut_short";
+  /** Status of a run interrupted from outside (Ctrl-C, SIGTERM, its parent process gone); never a baseline. */
+  public static final String INTERRUPTED = "interrupted";
   /** The columns before the metrics, in order; {@code time} is Otava's time_column. */
   public static final List<String> META = List.of("time", "run_id", "status", "plan", "plan_hash", "target",
       "server_version", "commit", "design");

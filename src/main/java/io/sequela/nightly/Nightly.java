@@ -45,6 +45,17 @@ public final class Nightly {
    */
   public static NightlyOutcome finish(NightlySettings settings, RunIdentity run, List<TestResult> tests, Path runFolder,
       Consumer<String> notes) {
+    return finish(settings, run, tests, runFolder, notes, false);
+  }
+
+  /**
+   * As {@link #finish(NightlySettings, RunIdentity, List, Path, Consumer)}, for a run that may have been interrupted.
+   *
+   * @param interrupted true when the run was interrupted from outside (Ctrl-C, SIGTERM): its rows get status
+   *     {@link RunRecord#INTERRUPTED}, whatever its checks say, and no baseline takes them
+   */
+  public static NightlyOutcome finish(NightlySettings settings, RunIdentity run, List<TestResult> tests, Path runFolder,
+      Consumer<String> notes, boolean interrupted) {
     HistoryStore store = new HistoryStore(settings.historyDir());
     Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     List<Check> all = new ArrayList<>();
@@ -72,7 +83,7 @@ public final class Nightly {
       cutShort |= t.cutShort();
     }
     Checks checks = new Checks(run.simulation(), all);
-    String status = cutShort ? RunRecord.CUT_SHORT : checks.passed() ? RunRecord.PASSED : RunRecord.FAILED;
+    String status = interrupted ? RunRecord.INTERRUPTED : cutShort ? RunRecord.CUT_SHORT : checks.passed() ? RunRecord.PASSED : RunRecord.FAILED;
     List<TestTrend> trends = new ArrayList<>();
     for (Pending p : pending) {
       RunRecord row = p.current().withStatus(status);

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param run what identifies the run
  * @param checks every check of the run (one JUnit testsuite)
- * @param status the run's history status: passed, failed or cut_short
+ * @param status the run's history status: passed, failed, cut_short or interrupted
  * @param trends per test, what the trend page shows
  */
 public record NightlyOutcome(RunIdentity run, Checks checks, String status, List<TestTrend> trends) {

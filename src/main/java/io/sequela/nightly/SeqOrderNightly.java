@@ -14,7 +14,7 @@ import io.sequela.config.SequenceMode;
 import io.sequela.config.StageNode;
 import io.sequela.history.Direction;
 import io.sequela.history.Metric;
-import io.sequela.stats.DifferenceInterval;
+import io.sequela.design.BlockInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +24,8 @@ import java.util.OptionalDouble;
  * One SeqOrderSimulation test as the nightly checks take it. Checks: the reconciliation (OK = rows, every planned
  * insert made) per test x mode x node, always; {@code ko_max} and {@code duplicates_max} per test x mode;
  * {@code p99_us_max} per node; {@code order_inversions_max} on the ORDER mode; {@code order_cost_us_max} against the
- * upper end of the 95 % interval of ORDER minus NOORDER median latency ({@link DifferenceInterval}, the verdict's interval). Figures, per mode
+ * upper end of the 95 % interval of ORDER minus NOORDER median latency from the paired blocks ({@link BlockInterval}, the
+ * verdict's interval; with too few blocks for an interval the check fails and says so). Figures, per mode
  * and node: rows, KO, p50/p99 µs, rows/s; per mode: inversions, gaps, missing, duplicates; per test: the ORDER cost
  * and its interval.
  */
@@ -48,8 +49,9 @@ public final class SeqOrderNightly {
     Limits limits = test.assertions();
     List<Metric> metrics = new ArrayList<>();
     List<Check> checks = new ArrayList<>();
-    boolean cutShort = false;
-    for (SequenceMode mode : test.modes()) {
+    // a run stopped anywhere, between stages too (a stage that never opened has no line), is cut short
+    boolean cutShort = rec.cutShort() != null;
+    for (SequenceMode mode : test.distinctModes()) {
       Optional<ModeFigures> mf = figures.flatMap(f -> f.mode(mode));
       Long ko = null; // no reconciliation line at all: KO not known, not 0
       for (ScenarioSpec node : test.scenarii()) {
@@ -100,15 +102,16 @@ public final class SeqOrderNightly {
       }
       return;
     }
-    Optional<DifferenceInterval> d = latency.orderCost(name);
-    metrics.add(metric("", "order_cost_us", name, Direction.LOWER_IS_BETTER, d.map(DifferenceInterval::estimate).orElse(null)));
-    metrics.add(metric("", "order_cost_ci_low_us", name, Direction.NONE, d.map(DifferenceInterval::low).orElse(null)));
-    metrics.add(metric("", "order_cost_ci_high_us", name, Direction.NONE, d.map(DifferenceInterval::high).orElse(null)));
+    Optional<BlockInterval> d = latency.orderCost(name);
+    metrics.add(metric("", "order_cost_us", name, Direction.LOWER_IS_BETTER, d.map(BlockInterval::estimate).orElse(null)));
+    metrics.add(metric("", "order_cost_ci_low_us", name, Direction.NONE, d.map(BlockInterval::low).orElse(null)));
+    metrics.add(metric("", "order_cost_ci_high_us", name, Direction.NONE, d.map(BlockInterval::high).orElse(null)));
     OptionalDouble max = limits.get(Limit.ORDER_COST_US_MAX);
     if (max.isPresent()) {
-      Check c = Check.bound(name, Limit.ORDER_COST_US_MAX, max.getAsDouble(), d.map(DifferenceInterval::high).orElse(null));
-      String about = d.map(x -> " (upper end of the 95 % interval of ORDER minus NOORDER median latency; estimate "
-          + Checks.number(x.estimate()) + " µs)").orElse(" (no OK insert in ORDER or NOORDER)");
+      Check c = Check.bound(name, Limit.ORDER_COST_US_MAX, max.getAsDouble(), d.map(BlockInterval::high).orElse(null));
+      String about = d.map(x -> " (upper end of the 95 % interval of ORDER minus NOORDER median latency over "
+          + x.pairs() + " block pairs; estimate " + Checks.number(x.estimate()) + " µs)")
+          .orElse(" (" + latency.noOrderCost(name).orElse("no interval") + ")");
       checks.add(new Check(c.scope(), c.rule(), c.status(), c.message() + about));
     }
   }

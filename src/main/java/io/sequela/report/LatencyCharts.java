@@ -32,22 +32,25 @@ final class LatencyCharts {
   }
 
   /**
-   * p50 (solid) and p99 (dashed) per interval for every node and mode; x is seconds since the mode's first
+   * p50 (solid) and p99 (dashed) per interval for every node and mode; x is seconds since the test's first
    * interval, so both modes share the axis. Nothing when the log has no interval of the test.
    */
   static void perSecond(Element b, TestFigures t, IntervalLog log) {
     List<SvgCharts.Line> lines = new ArrayList<>();
     List<Integer> nodes = nodes(t);
     int colour = 0;
+    // one time axis for the whole test: the modes' blocks are interleaved
+    double start = Double.MAX_VALUE;
     for (SequenceMode mode : SequenceMode.values()) {
-      double start = Double.MAX_VALUE;
       for (int n : nodes) {
-        for (IntervalLog.Interval iv : log.intervals(new StageNode(t.testName(), mode, n).tag())) {
+        for (IntervalLog.Interval iv : intervals(log, t.testName(), mode, n)) {
           start = Math.min(start, iv.startS());
         }
       }
+    }
+    for (SequenceMode mode : SequenceMode.values()) {
       for (int n : nodes) {
-        List<IntervalLog.Interval> ivs = log.intervals(new StageNode(t.testName(), mode, n).tag());
+        List<IntervalLog.Interval> ivs = intervals(log, t.testName(), mode, n);
         if (ivs.isEmpty()) {
           colour++;
           continue;
@@ -68,8 +71,20 @@ final class LatencyCharts {
       return;
     }
     Html.block(b, "p", "Insert latency per interval of latency.hlog (" + Html.number(Math.round(1000 * medianLength(log)))
-        + " ms), p50 solid and p99 dashed, every node of both modes; time since the mode's first interval:");
-    SvgCharts.lines(b, lines, List.of(), "seconds since the mode started", "µs (log scale)", true);
+        + " ms), p50 solid and p99 dashed, every node of both modes, their blocks on one time axis (since the test's"
+        + " first interval):");
+    SvgCharts.lines(b, lines, List.of(), "seconds since the test started", "µs (log scale)", true);
+  }
+
+  /** A node's intervals of one test x mode over all its blocks' tags (and the tag without a block), in time order. */
+  private static List<IntervalLog.Interval> intervals(IntervalLog log, String test, SequenceMode mode, int node) {
+    List<IntervalLog.Interval> out = new ArrayList<>();
+    for (String tag : log.tags()) {
+      StageNode.ofTag(tag).filter(k -> k.test().equals(test) && k.mode() == mode && k.node() == node)
+          .ifPresent(k -> out.addAll(log.intervals(tag)));
+    }
+    out.sort(java.util.Comparator.comparingDouble(IntervalLog.Interval::startS));
+    return out;
   }
 
   /** The median length of the log's intervals, s (its recorder's interval; a merged log's too). */

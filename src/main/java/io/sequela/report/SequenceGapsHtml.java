@@ -38,9 +38,15 @@ final class SequenceGapsHtml {
 
   /** The page with the stages first: which ran, which did not and why, what each mode read back. */
   static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond, RunNotes notes) {
+    return body(r, latencies, perSecond, notes, java.util.Map.of());
+  }
+
+  /** As {@link #body(GapAnalysisResult, Latencies, IntervalLog, RunNotes)}, the verdicts and designs from the blocks. */
+  static Element body(GapAnalysisResult r, Latencies latencies, IntervalLog perSecond, RunNotes notes,
+      java.util.Map<String, io.sequela.design.DesignResult> designs) {
     Element b = Html.page("Sequence ordering and gaps");
     for (TestFigures t : r.tests()) {
-      String v = ComparisonTable.verdict(t, latencies);
+      String v = ComparisonTable.verdict(t, latencies, designs);
       if (v != null) {
         Html.headline(b, t.testName() + ": " + v).addClass("verdict");
       }
@@ -54,9 +60,12 @@ final class SequenceGapsHtml {
     Html.block(b, "p", r.cacheSemantics());
     stages(b, notes, latencies);
     for (TestFigures t : r.tests()) {
+      if (designs.containsKey(t.testName())) {
+        DesignSection.html(b, t, designs.get(t.testName()));
+      }
       Html.block(b, "h3", t.testName() + ": ORDER vs NOORDER");
       Html.table(b, List.of("figure", "ORDER", "NOORDER", "change"),
-          ComparisonTable.rows(t, latencies).stream().map(Arrays::asList).toList());
+          ComparisonTable.rows(t, latencies, designs.get(t.testName())).stream().map(Arrays::asList).toList());
     }
     Html.block(b, "p", ComparisonTable.CHANGE + ". Latencies: " + source(latencies) + ".");
     for (TestFigures t : r.tests()) {
@@ -88,10 +97,10 @@ final class SequenceGapsHtml {
     for (StageStatus s : notes.stages()) {
       long kos = latencies.koCount(s.test(), s.mode());
       String verified = !s.usesSequence() ? "no sequence used" : s.modeVerified() ? "yes: " + s.readBack() : "no";
-      rows.add(List.of(s.test(), s.mode().name(), s.state().label(), verified, Html.number(kos),
+      rows.add(List.of(s.test(), s.label(), s.state().label(), verified, Html.number(kos),
           s.reason() == null ? "" : s.reason()));
     }
-    Html.table(b, List.of("test", "mode", "status", "mode verified (read back)", "KOs", "why not run or cut short"), rows);
+    Html.table(b, List.of("test", "stage", "status", "mode verified (read back)", "KOs of the mode", "why not run or cut short"), rows);
   }
 
   private static String source(Latencies latencies) {

@@ -14,6 +14,7 @@ import io.sequela.gaps.RunNotes;
 import io.sequela.gaps.StageStatus;
 import io.sequela.stats.DifferenceInterval;
 import io.sequela.gaps.TestFigures;
+import io.sequela.design.DesignResult;
 import java.util.Map;
 import java.util.Optional;
 
@@ -61,6 +62,15 @@ public final class SequenceGapsJson {
    * @param notes the stages' status and read-back, a cut-short run ({@link RunNotes#none()} for none)
    */
   public static ObjectNode of(GapAnalysisResult result, Latencies latencies, int injectors, RunNotes notes) {
+    return of(result, latencies, injectors, notes, Map.of());
+  }
+
+  /**
+   * As {@link #of(GapAnalysisResult, Latencies, int, RunNotes)}, with each test's experiment design: {@code design}
+   * (stamp, order, warm-ups, blocks) and the verdict keys of {@code comparison} from the paired blocks.
+   */
+  public static ObjectNode of(GapAnalysisResult result, Latencies latencies, int injectors, RunNotes notes,
+      Map<String, DesignResult> designs) {
     ObjectNode root = F.objectNode();
     root.put("run_id", result.runId());
     root.put("dialect", result.dialect());
@@ -74,6 +84,8 @@ public final class SequenceGapsJson {
       ObjectNode o = stages.addObject();
       o.put("test_name", s.test());
       o.put("mode", s.mode().name());
+      o.put("variant", s.variant());
+      o.put("block", s.block());
       o.put("status", s.state().label());
       o.put("reason", s.reason());
       readBack(o, s);
@@ -87,7 +99,14 @@ public final class SequenceGapsJson {
       t.modes().values().stream().sorted((a, b) -> a.mode().compareTo(b.mode()))
           .forEach(m -> modes.set(m.mode().name(), mode(t.testName(), m, result, latencies, notes)));
       Optional<Comparison> c = Comparison.of(t, latencies);
-      test.set("comparison", c.map(SequenceGapsJson::comparison).orElse(null));
+      DesignResult d = designs.get(t.testName());
+      ObjectNode comparison = c.map(SequenceGapsJson::comparison).orElse(null);
+      if (d != null) {
+        comparison = comparison == null ? F.objectNode() : comparison;
+        DesignSection.verdictKeys(comparison, d);
+        test.set("design", DesignSection.json(d));
+      }
+      test.set("comparison", comparison);
     }
     return root;
   }
@@ -121,6 +140,31 @@ public final class SequenceGapsJson {
     ObjectNode gaps = o.putObject("gap_sizes");
     for (int i = 0; i < GapHistogram.BUCKETS.size(); i++) {
       gaps.put(GapHistogram.BUCKETS.get(i).label(), m.gapSizes().counts().get(i));
+    }
+    if (!m.blocks().isEmpty()) {
+      var blocks = o.putArray("blocks");
+      for (ModeFigures b : m.blocks()) {
+        ObjectNode x = blocks.addObject();
+        x.put("block", b.block());
+        x.put("rows", b.rows());
+        x.put("distinct_ids", b.distinctIds());
+        x.put("duplicate_ids", b.duplicateIds());
+        x.put("min_id", b.minId());
+        x.put("max_id", b.maxId());
+        x.put("span", b.span());
+        x.put("missing", b.missing());
+        x.put("missing_by_design", b.missingByDesign());
+        x.put("gap_count", b.gapCount());
+        x.put("largest_gap", b.largestGap());
+        x.put("inversions_adjacent", b.order().adjacentInversions());
+        x.put("inversions_total", b.order().totalInversions());
+        x.put("inversions_cross_node", b.order().crossNodeInversions());
+        x.put("inversions_same_node", b.order().sameNodeInversions());
+        x.put("max_displacement", b.order().maxDisplacement());
+        x.put("islands", b.islands());
+        x.put("node_switches", b.nodeSwitches());
+        x.put("rows_per_s", b.rowsPerSecond());
+      }
     }
     ObjectNode nodes = o.putObject("nodes");
     m.nodes().values().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))

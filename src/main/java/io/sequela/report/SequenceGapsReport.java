@@ -6,7 +6,9 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gaps.RunNotes;
 import io.sequela.stats.IntervalLog;
 import java.nio.file.Path;
+import io.sequela.design.DesignResult;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 
 /**
@@ -70,16 +72,33 @@ public final class SequenceGapsReport {
    */
   public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
       IntervalLog perSecond, RunNotes notes) {
-    return write(runFolder, result, latencies, rac, perSecond, 1, notes);
+    return write(runFolder, result, latencies, rac, perSecond, 1, notes, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, GapAnalysisResult, Latencies, RacFigures, IntervalLog, RunNotes)}, with each test's
+   * experiment design: its verdict from the paired blocks heads the page and the JSON's {@code comparison}, and
+   * {@code design} holds its stamp, order, warm-ups and blocks.
+   *
+   * @param designs per test, its design's result
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
+      IntervalLog perSecond, RunNotes notes, Map<String, DesignResult> designs) {
+    return write(runFolder, result, latencies, rac, perSecond, 1, notes, designs);
   }
 
   private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
       IntervalLog perSecond, int injectors, RunNotes notes) {
+    return write(runFolder, result, latencies, rac, perSecond, injectors, notes, Map.of());
+  }
+
+  private static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, RacFigures rac,
+      IntervalLog perSecond, int injectors, RunNotes notes, Map<String, DesignResult> designs) {
     ReportFolder folder = ReportFolder.at(runFolder);
-    ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors, notes);
+    ObjectNode tree = SequenceGapsJson.of(result, latencies, injectors, notes, designs);
     RacSection.addWaits(tree, rac);
     Path json = folder.writeJson(JSON, tree);
-    Element body = SequenceGapsHtml.body(result, latencies, perSecond, notes);
+    Element body = SequenceGapsHtml.body(result, latencies, perSecond, notes, designs);
     RacSection.appendSeqOrder(body, rac);
     Path page = folder.addPage(PAGE, "Sequence gaps", "Gatling Stats - Sequence gaps", body);
     return List.of(page, json);

@@ -19,14 +19,22 @@ public final class ExitCodes {
   public static final int RECONCILIATION_FAILED = 70;
   /** An injector of a several-injector run did not arrive at a stage within sequela.injector-timeout. */
   public static final int INJECTOR_MISSING = 75;
+  /**
+   * The run was interrupted (Ctrl-C, SIGTERM, its parent process gone): 128 + SIGINT, as a shell reports a Ctrl-C. Its
+   * pages, JUnit file and history row (status interrupted) cover what ran.
+   */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 
   /**
    * The exit status for a sequela error that stops a simulation: 64 (bad input, an unsupported database
-   * included), 75 or otherwise 69.
+   * included), 75, 130 (interrupted) or otherwise 69.
    */
   public static int of(io.sequela.SequelaException e) {
+    if (e instanceof io.sequela.SequelaException.Interrupted) {
+      return INTERRUPTED;
+    }
     if (e instanceof io.sequela.SequelaException.InvalidInput || e instanceof io.sequela.SequelaException.UnsupportedDialect) {
       return BAD_INPUT;
     }

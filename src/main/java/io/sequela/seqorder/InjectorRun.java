@@ -81,12 +81,15 @@ final class InjectorRun {
     int stage = 0;
     for (TestSpec t : plan.tests()) {
       TestSpec mine = injector.share(t);
-      for (SequenceMode mode : t.modes()) {
+      // one share per test x mode x node, over all its blocks (their iterations add up to the node's); an A/A
+      // test's mode counts twice
+      for (SequenceMode mode : t.distinctModes()) {
+        long times = t.modes().stream().filter(m -> m == mode).count();
         for (ScenarioSpec node : t.scenarii()) {
           long planned = mine.scenarii().stream().filter(s -> s.nodeNumber() == node.nodeNumber())
               .mapToLong(ScenarioSpec::plannedInserts).sum();
           out.add(new InjectorShares.Share(injector.number(), injector.count(), stage, t.name(), mode.name(), node.nodeNumber(),
-              planned, node.plannedInserts()));
+              planned * times, node.plannedInserts() * times));
         }
         stage++;
       }

@@ -12,7 +12,7 @@ public final class JobExecutionInsert {
 
   /** The INSERT, also what the JDBC plugin's {@code insertInto} generates for these columns. */
   public static final String SQL =
-      "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode, block_no) VALUES (?, ?, ?, ?, ?, ?)";
 
   private JobExecutionInsert() {}
 
@@ -23,14 +23,16 @@ public final class JobExecutionInsert {
    * @param testName the plan's test name
    * @param runId this run's id
    * @param seqMode {@code ORDER} or {@code NOORDER}
+   * @param blockNo the measured block within the test, 1-based; 0 for a warm-up's rows (deleted after it)
    */
-  public static Work work(int node, String testName, String runId, String seqMode) {
+  public static Work work(int node, String testName, String runId, String seqMode, int blockNo) {
     return Work.insert(SQL, ps -> {
       ps.setObject(1, LocalDateTime.now());
       ps.setInt(2, node);
       ps.setString(3, testName);
       ps.setString(4, runId);
       ps.setString(5, seqMode);
+      ps.setInt(6, blockNo);
     });
   }
 }

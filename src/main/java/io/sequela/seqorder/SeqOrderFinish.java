@@ -6,6 +6,7 @@ import io.sequela.run.ExitCodes;
 import io.sequela.run.NightlyPages;
 
 import io.sequela.SequelaException;
+import io.sequela.design.DesignResult;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.TestSpec;
 import io.sequela.db.InstanceWaits;
@@ -69,7 +70,9 @@ final class SeqOrderFinish {
     }
     InsertLatencies.Recorded recorded = run.insertLatencies().finish(gr);
     Latencies latencies = recorded.latencies();
-    InsertLatencyUs latency = new InsertLatencyUs(latencies);
+    Map<String, DesignResult> designs = SeqOrderVerdicts.of(run, latencies);
+    InsertLatencyUs latency = new InsertLatencyUs(latencies,
+        SeqOrderVerdicts.orderCosts(designs, run.settings().plan().tests()));
     // one pass over the run record: OK/KO per request for the reconciliation, KO codes (and, without the workers'
     // latency recording, each request's span in whole ms) for the latencies
     Map<String, RequestRecords.Outcomes> outcomes = records.outcomesByRequest(q -> latencies.record(q.key(),
@@ -85,17 +88,17 @@ final class SeqOrderFinish {
     for (Stage s : run.stages()) {
       int k = s.index();
       statuses.add(new StageStatus(s.test().name(), s.mode(), sequence.state(k), sequence.reason(k),
-          run.stageSteps().usesSequence(k), run.stageSteps().readBack(k)));
+          run.stageSteps().usesSequence(k), run.stageSteps().readBack(k), s.variantName(), s.blockNo()));
     }
     RunNotes notes = new RunNotes(statuses, sequence.stopReason().orElse(null),
         unreachable == null ? null : "no figures from the database: " + unreachable);
     out.println();
     out.println("sequela run " + run.runId() + " on " + run.dialect() + ": reconciliation");
     out.println(ReconciliationTable.render(rec));
-    statuses.forEach(s -> out.println("stage " + s.test() + " " + s.mode() + ": " + s.state().label()
+    statuses.forEach(s -> out.println("stage " + s.test() + " " + s.label() + ": " + s.state().label()
         + (s.modeVerified() ? ", mode verified (" + s.readBack() + ")" : "") + (s.reason() == null ? "" : ": " + s.reason())));
     out.println();
-    out.print(ComparisonTable.render(gaps, latencies));
+    out.print(ComparisonTable.render(gaps, latencies, designs));
     RacFigures rac = unreachable == null ? racFigures(run, gaps) : RacFigures.NONE;
     if (sequence.isStopped()) {
       // a cut-short run still leaves its history row (status cut_short, never a baseline) and its JUnit file; the
@@ -105,7 +108,7 @@ final class SeqOrderFinish {
       out.println("sequela: the run was stopped before its end (see CUT SHORT above): history row " + checks.status()
           + ", exit " + exit);
       AfterReport.register(gr, g -> {
-        SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes);
+        SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes, designs);
         NightlyPages.afterReport(checks, g.folder(), out);
       }, exit);
       return exit;
@@ -118,7 +121,7 @@ final class SeqOrderFinish {
     out.print(checks.checks().summary());
     int exit = !rec.reconciles() ? ExitCodes.RECONCILIATION_FAILED : checks.exitCode();
     AfterReport.register(gr, g -> {
-      SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes);
+      SequenceGapsReport.write(g.folder(), gaps, latencies, rac, recorded.perSecond(), notes, designs);
       NightlyPages.afterReport(checks, g.folder(), out);
     }, exit);
     return exit;
@@ -138,21 +141,28 @@ final class SeqOrderFinish {
     }
   }
 
-  /** One line per node of each stage that opened: planned, Gatling's OK and KO, the rows. */
+  /**
+   * One line per test x mode x node of the measured blocks that opened: planned (summed over those blocks, both
+   * variants of an A/A test), OK and KO from the run record (one request name per test x mode x node; warm-ups have
+   * their own, left out), the rows (warm-up rows left out).
+   */
   private static Reconciliation reconcile(SeqOrderRun run, Map<String, RequestRecords.Outcomes> outcomes, String unreachable) {
     Map<StageNode, Long> rows = unreachable == null ? Reconciliation.rowCounts(run.resultsPool(), run.runId()) : Map.of();
-    Reconciliation.Builder b = new Reconciliation.Builder();
+    Map<StageNode, Long> planned = new LinkedHashMap<>();
     for (Stage s : run.stages()) {
-      if (!run.sequence().hasOpened(s.index())) {
+      if (s.warmup() || !run.sequence().hasOpened(s.index())) {
         continue;
       }
       for (ScenarioSpec n : s.test().scenarii()) {
-        RequestRecords.Outcomes o = outcomes.getOrDefault(s.requestName(n), new RequestRecords.Outcomes(0, 0));
-        long r = unreachable != null ? Reconciliation.UNKNOWN_ROWS
-            : rows.getOrDefault(s.node(n), 0L);
-        b.add(new Reconciliation.Line(s.test().name(), s.mode().name(), n.nodeNumber(), n.plannedInserts(), o.ok(), o.ko(), r));
+        planned.merge(s.node(n).withoutBlock(), s.plannedInserts(n), Long::sum);
       }
     }
+    Reconciliation.Builder b = new Reconciliation.Builder();
+    planned.forEach((k, p) -> {
+      RequestRecords.Outcomes o = outcomes.getOrDefault(k.requestName(), new RequestRecords.Outcomes(0, 0));
+      long r = unreachable != null ? Reconciliation.UNKNOWN_ROWS : rows.getOrDefault(k, 0L);
+      b.add(new Reconciliation.Line(k.test(), k.mode().name(), k.node(), p, o.ok(), o.ko(), r));
+    });
     run.sequence().stopReason().ifPresent(b::cutShort);
     return b.build();
   }
@@ -172,8 +182,10 @@ final class SeqOrderFinish {
     }
     RunIdentity id = new RunIdentity("SeqOrderSimulation", run.runId(), run.settings().plan().source(),
         RunIdentity.planHash(run.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(run.resultsTarget()),
-        reachable ? RunIdentity.serverVersion(run.resultsPool()) : "unknown", RunIdentity.sourceCommit(), "");
-    return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note));
+        reachable ? RunIdentity.serverVersion(run.resultsPool()) : "unknown", RunIdentity.sourceCommit(),
+        SeqOrderVerdicts.stampLine(run.settings().plan().tests()));
+    return Nightly.finish(run.nightly(), id, tests, gr.folder(), note -> out.println("sequela: " + note),
+        run.sequence().stopCause() instanceof SequelaException.Interrupted);
   }
 
   /**

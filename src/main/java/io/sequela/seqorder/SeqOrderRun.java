@@ -4,6 +4,7 @@ import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.record.RequestRecord;
 import io.sequela.run.ThisRun;
 import io.sequela.run.ExitCodes;
+import io.sequela.run.Interruption;
 import io.sequela.run.RunId;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -14,6 +15,7 @@ import io.sequela.config.NightlySettings;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
+import io.sequela.db.BlockColumn;
 import io.sequela.db.Dialect;
 import io.sequela.db.GaleraCluster;
 import io.sequela.db.JobExecutionTable;
@@ -75,9 +77,12 @@ public final class SeqOrderRun implements AutoCloseable {
     return t;
   });
   private ThisRun thisRun;
+  private volatile boolean loadEnded;
   private Optional<WaitDeltaProbe> waits = Optional.empty();
   private InjectorRun injectorRun;
   private InsertLatencies insertLatencies;
+  private final Map<Integer, WarmupTracker> warmups = new java.util.HashMap<>();
+  private final Map<Integer, BlockClock> blockClocks = new java.util.HashMap<>();
 
   private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -87,14 +92,28 @@ public final class SeqOrderRun implements AutoCloseable {
     this.runId = settings.runId().isEmpty() ? RunId.next() : settings.runId();
     List<Stage> s = new ArrayList<>();
     for (TestSpec t : settings.plan().tests()) {
-      for (SequenceMode m : t.modes()) {
-        // this injector's share of the test: the whole test when one injector drives the run
-        s.add(new Stage(s.size(), settings.injector().share(t), m));
-      }
+      // this injector's share of the test: the whole test when one injector drives the run; its warm-ups, then its
+      // measured blocks in the balanced order
+      s.addAll(SeqOrderDesign.stages(settings.injector().share(t), s.size()));
     }
     this.stages = List.copyOf(s);
+    for (Stage st : stages) {
+      if (st.warmup()) {
+        warmups.put(st.index(), new WarmupTracker(SeqOrderDesign.warmupRule(st.test()),
+            SeqOrderDesign.warmupBound(st.test()).plusSeconds(1)));
+      } else {
+        blockClocks.put(st.index(), new BlockClock());
+      }
+    }
     this.watch = new DeadNodeWatch(settings.abortAfter());
     this.stageSteps = new StageSteps(stages, settings, resolved, admin, watch);
+    stageSteps.onOpen(k -> {
+      WarmupTracker w = warmups.get(k);
+      if (w != null) {
+        w.start();
+      }
+    });
+    stageSteps.runId(runId);
     this.sequence = new StageSequence(stages.stream().mapToInt(Stage::users).toArray(), stageSteps);
     sequence.onStop(this::stopped);
   }
@@ -159,6 +178,7 @@ public final class SeqOrderRun implements AutoCloseable {
     for (Stage st : stages) {
       st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s, x -> Target.of(x.target()).resolve(x.nodeNumber())));
     }
+    ServerUsersLimit.check(settings, resolved, admin);
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
     waits = WaitDeltaProbe.of(resultsPool(), dialect(), resultsTarget().user(), "run " + runId);
     stageSteps.waits(waits);
@@ -175,8 +195,10 @@ public final class SeqOrderRun implements AutoCloseable {
           if (settings.createSchema()) {
             SqlScripts.run(c, dialect(), "setup.sql");
             SessionColumns.addMissing(c, dialect());
+            BlockColumn.addMissing(c, dialect());
           } else {
             SessionColumns.missingNote(c, dialect()).ifPresent(note -> LOG.warn("run {}: {}", runId, note));
+            BlockColumn.requirePresent(c, dialect());
           }
           JobExecutionTable.ensurePrimaryKey(c, dialect(), settings.createSchema());
         } catch (SQLException e) {
@@ -195,6 +217,7 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void start() {
     sequence.open(0);
+    Interruption.onInterrupt(this::interrupt);
     watchTimer.scheduleWithFixedDelay(() -> watch.check(System.nanoTime()).ifPresent(sequence::stop),
         WATCH_PERIOD_MS, WATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
   }
@@ -205,6 +228,20 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public void stopLoadWith(Runnable stop) {
     stopLoad.set(stop);
+    if (sequence.isStopped() && !loadEnded) {
+      stop.run(); // stopped (interrupted) before Gatling handed its stop over
+    }
+  }
+
+  /**
+   * Ctrl-C, SIGTERM or the parent process gone ({@link Interruption}): the run stops as a dead database stops it, and
+   * ends with {@link ExitCodes#INTERRUPTED}; once the load has ended, the run ends its own way.
+   */
+  private void interrupt(String reason) {
+    if (!loadEnded && sequence.stop("interrupted (" + reason + ")", new SequelaException.Interrupted("interrupted (" + reason + ")"))) {
+      // the database is alive: without this, the workers would go on inserting rows Gatling no longer records
+      stageSteps.abortAll();
+    }
   }
 
   private void stopped() {
@@ -258,8 +295,38 @@ public final class SeqOrderRun implements AutoCloseable {
    */
   public Work insert(Stage stage, ScenarioSpec node) {
     String name = StageSteps.watchName(node);
-    return insertLatencies.insert(JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId,
-        stage.mode().name()), stage, node).observedBy(o -> watch.outcome(name, o, System.nanoTime()));
+    Work w = JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId, stage.mode().name(),
+        stage.blockNo());
+    if (stage.warmup()) {
+      // untimed: its latencies go to the warm-up's rule only, its rows are deleted when it ends
+      return w.settledBy(warmups.get(stage.index())::record).observedBy(o -> watch.outcome(name, o, System.nanoTime()));
+    }
+    BlockClock clock = blockClocks.get(stage.index());
+    return insertLatencies.insert(w, stage, node).settledBy(clock::record)
+        .observedBy(o -> watch.outcome(name, o, System.nanoTime()));
+  }
+
+  /** True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. */
+  public boolean warmupDone(int k) {
+    WarmupTracker w = warmups.get(k);
+    return w == null || w.done() || sequence.isStopped();
+  }
+
+  /** How each warm-up of the test ended, in run order. */
+  List<io.sequela.design.WarmupSummary> warmups(String test) {
+    List<io.sequela.design.WarmupSummary> out = new ArrayList<>();
+    for (Stage s : stages) {
+      if (s.warmup() && s.test().name().equals(test)) {
+        out.add(warmups.get(s.index()).summary(s.variantName()));
+      }
+    }
+    return out;
+  }
+
+  /** The measured span of block stage {@code k}: first insert's start to last insert's end; empty before any. */
+  Optional<java.time.Duration> blockDuration(int k) {
+    BlockClock c = blockClocks.get(k);
+    return c == null ? Optional.empty() : c.duration();
   }
 
   /**
@@ -267,7 +334,7 @@ public final class SeqOrderRun implements AutoCloseable {
    * and recorded under {@link io.sequela.config.StageNode#commitTag}, apart from the inserts, unless recording is off.
    */
   public Work commit(Stage stage, ScenarioSpec node) {
-    return insertLatencies.commit(stage, node);
+    return stage.warmup() ? Work.commit() : insertLatencies.commit(stage, node);
   }
 
   /**
@@ -352,6 +419,7 @@ public final class SeqOrderRun implements AutoCloseable {
    *     {@link ExitCodes#RECONCILIATION_FAILED} when OK and rows disagree
    */
   public int finish(PrintStream out) {
+    loadEnded = true;
     return SeqOrderFinish.run(this, out);
   }
 

@@ -47,6 +47,8 @@ final class StageSteps implements StageSequence.Steps {
   private final SequenceAttributes[] readBack;
   private volatile Optional<WaitDeltaProbe> waits = Optional.empty();
   private IntConsumer modeSwitch = this::switchAndVerify;
+  private IntConsumer onOpen = k -> { };
+  private String runId = "";
   private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
   private final Map<String, JdbcWorkers> workers = new ConcurrentHashMap<>();
 
@@ -58,6 +60,16 @@ final class StageSteps implements StageSequence.Steps {
     this.admin = admin;
     this.watch = watch;
     this.readBack = new SequenceAttributes[stages.size()];
+  }
+
+  /** Called once stage k is open (its pools ready), before its users start: a warm-up starts its clock. */
+  void onOpen(IntConsumer opened) {
+    this.onOpen = opened;
+  }
+
+  /** The run's id, whose warm-up rows a warm-up stage deletes when it finishes. */
+  void runId(String id) {
+    this.runId = id;
   }
 
   /** The per-instance wait probe, read as each stage opens and finishes (Oracle); set once connected. */
@@ -100,7 +112,9 @@ final class StageSteps implements StageSequence.Steps {
     }
     long now = System.nanoTime();
     stage.test().scenarii().forEach(n -> watch.watch(watchName(n), resolved.get(n).host(), now));
-    LOG.info("stage {} '{}' {} opens: {}", k, stage.test().name(), stage.mode(),
+    onOpen.accept(k);
+    LOG.info("stage {} '{}' {} {} opens: {}", k, stage.test().name(), stage.variantName(),
+        stage.warmup() ? "warm-up" : "block " + stage.blockNo(),
         usesSequence ? read + " read back on " + admin.size() + " connection(s)" : "the sequence is not used");
   }
 
@@ -151,6 +165,29 @@ final class StageSteps implements StageSequence.Steps {
         ds.close();
       }
     }
+    if (stage.warmup()) {
+      deleteWarmupRows(stage);
+    }
+  }
+
+  /**
+   * Deletes a warm-up's rows (BLOCK_NO 0) so that no figure, reconciliation or gap analysis sees them; the queries
+   * also leave BLOCK_NO 0 out, so a failed delete costs only table size. Never throws.
+   */
+  private void deleteWarmupRows(Stage stage) {
+    String sql = "DELETE FROM job_execution WHERE run_id = ? AND test_name = ? AND block_no = 0";
+    Admin a = admin.values().iterator().next();
+    try (Connection c = a.pool().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, runId);
+      ps.setString(2, stage.test().name());
+      int n = ps.executeUpdate();
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      LOG.debug("stage {}: {} warm-up rows deleted", stage.index(), n);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("stage {}: the warm-up rows stay (left out of every figure): {}", stage.index(), e.getMessage());
+    }
   }
 
   /** False when stage {@code k}'s mode leaves the sequence alone (AUTO_INCREMENT): nothing to switch or verify. */
@@ -178,7 +215,8 @@ final class StageSteps implements StageSequence.Steps {
   /** The pool of one node in one stage: a connection per user, autocommit as the test's commit policy says. */
   HikariConfig leanPoolConfig(Stage stage, ScenarioSpec node) {
     HikariConfig cfg = Pools.config(resolved.get(node), poolName(stage, node), node.users(), settings.connectTimeout());
-    cfg.setAutoCommit(stage.test().commit().autocommit());
+    // a warm-up commits each insert whatever the policy: it has no planned end for "end" or "every N"
+    cfg.setAutoCommit(stage.warmup() || stage.test().commit().autocommit());
     return cfg;
   }
 
@@ -193,7 +231,7 @@ final class StageSteps implements StageSequence.Steps {
   }
 
   private static String poolName(Stage stage, ScenarioSpec node) {
-    return "node-" + node.nodeNumber() + " " + stage.mode();
+    return "node-" + node.nodeNumber() + " " + stage.variantName() + (stage.warmup() ? " warm-up" : " b" + stage.blockNo());
   }
 
   private static String key(Stage stage, ScenarioSpec node) {

@@ -68,4 +68,16 @@ class KeyGenSettingsTest {
     assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.keygen.plan = \"plans/nope.conf\"")))
         .hasMessage("sequela.keygen.plan: no plan file or classpath resource 'plans/nope.conf'");
   }
+
+  @Test
+  void usersBeyondTheEmbeddedServersConnectionsAreOneLineBeforeAnyDatabaseWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path plan = java.nio.file.Files.writeString(dir.resolve("many.conf"),
+        "connection = embedded\nusers = 500\nstrategies = [seq]\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.keygen.plan = \"" + plan + "\"")))
+        .isInstanceOf(io.sequela.SequelaException.InvalidInput.class)
+        .hasMessage("many.conf: users: must be at most 190 (the embedded server's max_connections 200 minus 10 reserved), got 500");
+    assertThat(KeyGenSettings.from(with("sequela.keygen.plan = \"" + plan + "\"\nsequela.embedded.max_connections = 600"))
+        .plan().users()).isEqualTo(500);
+  }
 }

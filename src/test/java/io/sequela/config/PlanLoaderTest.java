@@ -60,7 +60,7 @@ class PlanLoaderTest {
         + "{ \"test_name\": \"b\", \"commit\": \"every 25\", \"scenarii\": [ " + NODE1 + " ] } ] }");
     assertThat(p.tests().get(0).commit()).isEqualTo(CommitPolicy.END);
     assertThat(p.tests().get(1).commit()).isEqualTo(new CommitPolicy(25));
-    assertThat(parse(oneTest("{ \"node_number\": 2, \"iterations\": 1, \"interval\": 1, \"connection\": \"embedded\" }"))
+    assertThat(parse(oneTest("{ \"node_number\": 2, \"iterations\": 4, \"interval\": 1, \"connection\": \"embedded\" }"))
         .tests().get(0).commit()).isEqualTo(CommitPolicy.EACH);
     assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"commit\": \"every 1\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
         .isEqualTo("plan.json:1: tests[0].commit: must be \"each\", \"end\" or \"every N\" with N >= 2, got \"every 1\"");
@@ -197,5 +197,47 @@ class PlanLoaderTest {
         .tests().get(0).scenarii().get(0).users()).isEqualTo(100000);
     assertThat(capError(external, cap("", TargetSpec.parse("embedded", null, null)), dir))
         .contains("tests[0].scenarii[0].users: must be at most 190");
+  }
+
+  @Test
+  void designKeysDefaultFromReferenceConfAndAreSetPerPlanOrTest() {
+    Plan p = parse("{ \"warmup\": \"3s\", \"blocks\": 2, \"tests\": ["
+        + "{ \"test_name\": \"a\", \"scenarii\": [ " + NODE1 + " ] },"
+        + "{ \"test_name\": \"b\", \"warmup\": 500, \"blocks\": 6, \"order_seed\": 42, \"scenarii\": [ " + NODE1 + " ] },"
+        + "{ \"test_name\": \"c\", \"warmup\": \"0\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    assertThat(p.tests().get(0).design()).isEqualTo(new DesignSpec(new WarmupSpec(WarmupSpec.Kind.DURATION,
+        Duration.ofSeconds(3), 0), 2, 1));
+    assertThat(p.tests().get(1).design()).isEqualTo(new DesignSpec(new WarmupSpec(WarmupSpec.Kind.INSERTS,
+        Duration.ZERO, 500), 6, 42));
+    assertThat(p.tests().get(2).design().warmup()).isEqualTo(WarmupSpec.NONE);
+    TestSpec dflt = parse("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }").tests().get(0);
+    assertThat(dflt.design()).isEqualTo(new DesignSpec(WarmupSpec.AUTO, 4, 1));
+  }
+
+  @Test
+  void aModeTwiceIsAnAaPlanAndOtherRepeatsAreRefused() {
+    TestSpec aa = parse("{ \"tests\": [ { \"test_name\": \"t\", \"modes\": [\"NOORDER\", \"NOORDER\"], \"scenarii\": [ "
+        + NODE1 + " ] } ] }").tests().get(0);
+    assertThat(aa.modes()).containsExactly(SequenceMode.NOORDER, SequenceMode.NOORDER);
+    assertThat(aa.aa()).isTrue();
+    assertThat(errorOf("{ \"tests\": [ { \"test_name\": \"t\", \"modes\": [\"ORDER\", \"NOORDER\", \"ORDER\"],"
+        + " \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .isEqualTo("plan.json:1: tests[0].modes: must list each mode once, or one mode twice for an A/A calibration"
+            + " (e.g. [\"NOORDER\", \"NOORDER\"]), got [\"ORDER\",\"NOORDER\",\"ORDER\"]");
+  }
+
+  @Test
+  void everyBadDesignKeyIsOneLineNamingFileLineAndField() {
+    String e = errorOf("{ \"tests\": [ { \"test_name\": \"t\",\n \"warmup\": \"soon\",\n \"blocks\": 0,\n"
+        + " \"order_seed\": \"x\",\n \"scenarii\": [ " + NODE1 + " ] } ] }");
+    assertThat(e.split("\\R")).containsExactly(
+        "plan.json:2: tests[0].warmup: must be \"auto\", a duration such as \"5s\", a number of inserts >= 0, or 0 for"
+            + " none, got \"soon\"",
+        "plan.json:3: tests[0].blocks: must be an integer between 1 and 1000 (blocks per mode; an interval needs >= 3),"
+            + " got 0",
+        "plan.json:4: tests[0].order_seed: must be an integer, got \"x\"");
+    assertThat(errorOf("{ \"blocks\": 20, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }"))
+        .isEqualTo("plan.json:1: tests[0].scenarii[0].iterations: must be >= the test's blocks (20): each block takes"
+            + " a share of every user's iterations, got 10");
   }
 }

@@ -45,4 +45,13 @@ class QueryBenchSettingsTest {
     assertThatThrownBy(() -> with("sequela.querybench.workers = many"))
         .isInstanceOf(SequelaException.InvalidInput.class).hasMessageContaining("workers");
   }
+
+  @Test
+  void workersBeyondTheEmbeddedServersConnectionsAreOneLine() {
+    assertThatThrownBy(() -> with("sequela.querybench.workers = 500"))
+        .isInstanceOf(SequelaException.InvalidInput.class).hasMessage("sequela.querybench.workers: must be at most 190 "
+            + "(the embedded server's max_connections 200 minus 10 reserved), got 500");
+    assertThat(with("sequela.querybench.workers = 500\nsequela.querybench.target = \"jdbc:postgresql://db:5432/x\"").workers())
+        .isEqualTo(500);
+  }
 }

@@ -107,7 +107,7 @@ class OrderStreamTest {
   }
 
   /** What the former SQL computed: LAG over ORDER BY id, node, one row at a time. */
-  private static IdOrderFigures lagOverIdAndNode(long[] ids, int[] nodes) {
+  static IdOrderFigures lagOverIdAndNode(long[] ids, int[] nodes) {
     Integer[] order = new Integer[ids.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -138,7 +138,7 @@ class OrderStreamTest {
   }
 
   /** O(n^2) pairs; rank by id = ids strictly lower + equal ids earlier in time. */
-  private static OrderFigures bruteForce(long[] ids, int[] nodes) {
+  static OrderFigures bruteForce(long[] ids, int[] nodes) {
     long adjacent = 0;
     long total = 0;
     long same = 0;

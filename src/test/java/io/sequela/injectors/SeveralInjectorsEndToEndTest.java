@@ -56,6 +56,9 @@ class SeveralInjectorsEndToEndTest {
   /** One injector: Gatling's launcher in a JVM of its own, as Maven forks it. */
   private static ForkedGatling start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
     List<String> props = new ArrayList<>(List.of("-Dsequela.plan=plans/tiny.json", "-Dsequela.history.dir=" + dir.resolve("history"),
+        // one block per mode, no warm-up, seed 2 (order AB: ORDER, then NOORDER): the injectors' mechanics, not the
+        // design, are under test here; the merge does not yet give the block-level verdict (issue 23)
+        "-Dsequela.plan-defaults.warmup=0", "-Dsequela.plan-defaults.blocks=1", "-Dsequela.plan-defaults.order_seed=2",
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "-Dsequela.injector=" + injector + "/" + injectors, "-Dsequela.run-id=" + runId,
         "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));

@@ -108,7 +108,7 @@ class InsertTimingAndSessionsTest {
     List<Outcome> outcomes = new ArrayList<>();
     try (LatencyRecorder recorder = LatencyRecorder.start(tmp.resolve("sessions.hlog"), Duration.ofSeconds(1));
         JdbcWorkers w = JdbcWorkers.open(Pools.open(pg, "sessions", 2), "sessions", 2, System::currentTimeMillis)) {
-      Work insert = JobExecutionInsert.work(1, "sessions", runId, "NOORDER")
+      Work insert = JobExecutionInsert.work(1, "sessions", runId, "NOORDER", 1)
           .observedBy(InsertLatencies.recording(recorder.channel(new StageNode("sessions", SequenceMode.NOORDER, 1).tag())));
       for (int i = 0; i < 5; i++) {
         for (long user = 1; user <= 2; user++) {

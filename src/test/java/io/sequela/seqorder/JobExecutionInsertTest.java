@@ -81,7 +81,7 @@ class JobExecutionInsertTest {
   void insertsBoundRowsThroughOneConnectionPerWorkerAndClosesThem() throws Exception {
     String run = RunId.next();
     JdbcWorkers w = open("node-7 NOORDER", 2);
-    Work insert = JobExecutionInsert.work(7, "iw_test", run, "NOORDER");
+    Work insert = JobExecutionInsert.work(7, "iw_test", run, "NOORDER", 1);
     List<Outcome> out = insert(w, insert, 2, 40);
     assertThat(out).hasSize(40).allSatisfy(o -> {
       assertThat(o.error()).isNull();
@@ -101,7 +101,7 @@ class JobExecutionInsertTest {
   void everyFailedInsertIsReportedWithTheDriverMessageAndTheWorkerKeepsServing() throws Exception {
     String tooLong = "x".repeat(200); // seq_mode is varchar(8)
     try (JdbcWorkers w = open("node-8 bad", 1)) {
-      List<Outcome> out = insert(w, JobExecutionInsert.work(8, "iw_bad", RunId.next(), tooLong), 1, 3);
+      List<Outcome> out = insert(w, JobExecutionInsert.work(8, "iw_bad", RunId.next(), tooLong, 1), 1, 3);
       assertThat(out).hasSize(3).allSatisfy(o -> assertThat(o.error()).contains("value too long"));
     }
   }

@@ -19,7 +19,7 @@ class ModeSupportTest {
   @TempDir Path dir;
 
   private Plan plan(String connection) throws Exception {
-    Path f = Files.writeString(dir.resolve("plan.json"), "{ \"modes\": [\"ORDER\", \"NOORDER\", \"AUTO_INCREMENT\"], "
+    Path f = Files.writeString(dir.resolve("plan.json"), "{ \"blocks\": 1, \"warmup\": 0, \"modes\": [\"ORDER\", \"NOORDER\", \"AUTO_INCREMENT\"], "
         + "\"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ { \"node_number\": 1, \"iterations\": 1, \"interval\": 0, "
         + "\"connection\": \"" + connection + "\" }, { \"node_number\": 2, \"iterations\": 1, \"interval\": 0, "
         + "\"connection\": \"" + connection + "\" } ] } ] }");

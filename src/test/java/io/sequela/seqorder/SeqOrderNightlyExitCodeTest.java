@@ -45,7 +45,7 @@ class SeqOrderNightlyExitCodeTest {
   }
 
   private Path plan(String name, String assertions) throws IOException {
-    return Files.writeString(dir.resolve(name + ".json"), "{ \"assertions\": " + assertions + ", \"tests\": [ { \"test_name\": "
+    return Files.writeString(dir.resolve(name + ".json"), "{ \"warmup\": 0, \"blocks\": 3, \"assertions\": " + assertions + ", \"tests\": [ { \"test_name\": "
         + "\"nightly\", \"scenarii\": [ { \"node_number\": 1, \"iterations\": 4, \"interval\": 0, \"connection\": \"embedded\" },"
         + " { \"node_number\": 2, \"iterations\": 3, \"interval\": 0, \"connection\": \"embedded\" } ] } ] }");
   }

@@ -38,7 +38,8 @@ class SeqOrderStopTest {
   }
 
   private static String oneNode(String test, String options, int iterations, int users) {
-    return "{ " + options + " \"tests\": [ { \"test_name\": \"" + test + "\", \"scenarii\": [ { \"node_number\": 1, \"iterations\": "
+    // one block per mode, no warm-up, seed 2 (ORDER before NOORDER): the stop, not the design, is under test
+    return "{ \"blocks\": 1, \"warmup\": 0, \"order_seed\": 2, " + options + " \"tests\": [ { \"test_name\": \"" + test + "\", \"scenarii\": [ { \"node_number\": 1, \"iterations\": "
         + iterations + ", \"interval\": 0, \"users\": " + users + ", \"connection\": \"scott/Tiger_s3cret@rac1:1521/svc\" } ] } ] }";
   }
 
@@ -78,7 +79,7 @@ class SeqOrderStopTest {
         assertThat(exit).as(out).isEqualTo(ExitCodes.DATABASE);
         assertThat(out).contains("sequela: stopping the run: test refused, mode NOORDER: the sequence switch failed on node 1 ("
             + new Target(pg.jdbcUrl(), null, null, false).host() + "): 'ALTER SEQUENCE seq_job_execution_id CACHE 37' failed: ERROR: NOORDER is not allowed here")
-            .contains("stage refused NOORDER: not run").doesNotContain("Tiger_s3cret").doesNotContain("\tat ");
+            .contains("stage refused NOORDER block 2: not run").doesNotContain("Tiger_s3cret").doesNotContain("\tat ");
         assertThat(count(pg, "test_name = 'refused' AND seq_mode = 'NOORDER'")).isZero();
         assertThat(count(pg, "test_name = 'refused' AND seq_mode = 'ORDER'")).isEqualTo(10);
         JsonNode json = sequenceGaps();
@@ -136,7 +137,7 @@ class SeqOrderStopTest {
         .setCleanDataDirectory(true).setServerConfig("listen_addresses", "127.0.0.1").start()) {
       String url = "jdbc:postgresql://127.0.0.1:" + own.getPort() + "/postgres";
       Target t = new Target(url, "postgres", null, false);
-      String json = "{ \"tests\": [ { \"test_name\": \"dies\", \"scenarii\": ["
+      String json = "{ \"blocks\": 1, \"warmup\": 0, \"order_seed\": 2, \"tests\": [ { \"test_name\": \"dies\", \"scenarii\": ["
           + "{ \"node_number\": 1, \"iterations\": 100000, \"interval\": 0.005, \"users\": 2, \"connection\": \"embedded\" },"
           + "{ \"node_number\": 2, \"iterations\": 100000, \"interval\": 0.005, \"users\": 1, \"connection\": \"embedded\" } ] } ] }";
       ForkedGatling g = start(t, plan(json), "-Dsequela.abort-after=5s", "-Dsequela.history.dir=" + dir.resolve("history"));
@@ -153,7 +154,7 @@ class SeqOrderStopTest {
       assertThat(seconds).as(out).isLessThan(5 + 15);
       assertThat(out).containsPattern("sequela: stopping the run: node [12] \\(127\\.0\\.0\\.1:" + own.getPort()
           + "\\): no successful insert for 5 s while its inserts fail; last error: .+")
-          .contains("run CUT SHORT").contains("stage dies NOORDER: not run");
+          .contains("run CUT SHORT").contains("stage dies NOORDER block 2: not run");
       JsonNode gaps = sequenceGaps();
       assertThat(gaps.get("cut_short").asText()).contains("no successful insert for 5 s");
       assertThat(gaps.get("database_note").asText()).startsWith("no figures from the database");

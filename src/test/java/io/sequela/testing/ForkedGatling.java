@@ -44,13 +44,49 @@ public final class ForkedGatling {
    */
   public static ForkedGatling start(String simulation, Path results, List<String> properties, List<String> gatlingOptions)
       throws IOException {
+    return new ForkedGatling(new ProcessBuilder(command(simulation, results, properties, gatlingOptions))
+        .redirectErrorStream(true).start());
+  }
+
+  /**
+   * As {@link #start}, the JVM a child of a shell that waits for it (as Maven waits for the JVM it forks): killing the
+   * shell ({@link #process()}) leaves the JVM without its parent; {@link #gatling()} is the JVM.
+   */
+  public static ForkedGatling startUnderShell(String simulation, Path results, List<String> properties) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", "\"$@\" & wait", "sh"));
+    cmd.addAll(command(simulation, results, properties, List.of()));
+    return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+  }
+
+  private static List<String> command(String simulation, Path results, List<String> properties,
+      List<String> gatlingOptions) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", ForkedJvm.ADD_OPENS, "-cp", System.getProperty("java.class.path"), ForkedJvm.PREFS,
         "-Dsequela.results.dir=" + results));
     cmd.addAll(properties);
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", results.toString()));
     cmd.addAll(gatlingOptions);
-    return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    return cmd;
+  }
+
+  /** The process started: the JVM, or the shell of {@link #startUnderShell}. */
+  public ProcessHandle process() {
+    return process.toHandle();
+  }
+
+  /** The Gatling JVM: the process started, or the shell's child (waiting up to 10 s for the shell to start it). */
+  public ProcessHandle gatling() throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      var java = process.toHandle().children().filter(c -> c.info().command().map(x -> x.endsWith("java")).orElse(false)).findFirst();
+      if (java.isPresent()) {
+        return java.get();
+      }
+      if (process.info().command().map(x -> x.endsWith("java")).orElse(false)) {
+        return process.toHandle();
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("no Gatling JVM under pid " + process.pid());
   }
 
   /**
