@@ -12,8 +12,10 @@ final class SweepEstimate {
   static final Duration FIXED = Duration.ofSeconds(25);
   /** An insert's own time on the embedded server, µs (added to the plan's interval). */
   private static final long INSERT_US = 500;
-  /** Per mode: the switch, its read-back and fresh pools, plus an auto warm-up's usual length. */
-  private static final Duration PER_MODE = Duration.ofSeconds(3);
+  /** Per mode: an auto warm-up at its longest (5 s). */
+  private static final Duration PER_MODE = Duration.ofSeconds(5);
+  /** Per block (a stage): the mode switch, its read-back and fresh pools. */
+  private static final Duration PER_BLOCK_STAGE = Duration.ofMillis(500);
   /** The populator's rate here, rows/s (all strategies' tables together). */
   private static final long PRESEED_ROWS_PER_S = 100_000;
   /** A KeyGen block's preparation (CHECKPOINT, counters, the wait sampler). */
@@ -32,7 +34,8 @@ final class SweepEstimate {
         long perInsertUs = Math.max(s.interval().toNanos() / 1000, 0) + INSERT_US;
         slowestUs = Math.max(slowestUs, s.iterations() * perInsertUs);
       }
-      d = d.plus(Duration.ofNanos(slowestUs * 1000).plus(PER_MODE).multipliedBy(t.modes().size()));
+      d = d.plus(Duration.ofNanos(slowestUs * 1000).plus(PER_MODE)
+          .plus(PER_BLOCK_STAGE.multipliedBy(t.design().blocks())).multipliedBy(t.modes().size()));
     }
     return d;
   }

@@ -41,11 +41,15 @@ public final class SweepPlanLoader {
   /** What the simulations' own loaders say of a {@code sweep} block. */
   static final String RUN_WITH_SWEEP = "a sweep runs with `sequela sweep <plan>` (docs/sweeps.md), one Gatling run per cell;"
       + " a simulation runs one plan: remove sweep, or run the plan with sequela sweep";
-  /** SeqOrder's sweepable keys: {@code users} and {@code iterations} set every scenario's, {@code sequence_cache} every test's. */
-  static final Set<String> SEQORDER_AXES = Set.of("users", "sequence_cache", "iterations");
-  /** KeyGen's numeric plan keys; {@code shared_buffers} in MB. */
-  static final Set<String> KEYGEN_AXES = Set.of("users", "preseed_rows", "sequence_cache", "block_size", "blocks",
-      "shared_buffers");
+  /**
+   * SeqOrder's sweepable keys: {@code users} and {@code iterations} set every scenario's, {@code sequence_cache} every
+   * test's. In this order the axes are taken: the first given is the first axis (across the heat map), since HOCON
+   * keeps no order of an object's keys.
+   */
+  static final List<String> SEQORDER_AXES = List.of("users", "iterations", "sequence_cache");
+  /** KeyGen's numeric plan keys, in the order the axes are taken; {@code shared_buffers} in MB. */
+  static final List<String> KEYGEN_AXES = List.of("preseed_rows", "users", "shared_buffers", "blocks", "block_size",
+      "sequence_cache");
   private static final Set<String> OPTIONS = Set.of("threshold_us", "ratio", "seed");
   /** At most this many cells: a sweep of more is a week, not a run. */
   static final int MAX_CELLS = 64;
@@ -84,7 +88,7 @@ public final class SweepPlanLoader {
     Problems p = new Problems(source);
     boolean seqOrder = root.containsKey("tests");
     String simulation = seqOrder ? SweepPlan.SEQORDER : SweepPlan.KEYGEN;
-    Set<String> sweepable = seqOrder ? SEQORDER_AXES : KEYGEN_AXES;
+    List<String> sweepable = seqOrder ? SEQORDER_AXES : KEYGEN_AXES;
     ConfigValue s = root.get(KEY);
     if (!(s instanceof ConfigObject sweep) || sweep.isEmpty()) {
       p.add(s == null ? root : s, KEY, "must be an object of one or two axes (a plan key and its list of values), e.g. "
@@ -95,7 +99,10 @@ public final class SweepPlanLoader {
     }
     List<SweepPlan.Axis> axes = new ArrayList<>();
     Map<String, List<ConfigValue>> axisValues = new LinkedHashMap<>();
-    for (String key : sweep.keySet()) {
+    List<String> keys = new ArrayList<>(sweep.keySet());
+    keys.sort(java.util.Comparator.comparingInt((String k) -> sweep.get(k).origin().lineNumber())
+        .thenComparingInt(k -> sweepable.contains(k) ? sweepable.indexOf(k) : sweepable.size()).thenComparing(k -> k));
+    for (String key : keys) {
       ConfigValue v = sweep.get(key);
       if (OPTIONS.contains(key)) {
         continue;
@@ -111,6 +118,7 @@ public final class SweepPlanLoader {
         axisValues.put(key, (ConfigList) v);
       }
     }
+    axes.sort(java.util.Comparator.comparingInt(a -> sweepable.indexOf(a.key())));
     if (axes.size() > 2) {
       p.add(sweep, KEY, "must have at most two axes, got " + axes.size() + ": "
           + axes.stream().map(SweepPlan.Axis::key).toList());
