@@ -80,4 +80,18 @@ class KeyGenSettingsTest {
     assertThat(KeyGenSettings.from(with("sequela.keygen.plan = \"" + plan + "\"\nsequela.embedded.max_connections = 600"))
         .plan().users()).isEqualTo(500);
   }
+
+  @Test
+  void directIoIsAPlanKeyThatStartsTheEmbeddedServerWithDebugIoDirect(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path plan = dir.resolve("direct.conf");
+    java.nio.file.Files.writeString(plan, "shared_buffers = 4MB\ndirect_io = true\n");
+    KeyGenSettings s = KeyGenSettings.from(with("sequela.keygen.plan = \"" + plan + "\""));
+    assertThat(s.plan().directIo()).isTrue();
+    assertThat(s.embedded().server()).containsEntry("debug_io_direct", "data").containsEntry("shared_buffers", "4MB");
+    assertThat(KeyGenSettings.from(with("")).embedded().server()).as("off by default").doesNotContainKey("debug_io_direct");
+    java.nio.file.Files.writeString(plan, "direct_io = yes please\n");
+    assertThatThrownBy(() -> KeyGenSettings.from(with("sequela.keygen.plan = \"" + plan + "\"")))
+        .hasMessage("direct.conf:1: direct_io: must be true or false, got \"yes please\"");
+  }
 }

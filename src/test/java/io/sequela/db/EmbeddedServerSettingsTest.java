@@ -36,4 +36,13 @@ class EmbeddedServerSettingsTest {
     assertThat(off.exitCode()).as(off.output()).isZero();
     assertThat(off.output()).contains("synchronous_commit=off");
   }
+
+  @Test
+  void directIoStartsAServerWhoseBufferPoolIsTheWholeCache() throws Exception {
+    ForkedJvm.Outcome o = ForkedJvm.run(List.of("-Dsequela.embedded.dir=" + dir.resolve("pg"), "-Dsequela.embedded.fresh=true",
+        "-Dsequela.embedded.debug_io_direct=data", "-Dsequela.embedded.shared_buffers=4MB"),
+        ShowServerSetting.class.getName(), "debug_io_direct");
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.output()).contains("debug_io_direct=data");
+  }
 }
