@@ -5,7 +5,8 @@ Usage: python3 bench/profile-summary.py <profile.collapsed> [--requests N] [--to
 
 Prints, as Markdown tables:
   1. CPU per thread group (thread names with their numbers folded), ms, share of the process, µs per request;
-  2. for the request path's threads (the JDBC workers `sequela-jdbc ...`, Gatling's event loops `gatling-N-N` and
+  2. for the request path's threads (the JDBC workers `sequela-jdbc ...` or the users' own threads `sequela-user N`,
+     Gatling's event loops `gatling-N-N` and
      its actor pool `pool-N-thread-N`): the top frames by self time (the leaf; kernel frames end in _[k]) and by
      total time (the frame anywhere on the stack, counted once per stack), as shares of those threads' CPU.
 Shares of the client's own CPU stay meaningful on a loaded machine; absolute ms do not.
@@ -14,7 +15,7 @@ import argparse
 import collections
 import re
 
-REQUEST_PATH = re.compile(r"^(sequela-jdbc|gatling-N-N|pool-N-thread-N)")
+REQUEST_PATH = re.compile(r"^(sequela-jdbc|sequela-user|gatling-N-N|pool-N-thread-N)")
 # frames too generic to say anything in the total list
 GENERIC = re.compile(r"^(java/lang/Thread\.run|java/util/concurrent/ThreadPoolExecutor|io/netty/util/concurrent/"
                      r"(SingleThreadEventExecutor|FastThreadLocalRunnable)|io/netty/util/internal/ThreadExecutorMap|"
