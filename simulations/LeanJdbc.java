@@ -13,15 +13,24 @@ import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Outcome;
 import io.sequela.load.Work;
 import io.sequela.record.RequestRecord;
+import io.netty.channel.DefaultEventLoop;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.LoggerFactory;
+import scala.Function1;
 import scala.Option;
+import scala.runtime.BoxedUnit;
 
 /**
  * sequela's lean JDBC request, the one Gatling action of every simulation: the virtual user's
- * {@link Work} (insert, query or commit) is handed to its worker in {@link JdbcWorkers} (one thread and one
- * connection per user, reused prepared statements) and comes back to the user's event loop once. Logs the
+ * {@link Work} (insert, query or commit) runs on its worker in {@link JdbcWorkers} (one connection per user,
+ * reused prepared statements) on the user's own thread. At its first request a virtual user moves from Gatling's
+ * event loop to an event loop of its own ({@link UserLoop}, one thread, ended when the user exits), and every later
+ * action of the user (the loop, the stop check, pauses, the next request) runs there: a request costs no thread
+ * hand-over, as pgbench's client runs its connections on its own threads; blocking JDBC never blocks Gatling's
+ * event loops, which other users share. Logs the
  * response as the org.galaxio JDBC plugin does (request name, groups, simulation.log line), with start and end
  * taken around execute in
  * ns and given in Gatling's ms. A failure is a KO whose response code is the statement's error code (vendor
@@ -71,6 +80,38 @@ final class LeanJdbc implements ActionBuilder {
     };
   }
 
+  /**
+   * A virtual user's own event loop (Netty's {@link DefaultEventLoop}: one daemon thread, its task queue and its
+   * timers, so Gatling's pauses and loops run on it as on Gatling's own event loops); the user's session carries it
+   * from its first lean request on, and it shuts down when the user exits.
+   */
+  static final class UserLoop extends DefaultEventLoop {
+
+    private UserLoop(long user) {
+      super((ThreadFactory) r -> {
+        Thread t = new Thread(r, "sequela-user " + user);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    /** The session on a new loop of its own, which ends after the session's own exit steps. */
+    static io.gatling.core.session.Session moveTo(io.gatling.core.session.Session session) {
+      UserLoop loop = new UserLoop(session.userId());
+      Function1<io.gatling.core.session.Session, BoxedUnit> exit = session.onExit();
+      Function1<io.gatling.core.session.Session, BoxedUnit> exitThenEnd = s -> {
+        try {
+          exit.apply(s);
+        } finally {
+          loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+        return BoxedUnit.UNIT;
+      };
+      return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),
+          session.blockStack(), exitThenEnd, loop);
+    }
+  }
+
   /** The action: Java implementing Gatling's Scala {@code Action} trait (and its StrictLogging). */
   private static final class JdbcAction implements Action {
 
@@ -118,7 +159,9 @@ final class LeanJdbc implements ActionBuilder {
         done(session, new Outcome(now, now, System.nanoTime(), 0, 0, requestName + ": " + e, null));
         return;
       }
-      workers.submit(session.userId(), w.settledBy(o -> log(session, o)), o -> next(session, o));
+      io.gatling.core.session.Session s = session.eventLoop() instanceof UserLoop ? session : UserLoop.moveTo(session);
+      // through the loop's queue, also when already on it: the stack unwinds between two requests of one user
+      s.eventLoop().execute(() -> workers.run(s.userId(), w.settledBy(o -> log(s, o)), o -> next(s, o)));
     }
 
     private void done(io.gatling.core.session.Session session, Outcome o) {

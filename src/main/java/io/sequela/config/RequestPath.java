@@ -10,7 +10,7 @@ import java.util.Locale;
  * plugin's timings (on the Maven profile {@code -Pjdbc-plugin} only, which pins Gatling 3.11.5).
  */
 public enum RequestPath {
-  /** sequela's lean action: a worker thread and connection per virtual user, timed around execute in ns. */
+  /** sequela's lean action: a connection per virtual user, used on the user's own thread, timed around execute in ns. */
   LEAN,
   /** The org.galaxio JDBC plugin: a pool checkout and a chain of futures per request, timed by the plugin in ms. */
   PLUGIN;

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -27,11 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBC side of sequela's lean load action: one worker thread per virtual user, each holding ONE
- * connection of a HikariCP pool and its prepared statements (one per SQL text, reused). A user's first
+ * The JDBC side of sequela's lean load action: one worker per virtual user, each holding ONE connection of a
+ * HikariCP pool and its prepared statements (one per SQL text, reused). A user's first {@link #run} or
  * {@link #submit} binds it to a free worker, so all its work (inserts and the COMMIT that ends their
- * transaction, or queries) runs on one connection, in order. Each submit costs one thread hand-over each
- * way; the timed span is execute (+ reading the rows, or the commit alone), see {@link Outcome}.
+ * transaction, or queries) runs on one connection, in order. {@link #run} runs the work on the caller's thread
+ * (the user's own thread, which Gatling's actions of that user then also run on: no thread hand-over per
+ * request); {@link #submit} hands it to the worker's own thread and back (one hand-over each way). The timed
+ * span is execute (+ reading the rows, or the commit alone), see {@link Outcome}.
  *
  * <p>A failed statement is a failed {@link Outcome} (driver message, SQLSTATE and the error code the target's
  * dialect names it by); the worker keeps its
@@ -125,23 +128,50 @@ public final class JdbcWorkers implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} on the worker of virtual user {@code user} and calls {@code completion} there. Never
-   * throws: closed workers, more users than workers, or a failed statement are failed outcomes.
+   * Runs {@code work} on the worker of virtual user {@code user}, on a thread of the worker's own, and calls
+   * {@code completion} there: one thread hand-over each way. Never throws: closed workers, more users than
+   * workers, or a failed statement are failed outcomes.
    *
    * @param user the virtual user's id, any long unique per user (Gatling's session user id)
    */
   public void submit(long user, Work work, Completion completion) {
     Worker w = closed ? null : byUser.computeIfAbsent(user, u -> newWorker());
-    String refused = closed ? name + ": workers are closed"
-        : w == null ? name + ": more virtual users than its " + capacity + " workers" : null;
+    String refused = refusal(w);
     if (refused == null) {
       try {
-        w.executor.execute(() -> w.run(work, completion));
+        w.executor().execute(() -> w.runLocked(work, completion, false));
         return;
       } catch (RejectedExecutionException e) {
         refused = name + ": workers are closed";
       }
     }
+    refuse(work, completion, refused);
+  }
+
+  /**
+   * Runs {@code work} on the worker of virtual user {@code user} on the calling thread, then calls
+   * {@code completion} on it: no thread hand-over. The caller runs one user's work on one thread at a time (a
+   * Gatling user's own event loop); the statement is timed as with {@link #submit}. Never throws: closed
+   * workers, more users than workers, or a failed statement are failed outcomes.
+   *
+   * @param user the virtual user's id, any long unique per user (Gatling's session user id)
+   */
+  public void run(long user, Work work, Completion completion) {
+    Worker w = closed ? null : byUser.computeIfAbsent(user, u -> newWorker());
+    String refused = refusal(w);
+    if (refused == null) {
+      w.runLocked(work, completion, true);
+    } else {
+      refuse(work, completion, refused);
+    }
+  }
+
+  private String refusal(Worker w) {
+    return closed ? name + ": workers are closed"
+        : w == null ? name + ": more virtual users than its " + capacity + " workers" : null;
+  }
+
+  private void refuse(Work work, Completion completion, String refused) {
     long now = System.nanoTime();
     Outcome o = new Outcome(ms(now), ms(now), now, 0, 0, refused, null);
     work.observer().accept(o);
@@ -185,15 +215,9 @@ public final class JdbcWorkers implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    started.forEach(w -> w.executor.shutdown());
+    started.forEach(Worker::shutdown);
     for (Worker w : started) {
-      try {
-        if (!w.executor.awaitTermination(10, TimeUnit.SECONDS)) {
-          w.executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      w.awaitExecutor();
       w.release(false, "not committed before its workers closed");
     }
     closePool();
@@ -205,7 +229,7 @@ public final class JdbcWorkers implements AutoCloseable {
    */
   public void abort() {
     closed = true;
-    started.forEach(w -> w.executor.shutdownNow());
+    started.forEach(Worker::interrupt);
     closePool();
   }
 
@@ -219,9 +243,16 @@ public final class JdbcWorkers implements AutoCloseable {
   /** A settled-later insert: its outcome as executed and who gets it when its transaction ends. */
   private record Held(Outcome outcome, Consumer<Outcome> settled) {}
 
-  /** One worker: its thread, its connection, its prepared statements and the inserts of its open transaction. */
+  /**
+   * One worker: its connection, its prepared statements and the inserts of its open transaction, used under its
+   * lock by one thread at a time (its own thread for {@link #submit}, the caller's for {@link #run}).
+   */
   private final class Worker {
-    final ExecutorService executor;
+    private final int n;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile ExecutorService executor;
+    private volatile Thread running;
+    private volatile boolean shut;
     private Connection connection;
     private HikariDataSource source;
     private boolean autoCommit = true;
@@ -229,14 +260,82 @@ public final class JdbcWorkers implements AutoCloseable {
     private final List<Held> held = new ArrayList<>();
 
     Worker(int n) {
-      this.executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sequela-jdbc " + name + " #" + n);
-        t.setDaemon(true);
-        return t;
-      });
+      this.n = n;
     }
 
-    void run(Work work, Completion completion) {
+    /** The worker's own thread, started by the first {@link #submit}. */
+    synchronized ExecutorService executor() {
+      if (executor == null) {
+        if (shut) {
+          throw new RejectedExecutionException(name + ": workers are closed");
+        }
+        executor = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "sequela-jdbc " + name + " #" + n);
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      return executor;
+    }
+
+    synchronized void shutdown() {
+      shut = true;
+      if (executor != null) {
+        executor.shutdown();
+      }
+    }
+
+    /** Interrupts work under way (a wait for a connection of a dead database), on whichever thread it runs. */
+    synchronized void interrupt() {
+      shut = true;
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+      Thread t = running;
+      if (t != null) {
+        t.interrupt();
+      }
+    }
+
+    /** Waits up to 10 s for the work under way on the worker's own thread, then interrupts it. */
+    void awaitExecutor() {
+      ExecutorService e = executor;
+      try {
+        if (e != null && !e.awaitTermination(10, TimeUnit.SECONDS)) {
+          e.shutdownNow();
+        }
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /**
+     * Runs the work under the worker's lock, then calls the completion outside it, so that what the completion
+     * runs next (the user's next actions) may close the workers.
+     *
+     * @param refuseOnceShut true on the caller's thread, where a close may come between the caller's check and
+     *     the lock; false on the worker's own thread, whose queue runs out when it closes
+     */
+    void runLocked(Work work, Completion completion, boolean refuseOnceShut) {
+      Outcome o = null;
+      lock.lock();
+      try {
+        if (!refuseOnceShut || !shut) {
+          running = Thread.currentThread();
+          o = run(work);
+        }
+      } finally {
+        running = null;
+        lock.unlock();
+      }
+      if (o == null) {
+        refuse(work, completion, name + ": workers are closed");
+      } else {
+        complete(completion, o);
+      }
+    }
+
+    private Outcome run(Work work) {
       Outcome o = attempt(work);
       work.observer().accept(o);
       if (!o.ok()) {
@@ -251,7 +350,7 @@ public final class JdbcWorkers implements AutoCloseable {
       } else {
         report(work.settled(), o);
       }
-      complete(completion, o);
+      return o;
     }
 
     /** Runs the work; a failure is a failed outcome, never an exception. */
@@ -362,7 +461,27 @@ public final class JdbcWorkers implements AutoCloseable {
      * Closes the statements and gives the connection back (evicted when broken; the pool rolls back what it
      * holds uncommitted, and the held inserts are settled as rolled back); the next work borrows anew.
      */
-    synchronized void release(boolean broken, String whyRolledBack) {
+    void release(boolean broken, String whyRolledBack) {
+      boolean locked = false;
+      try {
+        locked = lock.tryLock(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (!locked) {
+        LOG.debug("{}: worker #{} still busy after 10 s; interrupted and released", name, n);
+        interrupt();
+      }
+      try {
+        releaseLocked(broken, whyRolledBack);
+      } finally {
+        if (locked) {
+          lock.unlock();
+        }
+      }
+    }
+
+    private void releaseLocked(boolean broken, String whyRolledBack) {
       for (PreparedStatement ps : statements.values()) {
         try {
           ps.close();

@@ -1,5 +1,6 @@
 /**
- * The JDBC side of the one lean Gatling action: a worker thread and connection per virtual user ({@code JdbcWorkers}),
- * the units of work ({@code Work}) and their timed outcome in ns ({@code Outcome}).
+ * The JDBC side of the one lean Gatling action: a worker and connection per virtual user ({@code JdbcWorkers}; its
+ * work runs on the user's own thread, or on a thread of the worker's), the units of work ({@code Work}) and their
+ * timed outcome in ns ({@code Outcome}).
  */
 package io.sequela.load;

@@ -159,6 +159,28 @@ class JdbcWorkersTest {
     assertThat(count(t)).isEqualTo(2);
   }
 
+  @Test
+  void runDoesTheWorkAndItsCompletionOnTheCallersThreadOnTheUsersOwnConnection() throws Exception {
+    String t = table("lean_run_here");
+    try (JdbcWorkers w = workers("lean-run-here", 1, false)) {
+      List<Thread> threads = new ArrayList<>();
+      List<Outcome> settled = new ArrayList<>();
+      Work.Binder noBinding = ps -> {};
+      for (long id = 1; id <= 2; id++) {
+        w.run(7, insert(t, id).observedBy(o -> threads.add(Thread.currentThread())).settledBy(settled::add),
+            o -> threads.add(Thread.currentThread()));
+      }
+      assertThat(settled).as("inserts inside the open transaction settle at its commit").isEmpty();
+      w.run(7, Work.commit(), o -> threads.add(Thread.currentThread()));
+      assertThat(threads).hasSize(5).containsOnly(Thread.currentThread());
+      assertThat(settled).hasSize(2).allSatisfy(o -> assertThat(o.ok()).isTrue());
+      assertThat(count(t)).isEqualTo(2);
+      List<Outcome> refused = new ArrayList<>();
+      w.run(8, Work.insert("SELECT 1", noBinding), refused::add);
+      assertThat(refused).singleElement().satisfies(o -> assertThat(o.error()).contains("more virtual users"));
+    }
+  }
+
   /** Runs one unit of work and waits for its outcome; its final (settled) outcomes are added to {@code settled}. */
   private static Outcome run(JdbcWorkers w, long user, Work work, List<Outcome> settled) throws Exception {
     return run(w, user, work.settledBy(o -> {

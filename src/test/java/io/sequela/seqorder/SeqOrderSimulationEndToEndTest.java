@@ -93,7 +93,7 @@ class SeqOrderSimulationEndToEndTest {
     assertThat(test.get("comparison").get("median_latency_diff_ci_us")).hasSize(2);
     String page = Files.readString(run.folder().resolve("sequence-gaps.html"));
     assertThat(page.indexOf(verdict)).as("the layout: title, then the verdict")
-        .isGreaterThan(page.indexOf("Sequence ordering and gaps</h2>")).isLessThan(page.indexOf("ORDER vs NOORDER"));
+        .isGreaterThan(page.indexOf("Sequence ordering and gaps</h2>")).isLessThan(page.indexOf("ORDER vs NOORDER</h3>"));
     io.sequela.stats.IntervalLog hlog = io.sequela.stats.IntervalLog.read(run.folder().resolve("latency.hlog"));
     // one histogram per block (tags .../block-<b>), 4 blocks per mode by default
     assertThat(hlog.tags().stream().filter(t -> t.startsWith("tiny/ORDER/node-1/block-")).toList()).hasSize(4);
