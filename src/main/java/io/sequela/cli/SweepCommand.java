@@ -56,7 +56,9 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SweepSettings settings = SweepSettings.load();
-    SweepPlan sweep = SweepPlanLoader.load(plan);
+    // the bundled plans are test resources: on target/test-classes for Gatling, not in target/sequela.jar
+    boolean inSources = !Files.exists(Path.of(plan)) && Files.isRegularFile(Path.of("resources", plan));
+    SweepPlan sweep = SweepPlanLoader.load(inSources ? Path.of("resources", plan).toString() : plan);
     String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     if (!RUN_ID.matcher(id).matches()) {
       throw new SequelaException.InvalidInput("--run-id: must be 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");
@@ -65,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     if (dryRun) {
       io.sequela.sweep.SweepOrder.shuffled(sweep.cells(), sweep.seed()).forEach(c -> out.println("cell " + c.id() + ": "
           + c.label()));
-      out.println("sweep: " + sweep.cells().size() + " cells, about " + sweep.estimate().toMinutes() + " min (seed "
+      out.println("sweep: " + sweep.cells().size() + " cells, about " + SweepRun.text(sweep.estimate()) + " (seed "
           + sweep.seed() + ")");
       return 0;
     }

@@ -8,12 +8,15 @@ import java.time.Duration;
  */
 final class SweepEstimate {
 
-  /** A Gatling JVM's start, the embedded server, Gatling's report and sequela's pages: about 25 s here. */
-  static final Duration FIXED = Duration.ofSeconds(25);
+  /**
+   * A Gatling JVM's start, the embedded server, Gatling's report and sequela's pages: 12 to 16 s for a tiny cell here
+   * (KeyGen with 1,000 rows, SeqOrder with 60 inserts per user), so 20 s.
+   */
+  static final Duration FIXED = Duration.ofSeconds(20);
   /** An insert's own time on the embedded server, µs (added to the plan's interval). */
   private static final long INSERT_US = 500;
   /** Per mode: an auto warm-up at its longest (5 s). */
-  private static final Duration PER_MODE = Duration.ofSeconds(5);
+  private static final Duration AUTO_WARMUP = Duration.ofSeconds(5);
   /** Per block (a stage): the mode switch, its read-back and fresh pools. */
   private static final Duration PER_BLOCK_STAGE = Duration.ofMillis(500);
   /** The populator's rate here, rows/s (all strategies' tables together). */
@@ -34,7 +37,14 @@ final class SweepEstimate {
         long perInsertUs = Math.max(s.interval().toNanos() / 1000, 0) + INSERT_US;
         slowestUs = Math.max(slowestUs, s.iterations() * perInsertUs);
       }
-      d = d.plus(Duration.ofNanos(slowestUs * 1000).plus(PER_MODE)
+      WarmupSpec w = t.design().warmup();
+      Duration warmup = switch (w.kind()) {
+        case AUTO -> AUTO_WARMUP;
+        case DURATION -> w.duration();
+        case INSERTS -> Duration.ofNanos(w.inserts() * INSERT_US * 1000);
+        case NONE -> Duration.ZERO;
+      };
+      d = d.plus(Duration.ofNanos(slowestUs * 1000).plus(warmup)
           .plus(PER_BLOCK_STAGE.multipliedBy(t.design().blocks())).multipliedBy(t.modes().size()));
     }
     return d;

@@ -134,6 +134,13 @@ public final class SweepPlanLoader {
         p.add(sv, KEY + ".seed", "must be an integer, got " + render(sv));
       }
     }
+    if (!seqOrder && root.get("strategies") instanceof ConfigList listed) {
+      List<Object> names = listed.unwrapped();
+      if (!names.contains("seq") || !names.contains("uuid4")) {
+        p.add(listed, "strategies", "must include seq and uuid4 in a sweep (its tipping point compares uuid4 with seq), got "
+            + render(listed));
+      }
+    }
     long cellCount = axes.stream().mapToLong(a -> a.values().size()).reduce(1, (a, b) -> a * b);
     if (cellCount > MAX_CELLS) {
       p.add(sweep, KEY, "must have at most " + MAX_CELLS + " cells, got " + cellCount);

@@ -12,7 +12,7 @@ import org.jsoup.nodes.Element;
  */
 final class SweepCharts {
 
-  private static final int CELL_W = 110;
+  private static final int CELL_W = 140;
   private static final int CELL_H = 54;
   private static final int LEFT = 150;
   private static final int TOP = 40;

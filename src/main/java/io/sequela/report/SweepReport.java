@@ -114,7 +114,8 @@ public final class SweepReport {
         }
       } else if (seqOrder) {
         row.addAll(List.of(c.diff() == null ? "\u2013" : SweepCharts.signed(c.diff()), SweepCharts.range(c),
-            c.koRate() == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %% %s", c.koRate() * 100, c.koByCode()),
+            c.koRate() == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %%", c.koRate() * 100)
+                + (c.koByCode().isEmpty() ? "" : " " + c.koByCode()),
             c.reached() ? "yes" : c.noMeasurableDifference() ? "no measurable difference" : "no",
             c.verdict() == null ? "\u2013" : c.verdict(), c.cellRunId()));
       } else {
@@ -126,7 +127,13 @@ public final class SweepReport {
             c.reached() ? "yes" : c.noMeasurableDifference() ? "no (no measurable difference)" : "no",
             c.cellRunId()));
       }
-      Html.row(body, row);
+      Element tr = Html.row(body, row);
+      if (c.measured()) {
+        // the cell's own Gatling run and sequela's pages, under runs/<cell>/ in the sweep's folder
+        Element last = tr.child(tr.childrenSize() - 1);
+        String id = last.text();
+        last.text("").appendElement("a").attr("href", "runs/" + c.id() + "/").text(id.isEmpty() ? c.id() : id);
+      }
     }
   }
 

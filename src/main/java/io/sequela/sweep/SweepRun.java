@@ -148,8 +148,8 @@ public final class SweepRun {
     return String.join(" x ", plan.axes().stream().map(a -> a.key() + " " + a.values()).toList());
   }
 
-  /** {@code 4 min 10 s}. */
-  static String text(Duration d) {
+  /** A duration as the sweep prints it, e.g. {@code 4 min 10 s}. */
+  public static String text(Duration d) {
     long s = Math.max(0, d.toSeconds());
     return s >= 3600 ? s / 3600 + " h " + s % 3600 / 60 + " min" : s >= 60 ? s / 60 + " min " + s % 60 + " s" : s + " s";
   }

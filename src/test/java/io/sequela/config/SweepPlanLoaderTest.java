@@ -71,6 +71,9 @@ class SweepPlanLoaderTest {
   void moreThanTwoAxesAndAValueListedTwiceAreRefused() {
     assertThat(errorOf("sweep {\n users = [1, 2]\n preseed_rows = [10, 20]\n blocks = [3, 4] }"))
         .isEqualTo("sweep.json:1: sweep: must have at most two axes, got 3: [preseed_rows, users, blocks]");
+    assertThat(errorOf("strategies = [seq, uuid7]\nsweep {\n users = [1, 2] }"))
+        .isEqualTo("sweep.json:1: strategies: must include seq and uuid4 in a sweep (its tipping point compares uuid4 with"
+            + " seq), got [\"seq\",\"uuid7\"]");
     assertThat(errorOf("sweep {\n users = [1, 2, 1] }"))
         .isEqualTo("sweep.json:2: sweep.users[2]: must be a non-empty list of distinct integers, e.g. [1, 2, 4], got 1 twice");
     assertThat(errorOf("sweep {\n users = [1, 2.5] }"))

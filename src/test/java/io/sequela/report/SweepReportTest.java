@@ -108,6 +108,7 @@ class SweepReportTest {
     assertThat(page.select("svg rect")).hasSize(6);
     assertThat(page.text()).contains("no measurable difference", "ORDER KO 2.4 % [1062]", "not run");
     noEmptyChart(page);
+    assertThat(page.select("a[href=runs/users-4_sequence_cache-20/]")).as("each cell links its own run").hasSize(1);
     JsonNode json = JSON.readTree(written.get(1).toFile());
     assertThat(json.get("cells")).hasSize(6);
     assertThat(json.get("knee_lines").get(0).asText()).startsWith("Knee at sequence_cache = 20: users = 4");
