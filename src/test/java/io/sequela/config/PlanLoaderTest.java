@@ -186,8 +186,8 @@ class PlanLoaderTest {
         .contains("must be at most 38 (the embedded server's max_connections 50 minus 12 reserved), got 100000");
     // two nodes of one test on the one server run at once: their sum counts
     String two = "{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ "
-        + "{ \"node_number\": 1, \"iterations\": 1, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 }, "
-        + "{ \"node_number\": 2, \"iterations\": 1, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 } ] } ] }";
+        + "{ \"node_number\": 1, \"iterations\": 10, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 }, "
+        + "{ \"node_number\": 2, \"iterations\": 10, \"interval\": 0, \"connection\": \"embedded\", \"users\": 100 } ] } ] }";
     assertThat(capError(two, reference, dir)).isEqualTo("plan.json:1: tests[0].scenarii: users of the nodes on the embedded "
         + "server must add up to at most 190 (the embedded server's max_connections 200 minus 10 reserved), got 200");
     // another server is not the embedded one's business, unless sequela.target makes every node embedded
