@@ -1,10 +1,10 @@
 package io.sequela.report;
 
+import io.sequela.config.StageNode;
 import io.sequela.history.Metric;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How the trend and compare pages name and group the history's figures: a human name ({@code ORDER p99 (µs), node
@@ -37,7 +37,6 @@ final class TrendFigures {
       Map.entry("rows_returned", "rows returned"), Map.entry("median_ms", "median query time (ms)"),
       Map.entry("avg_ms", "mean query time (ms)"), Map.entry("p95_ms", "p95 query time (ms)"),
       Map.entry("p99_ms", "p99 query time (ms)"), Map.entry("wall_ms", "wall-clock time (ms)"));
-  private static final Pattern NODE = Pattern.compile("(.*?)\\s*node (\\d+)");
 
   private TrendFigures() {}
 
@@ -61,10 +60,10 @@ final class TrendFigures {
     String rest = m.scope().equals(test) ? "" : m.scope().startsWith(test + " ") ? m.scope().substring(test.length() + 1)
         : m.scope();
     String node = "";
-    Matcher nm = NODE.matcher(rest);
-    if (nm.matches()) {
-      rest = nm.group(1);
-      node = ", node " + nm.group(2);
+    Optional<StageNode> key = StageNode.ofRequestName(m.scope());
+    if (key.isPresent()) {
+      rest = key.get().mode().name();
+      node = ", node " + key.get().node();
     }
     String figure = NAMES.getOrDefault(m.figure(), generic(m.figure()));
     return (rest.isEmpty() ? figure : rest + " " + figure) + node;
