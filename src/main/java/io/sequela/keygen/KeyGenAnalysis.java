@@ -17,8 +17,11 @@ import java.util.Optional;
  * A KeyGen run's figures, computed once from its {@link KeyGenResults} and handed to the page, the JSON, the console
  * and the nightly checks alike. Per strategy: the mean of its blocks' inserts/s with a 95 % interval over the blocks
  * ({@link BlockAnalysis#mean}); per pair of strategies: the differences of their paired blocks' inserts/s and median
- * latency with 95 % intervals ({@link BlockAnalysis#pairwise}, paired t); one strategy is faster than another only where
- * the interval of their inserts/s difference excludes 0; the ranking follows from those verdicts.
+ * latency with family-wise 95 % intervals ({@link BlockAnalysis#pairwise}, paired t, Bonferroni: with k strategies
+ * each of the k(k-1)/2 pairs gets confidence 1 - 0.05 / (k(k-1)/2), so that the chance of any false "faster" in the
+ * whole table stays at 5 %; 7 strategies make 21 pairs, and 21 plain 95 % intervals would call about one pair
+ * different in every run by chance alone); one strategy is faster than another only where the interval of their
+ * inserts/s difference excludes 0; the ranking follows from those verdicts.
  */
 public final class KeyGenAnalysis {
 
@@ -46,9 +49,21 @@ public final class KeyGenAnalysis {
           mean.map(BlockInterval::high).orElse(null)));
     }
     List<StrategyComparison> comparisons = BlockAnalysis.pairwise(blockResults, BlockAnalysis.Method.PAIRED_T,
-        BlockAnalysis.CONFIDENCE, results.schedule().order().seed()).stream().map(KeyGenAnalysis::comparison).toList();
+        familyWise(strategies.size()), results.schedule().order().seed()).stream().map(KeyGenAnalysis::comparison).toList();
     return new KeyGenFigures(results.schedule().stamp().line(), results.schedule().order().pattern(), results.warmups(),
         strategies, comparisons, KeyGenRanking.of(strategies, comparisons), blocks);
+  }
+
+  /**
+   * The confidence of each pairwise interval that keeps the family of all pairs at {@link BlockAnalysis#CONFIDENCE}
+   * (Bonferroni).
+   *
+   * @param strategies strategies compared, >= 0
+   * @return 0.95 for 2 strategies, 1 - 0.05 / 21 for 7
+   */
+  static double familyWise(int strategies) {
+    int pairs = Math.max(1, strategies * (strategies - 1) / 2);
+    return 1 - (1 - BlockAnalysis.CONFIDENCE) / pairs;
   }
 
   /** A design verdict as the page and the checks take it: faster by inserts/s, lower by median latency. */

@@ -53,6 +53,12 @@ class KeyGenAnalysisTest {
   }
 
   @Test
+  void pairwiseIntervalsAreFamilyWise95PercentOverEveryPair() {
+    assertThat(KeyGenAnalysis.familyWise(2)).isEqualTo(0.95, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(KeyGenAnalysis.familyWise(7)).isEqualTo(1 - 0.05 / 21, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
   void aStrategyIsFasterOnlyWhereTheIntervalOfTheDifferenceExcludesZero() {
     KeyGenFigures f = run(new double[] {10_000, 6_000, 10_100}, 0.03, 1);
     StrategyComparison seqUuid4 = pair(f, "seq", "uuid4");
