@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class ForkedGatling {
   private final Process process;
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final Thread reader;
+  private Path log;
 
   private ForkedGatling(Process process) {
     this.process = process;
@@ -53,9 +55,14 @@ public final class ForkedGatling {
    * shell ({@link #process()}) leaves the JVM without its parent; {@link #gatling()} is the JVM.
    */
   public static ForkedGatling startUnderShell(String simulation, Path results, List<String> properties) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("sh", "-c", "\"$@\" & wait", "sh"));
+    // the JVM writes to a file, not to the shell's pipe: once the shell is gone the JDK closes its side of that pipe
+    // (the process reaper drains and closes it), and what the JVM prints after would be lost
+    Path log = Files.createTempFile("forked-gatling", ".log");
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", "\"$@\" > \"$0\" 2>&1 & wait", log.toString()));
     cmd.addAll(command(simulation, results, properties, List.of()));
-    return new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    ForkedGatling g = new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    g.log = log;
+    return g;
   }
 
   private static List<String> command(String simulation, Path results, List<String> properties,
@@ -137,8 +144,14 @@ public final class ForkedGatling {
 
   /** Everything the JVM printed so far, stdout and stderr together. */
   public String output() {
+    String piped;
     synchronized (output) {
-      return output.toString(StandardCharsets.UTF_8);
+      piped = output.toString(StandardCharsets.UTF_8);
+    }
+    try {
+      return log == null ? piped : piped + Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return piped + "(" + log + " unreadable: " + e.getMessage() + ")";
     }
   }
 }
