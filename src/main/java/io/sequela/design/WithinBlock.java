@@ -1,5 +1,7 @@
 package io.sequela.design;
 
+import io.sequela.stats.Percentiles;
+
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.apache.commons.math3.distribution.BetaDistribution;
@@ -45,7 +47,7 @@ final class WithinBlock {
       BetaDistribution kthOfM = new BetaDistribution(rng, k, m - k + 1);
       for (int r = 0; r < resamples; r++) {
         long rank = Math.min(total - 1, (long) (kthOfM.sample() * total));
-        out[r] = values[indexOfRank(cumulative, rank)];
+        out[r] = values[Percentiles.indexOfRank(cumulative, rank)];
       }
       return out;
     }
@@ -53,25 +55,11 @@ final class WithinBlock {
       double sum = 0;
       for (int d = 0; d < m; d++) {
         long rank = total <= Integer.MAX_VALUE ? rng.nextInt((int) total) : Math.floorMod(rng.nextLong(), total);
-        sum += values[indexOfRank(cumulative, rank)];
+        sum += values[Percentiles.indexOfRank(cumulative, rank)];
       }
       out[r] = sum / m;
     }
     return out;
   }
 
-  /** The index of the first value whose cumulative count exceeds 0-based rank {@code r}. */
-  private static int indexOfRank(long[] cumulative, long r) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] > r) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo;
-  }
 }

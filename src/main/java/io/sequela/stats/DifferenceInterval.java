@@ -134,17 +134,7 @@ public record DifferenceInterval(double estimate, double low, double high, doubl
 
     /** The value of 0-based rank {@code r} in ascending order. */
     private double valueOfRank(long r) {
-      int lo = 0;
-      int hi = cumulative.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (cumulative[mid] > r) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      return values[lo];
+      return values[Percentiles.indexOfRank(cumulative, r)];
     }
 
     private static long nextLong(RandomGenerator rng, long bound) {

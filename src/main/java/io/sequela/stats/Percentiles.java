@@ -57,4 +57,26 @@ public final class Percentiles {
     }
     return histogram.getValueAtPercentile(percent);
   }
+
+  /**
+   * Where 0-based rank {@code rank} falls in sorted distinct values given by their cumulative counts: the index of the
+   * first value whose cumulative count exceeds it (binary search).
+   *
+   * @param cumulative running totals of the values' counts, ascending
+   * @param rank a rank from 0 to the last total - 1
+   * @return an index into {@code cumulative}
+   */
+  public static int indexOfRank(long[] cumulative, long rank) {
+    int lo = 0;
+    int hi = cumulative.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > rank) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
 }
