@@ -152,14 +152,8 @@ public final class KeyGenPlanLoader {
     int blocks = (int) f.aliased("blocks", "rounds", 1, MAX_BLOCKS);
     KeyGenPlan.Warmup warmup = warmup(f);
     long seed = f.number("order_seed", Long.MIN_VALUE, Long.MAX_VALUE);
-    String sharedBuffers = sharedBuffers(f);
-    boolean directIo = false;
-    ConfigValue dio = f.value("direct_io");
-    if (dio != null && dio.valueType() == ConfigValueType.BOOLEAN) {
-      directIo = (Boolean) dio.unwrapped();
-    } else if (dio != null && dio.valueType() != ConfigValueType.NULL) {
-      p.add(dio, "direct_io", "must be true or false, got " + render(dio));
-    }
+    String sharedBuffers = CachePlanKeys.sharedBuffers(p, f.value(CachePlanKeys.SHARED_BUFFERS));
+    boolean directIo = CachePlanKeys.directIo(p, f.value(CachePlanKeys.DIRECT_IO));
     CommitPolicy commit = CommitPolicy.EACH;
     String c = f.string("commit", true);
     try {
@@ -215,21 +209,6 @@ public final class KeyGenPlanLoader {
     } catch (ConfigException e) {
       return null;
     }
-  }
-
-  /** {@code shared_buffers}: a PostgreSQL size, or left out (null). */
-  private static String sharedBuffers(Fields f) {
-    ConfigValue v = f.value("shared_buffers");
-    if (v == null || v.valueType() == ConfigValueType.NULL) {
-      return null;
-    }
-    String s = v.valueType() == ConfigValueType.STRING ? ((String) v.unwrapped()).strip()
-        : v.valueType() == ConfigValueType.NUMBER ? render(v) : null;
-    if (s == null || !s.matches(PG_SIZE)) {
-      f.problems.add(v, "shared_buffers", "must be a PostgreSQL size such as 4MB, got " + render(v));
-      return null;
-    }
-    return s;
   }
 
   private static TargetSpec target(Fields f) {

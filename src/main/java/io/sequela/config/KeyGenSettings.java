@@ -70,8 +70,7 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
       RequestPath driver = RequestPath.of(config);
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
-      EmbeddedSettings embedded = EmbeddedSettings.from(config).withServerDefault("shared_buffers", sharedBuffers)
-          .withServerDefault("debug_io_direct", plan.directIo() ? "data" : null);
+      EmbeddedSettings embedded = CachePlanKeys.applied(EmbeddedSettings.from(config), sharedBuffers, plan.directIo());
       // every user holds a connection of the embedded server at once: more is bad input, before any database work
       if (plan.target().embedded() && plan.users() > embedded.maxUsers()) {
         throw new SequelaException.InvalidInput(plan.source() + ": users: must be at most " + embedded.maxUsers() + " ("

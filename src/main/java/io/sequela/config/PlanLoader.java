@@ -37,12 +37,14 @@ import java.util.TreeSet;
  * ("each", "end" or "every N": {@link CommitPolicy}). Keys left out take the defaults of
  * {@code sequela.plan-defaults} in reference.conf (modes ORDER then NOORDER, cache 100, delay, each, 1 user).
  * {@code assertions} per plan or test: limits checked after the run ({@link Limit#SEQ_ORDER}; a test's keys
- * override the plan's). Unknown keys are errors, so a typo is never silently ignored.
+ * override the plan's). Per plan only, on the embedded PostgreSQL only (every node embedded): {@code shared_buffers} (a
+ * PostgreSQL size such as {@code 4MB}) and {@code direct_io} (true: {@code debug_io_direct = data}), the server's
+ * cache as KeyGen's keys of the same names set it. Unknown keys are errors, so a typo is never silently ignored.
  */
 public final class PlanLoader {
 
   private static final Set<String> PLAN_KEYS = Set.of("tests", "modes", "sequence_cache", "pacing", "commit", "description",
-      AssertionsBlock.KEY, "warmup", "blocks", "order_seed");
+      AssertionsBlock.KEY, "warmup", "blocks", "order_seed", CachePlanKeys.SHARED_BUFFERS, CachePlanKeys.DIRECT_IO);
   private static final Set<String> TEST_KEYS = Set.of("test_name", "description", "scenarii", "modes", "sequence_cache", "pacing",
       "commit", AssertionsBlock.KEY, "warmup", "blocks", "order_seed");
   private static final Set<String> SCENARIO_KEYS = Set.of("node_number", "iterations", "interval", "connection", "users", "user", "password");
@@ -131,7 +133,7 @@ public final class PlanLoader {
     return new PlanDefaults(modes, cache, pacing, commit, users, design);
   }
 
-  private static Plan parse(String source, ConfigObject root, PlanDefaults defaults, EmbeddedCap cap) {
+  static Plan parse(String source, ConfigObject root, PlanDefaults defaults, EmbeddedCap cap) {
     Problems p = new Problems(source);
     unknownKeys(p, root, "", PLAN_KEYS);
     List<SequenceMode> planModes = modes(p, root, "modes", defaults.modes());
@@ -140,6 +142,8 @@ public final class PlanLoader {
     Limits planLimits = AssertionsBlock.of(p, root, "", Limit.SEQ_ORDER);
     CommitPolicy planCommit = commit(p, root, "commit", defaults.commit());
     DesignSpec planDesign = design(p, root, "", defaults.design());
+    String sharedBuffers = CachePlanKeys.sharedBuffers(p, root.get(CachePlanKeys.SHARED_BUFFERS));
+    boolean directIo = CachePlanKeys.directIo(p, root.get(CachePlanKeys.DIRECT_IO));
     List<TestSpec> tests = new ArrayList<>();
     List<ConfigObject> testObjects = objectList(p, root, "tests", "tests");
     Set<String> names = new HashSet<>();
@@ -154,8 +158,37 @@ public final class PlanLoader {
       }
       tests.add(t);
     }
+    if (sharedBuffers != null || directIo) {
+      cacheOnEmbeddedOnly(p, root, tests, cap, directIo ? CachePlanKeys.DIRECT_IO : CachePlanKeys.SHARED_BUFFERS);
+    }
     p.throwIfAny();
-    return new Plan(source, tests);
+    return new Plan(source, tests, sharedBuffers, directIo);
+  }
+
+  /**
+   * {@code shared_buffers} and {@code direct_io} start the embedded PostgreSQL with a cache of the plan's size; a server
+   * sequela does not start has its own memory: one line at the key when any node runs elsewhere.
+   */
+  private static void cacheOnEmbeddedOnly(Problems p, ConfigObject root, List<TestSpec> tests, EmbeddedCap cap,
+      String key) {
+    String rule = "must be left out unless every node runs on the embedded PostgreSQL (sequela starts it with the plan's"
+        + " cache; another server's own memory applies there: remove direct_io and shared_buffers), got ";
+    if (cap != null && cap.override() != null) {
+      if (!cap.override().embedded()) {
+        p.add(root.get(key), key, rule + "sequela.target = " + TargetSpec.mask(cap.override().jdbcUrl()));
+      }
+      return;
+    }
+    for (int i = 0; i < tests.size(); i++) {
+      List<ScenarioSpec> scenarii = tests.get(i) == null ? List.of() : tests.get(i).scenarii();
+      for (int j = 0; j < scenarii.size(); j++) {
+        if (!scenarii.get(j).target().embedded()) {
+          p.add(root.get(key), key, rule + "tests[" + i + "].scenarii[" + j + "].connection = "
+              + TargetSpec.mask(scenarii.get(j).target().jdbcUrl()));
+          return;
+        }
+      }
+    }
   }
 
   private static TestSpec test(Problems p, ConfigObject o, String path, List<SequenceMode> modes, int cache, Pacing pacing,

@@ -33,10 +33,12 @@ import java.util.regex.Pattern;
  * @param connectTimeout {@code sequela.connect-timeout}: how long a pool waits for a connection, at least 250 ms
  * @param targetOverride true when {@code sequela.target} replaced every node's connection (so a problem with
  *     it names that setting, not the plan's field)
+ * @param embedded the embedded PostgreSQL's settings ({@code sequela.embedded}), the plan's {@code shared_buffers} and
+ *     {@code direct_io} under them (an explicit {@code -Dsequela.embedded.<name>} wins)
  */
 public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Path resultsDir, RequestPath driver,
     Injector injector, String runId, Duration injectorTimeout, boolean recordLatency, boolean colourBySession,
-    Duration abortAfter, Duration connectTimeout, boolean targetOverride) {
+    Duration abortAfter, Duration connectTimeout, boolean targetOverride, EmbeddedSettings embedded) {
 
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -70,7 +72,8 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
           throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
         }
       }
-      EmbeddedCap cap = EmbeddedCap.of(EmbeddedSettings.from(c.atKey(Settings.ROOT)), override);
+      EmbeddedSettings embedded = EmbeddedSettings.from(c.atKey(Settings.ROOT));
+      EmbeddedCap cap = EmbeddedCap.of(embedded, override);
       Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"), cap);
       if (override != null) {
         plan = plan.withTarget(override);
@@ -109,7 +112,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
       checkCommitPolicies(plan, driver);
       return new SeqOrderSettings(plan, schema.equals("create"), clock, Path.of(c.getString("results.dir")), driver,
           injector, runId, timeout, c.getBoolean("latency.record"), colourBy.equals("session"), abortAfter, connectTimeout,
-          c.hasPath("target"));
+          c.hasPath("target"), CachePlanKeys.applied(embedded, plan.sharedBuffers(), plan.directIo()));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

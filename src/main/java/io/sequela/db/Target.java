@@ -68,10 +68,23 @@ public record Target(String jdbcUrl, String user, String password, boolean embed
    * @throws SequelaException when the embedded server or the cluster cannot start
    */
   public Target resolve(int planNode) {
+    return resolve(planNode, null);
+  }
+
+  /**
+   * As {@link #resolve(int)}, starting the embedded PostgreSQL with {@code settings} if this JVM has not started it yet
+   * (a SeqOrder plan's shared_buffers and direct_io).
+   *
+   * @param settings the embedded server's settings, or null for {@link EmbeddedSettings#load()}
+   */
+  public Target resolve(int planNode, EmbeddedSettings settings) {
     if (isGalera()) {
       return GaleraCluster.get().target(planNode);
     }
-    return embedded && EMBEDDED.equals(jdbcUrl) ? started(EmbeddedPostgres.get()) : this;
+    if (!embedded || !EMBEDDED.equals(jdbcUrl)) {
+      return this;
+    }
+    return started(settings == null ? EmbeddedPostgres.get() : EmbeddedPostgres.get(settings));
   }
 
   /**

@@ -168,7 +168,7 @@ public final class SeqOrderRun implements AutoCloseable {
   private void connect() {
     for (TestSpec t : settings.plan().tests()) {
       for (ScenarioSpec s : t.scenarii()) {
-        Target target = Target.of(s.target()).resolve(s.nodeNumber());
+        Target target = Target.of(s.target()).resolve(s.nodeNumber(), settings.embedded());
         resolved.put(s, target);
         admin.computeIfAbsent(target.jdbcUrl(), url -> new StageSteps.Admin(
             Pools.open(target, Pools.config(target, "node " + s.nodeNumber(), 1, settings.connectTimeout())),
@@ -176,7 +176,8 @@ public final class SeqOrderRun implements AutoCloseable {
       }
     }
     for (Stage st : stages) {
-      st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s, x -> Target.of(x.target()).resolve(x.nodeNumber())));
+      st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s,
+          x -> Target.of(x.target()).resolve(x.nodeNumber(), settings.embedded())));
     }
     ServerUsersLimit.check(settings, resolved, admin);
     LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());

@@ -240,4 +240,52 @@ class PlanLoaderTest {
         .isEqualTo("plan.json:1: tests[0].scenarii[0].iterations: must be >= the test's blocks (20): each block takes"
             + " a share of every user's iterations, got 10");
   }
+
+  @Test
+  void theEmbeddedServersCacheIsAPlanKeyAsInKeyGen() {
+    Plan p = parse("{ \"shared_buffers\": \"4MB\", \"direct_io\": true, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ "
+        + NODE1 + " ] } ] }");
+    assertThat(p.sharedBuffers()).isEqualTo("4MB");
+    assertThat(p.directIo()).isTrue();
+    Plan plain = parse("{ \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    assertThat(plain.sharedBuffers()).as("left out: the server's default").isNull();
+    assertThat(plain.directIo()).isFalse();
+    assertThat(errorOf("{ \"shared_buffers\": \"lots\", \"direct_io\": \"yes\", \"tests\": [ { \"test_name\": \"t\","
+        + " \"scenarii\": [ " + NODE1 + " ] } ] }")).isEqualTo(
+            "plan.json:1: shared_buffers: must be a PostgreSQL size such as 4MB, got \"lots\"" + System.lineSeparator()
+            + "plan.json:1: direct_io: must be true or false, got \"yes\"");
+  }
+
+  @Test
+  void theCacheKeysAreRefusedInOneLineWhenANodeRunsOnAServerSequelaDoesNotStart() {
+    String external = "{ \"node_number\": 2, \"iterations\": 10, \"interval\": 0,"
+        + " \"connection\": \"jdbc:postgresql://db:5432/x?password=secret\" }";
+    assertThat(errorOf("{ \"direct_io\": true,\n \"shared_buffers\": \"4MB\", " + oneTest(external).substring(1)))
+        .isEqualTo("plan.json:1: direct_io: must be left out unless every node runs on the embedded PostgreSQL (sequela"
+            + " starts it with the plan's cache; another server's own memory applies there: remove direct_io and"
+            + " shared_buffers), got tests[0].scenarii[1].connection = jdbc:postgresql://db:5432/x?password=***");
+    EmbeddedCap galera = new EmbeddedCap(190, "r", TargetSpec.parse("galera", null, null));
+    String plan = "{ \"shared_buffers\": \"4MB\", \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }";
+    assertThatThrownBy(() -> PlanLoader.parse("plan.json", ConfigFactory.parseString(plan).root(),
+        PlanLoader.defaults(Settings.referenceDefaults().getObject(PlanDefaults.SETTING)), galera))
+        .hasMessageEndingWith("shared_buffers), got sequela.target = galera");
+    EmbeddedCap embedded = new EmbeddedCap(190, "r", TargetSpec.parse("embedded", null, null));
+    assertThat(PlanLoader.parse("plan.json", ConfigFactory.parseString(plan).root(),
+        PlanLoader.defaults(Settings.referenceDefaults().getObject(PlanDefaults.SETTING)), embedded).sharedBuffers())
+        .isEqualTo("4MB");
+  }
+
+  @Test
+  void theSettingsStartTheEmbeddedServerWithThePlansCacheUnlessASettingNamesItsOwn(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path plan = java.nio.file.Files.writeString(dir.resolve("cache.json"), "{ \"shared_buffers\": \"4MB\","
+        + " \"direct_io\": true, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [ " + NODE1 + " ] } ] }");
+    com.typesafe.config.Config c = ConfigFactory.parseMap(java.util.Map.of("sequela.plan", plan.toString()))
+        .withFallback(Settings.referenceDefaults()).resolve();
+    assertThat(SeqOrderSettings.from(c.getConfig("sequela")).embedded().server())
+        .containsEntry("debug_io_direct", "data").containsEntry("shared_buffers", "4MB");
+    com.typesafe.config.Config own = ConfigFactory.parseMap(java.util.Map.of("sequela.embedded.shared_buffers", "16MB"))
+        .withFallback(c).resolve();
+    assertThat(SeqOrderSettings.from(own.getConfig("sequela")).embedded().server()).containsEntry("shared_buffers", "16MB");
+  }
 }
