@@ -58,7 +58,8 @@ final class SweepCommand implements Callable<Integer> {
     SweepSettings settings = SweepSettings.load();
     // the bundled plans are test resources: on target/test-classes for Gatling, not in target/sequela.jar
     boolean inSources = !Files.exists(Path.of(plan)) && Files.isRegularFile(Path.of("resources", plan));
-    SweepPlan sweep = SweepPlanLoader.load(inSources ? Path.of("resources", plan).toString() : plan);
+    SweepPlan sweep = SweepPlanLoader.load(inSources ? Path.of("resources", plan).toString() : plan, settings.embedded(),
+        settings.target());
     String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     if (!RUN_ID.matcher(id).matches()) {
       throw new SequelaException.InvalidInput("--run-id: must be 1 to 64 letters, digits, '.', '_' or '-', got '" + id + "'");

@@ -19,4 +19,14 @@ record EmbeddedCap(int maxUsers, String reason, TargetSpec override) {
   boolean embedded(TargetSpec target) {
     return override != null ? override.embedded() : target.embedded();
   }
+
+  /** The users of a test's nodes that run on the embedded server, all at once. */
+  long embeddedUsers(TestSpec test) {
+    return test.scenarii().stream().filter(s -> embedded(s.target())).mapToLong(ScenarioSpec::users).sum();
+  }
+
+  /** The same cap with no users limit (the target override kept): a sweep names a swept value's excess itself. */
+  EmbeddedCap withoutUsersLimit() {
+    return new EmbeddedCap(Integer.MAX_VALUE, reason, override);
+  }
 }

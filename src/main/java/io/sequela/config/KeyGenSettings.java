@@ -59,14 +59,7 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
             + c.getDuration("wait_sample_interval", TimeUnit.MICROSECONDS) / 1000.0 + "ms");
       }
       Config s = config.getConfig(Settings.ROOT);
-      TargetSpec target = null;
-      if (s.hasPath("target")) {
-        try {
-          target = TargetSpec.parse(s.getString("target"), optional(s, "target-user"), optional(s, "target-password"));
-        } catch (SequelaException.InvalidInput e) {
-          throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
-        }
-      }
+      TargetSpec target = TargetSpec.override(s);
       RequestPath driver = RequestPath.of(config);
       KeyGenPlan plan = KeyGenPlanLoader.load(c.getString("plan"), target, c.getObject("plan-defaults"));
       String sharedBuffers = sb.isEmpty() ? plan.sharedBuffers() : sb;
@@ -81,9 +74,5 @@ public record KeyGenSettings(KeyGenPlan plan, String sharedBuffers, int preseedT
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }
-  }
-
-  private static String optional(Config c, String path) {
-    return c.hasPath(path) ? c.getString(path) : null;
   }
 }

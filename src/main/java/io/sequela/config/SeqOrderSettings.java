@@ -64,14 +64,7 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
         throw new SequelaException.InvalidInput("sequela.analysis.colour-by: must be node or session, got '" + colourBy + "'");
       }
       RequestPath driver = RequestPath.of(c.atPath(Settings.ROOT));
-      TargetSpec override = null;
-      if (c.hasPath("target")) {
-        try {
-          override = TargetSpec.parse(c.getString("target"), optional(c, "target-user"), optional(c, "target-password"));
-        } catch (SequelaException.InvalidInput e) {
-          throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
-        }
-      }
+      TargetSpec override = TargetSpec.override(c);
       EmbeddedSettings embedded = EmbeddedSettings.from(c.atKey(Settings.ROOT));
       EmbeddedCap cap = EmbeddedCap.of(embedded, override);
       Plan plan = PlanLoader.load(c.getString("plan"), c.getObject("plan-defaults"), cap);
@@ -132,9 +125,5 @@ public record SeqOrderSettings(Plan plan, boolean createSchema, String clock, Pa
             + t.commit() + "\" (the JDBC plugin counts an insert as OK before its commit); use sequela.driver=lean");
       }
     }
-  }
-
-  private static String optional(Config c, String path) {
-    return c.hasPath(path) ? c.getString(path) : null;
   }
 }

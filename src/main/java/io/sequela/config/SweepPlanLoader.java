@@ -64,6 +64,18 @@ public final class SweepPlanLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static SweepPlan load(String location) {
+    return load(location, referenceEmbedded(), null);
+  }
+
+  /**
+   * Loads a sweep plan from a file or, when no such file exists, a classpath resource, checking every cell's users
+   * against the embedded server the cells will start.
+   *
+   * @param embedded the embedded server's settings the cells run with ({@code -Dsequela.embedded.*} given to the sweep)
+   * @param override {@code -Dsequela.target} given to the sweep (every cell's), or null
+   * @throws SequelaException.InvalidInput listing every problem, one per line
+   */
+  public static SweepPlan load(String location, EmbeddedSettings embedded, TargetSpec override) {
     Path file = Path.of(location);
     String source = file.getFileName() == null ? location : file.getFileName().toString();
     ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
@@ -71,7 +83,7 @@ public final class SweepPlanLoader {
       ConfigObject root = Files.isRegularFile(file)
           ? ConfigFactory.parseFile(file.toFile(), opts).root()
           : ConfigFactory.parseResources(location, opts).root();
-      return parse(source, root);
+      return parse(source, root, embedded, override);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sweep: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException e) {
@@ -85,6 +97,15 @@ public final class SweepPlanLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static SweepPlan parse(String source, ConfigObject root) {
+    return parse(source, root, referenceEmbedded(), null);
+  }
+
+  /**
+   * Validates a parsed sweep plan; see {@link #load(String, EmbeddedSettings, TargetSpec)}.
+   *
+   * @throws SequelaException.InvalidInput listing every problem, one per line
+   */
+  public static SweepPlan parse(String source, ConfigObject root, EmbeddedSettings embedded, TargetSpec override) {
     Problems p = new Problems(source);
     boolean seqOrder = root.containsKey("tests");
     String simulation = seqOrder ? SweepPlan.SEQORDER : SweepPlan.KEYGEN;
@@ -147,7 +168,8 @@ public final class SweepPlanLoader {
     }
     p.throwIfAny();
     Set<String> cellProblems = new LinkedHashSet<>();
-    List<SweepPlan.Cell> cells = cells(source, root.withoutKey(KEY), seqOrder, axes, axisValues, cellProblems);
+    List<SweepPlan.Cell> cells = cells(source, root.withoutKey(KEY), seqOrder, axes, axisValues,
+        EmbeddedCap.of(embedded, override), cellProblems);
     if (!cellProblems.isEmpty()) {
       throw new SequelaException.InvalidInput(String.join(System.lineSeparator(), cellProblems));
     }
@@ -192,9 +214,16 @@ public final class SweepPlanLoader {
     return n.doubleValue();
   }
 
-  /** Every cell in axis order, each cell's plan checked by the simulation's own loader. */
+  private static EmbeddedSettings referenceEmbedded() {
+    return EmbeddedSettings.from(Settings.referenceDefaults());
+  }
+
+  /**
+   * Every cell in axis order, each cell's plan checked by the simulation's own loader, and the users it puts on the
+   * embedded server at once against what that server takes ({@code cap}).
+   */
   private static List<SweepPlan.Cell> cells(String source, ConfigObject base, boolean seqOrder, List<SweepPlan.Axis> axes,
-      Map<String, List<ConfigValue>> axisValues, Set<String> problems) {
+      Map<String, List<ConfigValue>> axisValues, EmbeddedCap cap, Set<String> problems) {
     List<Map<String, Integer>> grid = new ArrayList<>();
     grid.add(new LinkedHashMap<>());
     for (SweepPlan.Axis a : axes) {
@@ -220,16 +249,52 @@ public final class SweepPlanLoader {
         id.append(id.length() == 0 ? "" : "_").append(e.getKey()).append('-').append(value);
         plan = seqOrder ? seqOrderSet(plan, e.getKey(), v) : keyGenSet(plan, e.getKey(), v);
       }
+      SweepPlan.Cell cell = new SweepPlan.Cell(id.toString(), values, plan, java.time.Duration.ZERO);
+      ConfigValue users = g.containsKey("users") ? axisValues.get("users").get(g.get("users")) : null;
       java.time.Duration estimate = java.time.Duration.ZERO;
       try {
-        estimate = seqOrder ? SweepEstimate.of(PlanLoader.parse(source, plan))
-            : SweepEstimate.of(KeyGenPlanLoader.parse(source, plan, null));
+        if (seqOrder) {
+          // a swept users value's excess is the cell's, named below; the plan's own users keep the single-run check
+          Plan cellPlan = PlanLoader.parse(source, plan, PlanLoader.defaults(Settings.referenceDefaults()
+              .getObject(PlanDefaults.SETTING)), users == null ? cap : cap.withoutUsersLimit());
+          cellPlan.tests().forEach(t -> usersLimit(problems, source, users, cell, "test " + t.name() + ", "
+              + t.scenarii().size() + " nodes, ", cap.embeddedUsers(t), cap));
+          estimate = SweepEstimate.of(cellPlan);
+        } else {
+          KeyGenPlan cellPlan = KeyGenPlanLoader.parse(source, plan, null);
+          boolean embedded = cap.embedded(cellPlan.target());
+          usersLimit(problems, source, users == null ? plan.get("users") : users, users == null ? null : cell, "",
+              embedded ? cellPlan.users() : 0, cap);
+          estimate = SweepEstimate.of(cellPlan);
+        }
       } catch (SequelaException.InvalidInput ex) {
         problems.addAll(List.of(ex.getMessage().split("\\R")));
       }
-      cells.add(new SweepPlan.Cell(id.toString(), values, plan, estimate));
+      cells.add(new SweepPlan.Cell(cell.id(), values, plan, estimate));
     }
     return cells;
+  }
+
+  /**
+   * The users a cell puts on the embedded server at once against what it takes, as a single run checks them when its
+   * plan loads (its connections less those reserved and sequela's own): one line at the swept value naming the cell, or,
+   * when the plan's own {@code users} are too many, at that key (the same line for every cell).
+   *
+   * @param at the swept users value, or the plan's own {@code users}, or null
+   * @param cell the cell whose swept value it is, or null for the plan's own key
+   * @param detail what the users are, for the line ({@code test knee, 2 nodes, }), or empty
+   * @param users the users on the embedded server at once
+   */
+  private static void usersLimit(Set<String> problems, String source, ConfigValue at, SweepPlan.Cell cell, String detail,
+      long users, EmbeddedCap cap) {
+    if (users <= cap.maxUsers()) {
+      return;
+    }
+    Problems p = new Problems(source);
+    p.add(at, cell == null ? "users" : KEY + ".users", "must put at most " + cap.maxUsers() + " users on the embedded"
+        + " server at once (" + cap.reason() + "; -Dsequela.embedded.max_connections raises it), got " + users
+        + (cell == null ? "" : " in cell " + cell.id() + " (" + detail + cell.label() + ")"));
+    problems.addAll(p.lines());
   }
 
   /**

@@ -16,8 +16,11 @@ import java.util.TreeSet;
  * @param forwarded every {@code -Dsequela.*} this JVM was given, as {@code -Dname=value}, for each cell's Gatling JVM
  *     (e.g. {@code -Dsequela.target=galera}, {@code -Dsequela.embedded.debug_io_direct=data}); not the plan or the
  *     results folder, which the sweep sets per cell
+ * @param embedded the embedded server's settings every cell starts it with ({@code sequela.embedded}; a cell's own plan
+ *     may add its cache keys), for the cells' users limit
+ * @param target {@code sequela.target}, which replaces every node's connection in every cell, or null
  */
-public record SweepSettings(Path resultsDir, List<String> forwarded) {
+public record SweepSettings(Path resultsDir, List<String> forwarded, EmbeddedSettings embedded, TargetSpec target) {
 
   /** Set per cell by the sweep, so never forwarded. */
   private static final Set<String> PER_CELL = Set.of("sequela.plan", "sequela.keygen.plan", "sequela.results.dir");
@@ -29,7 +32,8 @@ public record SweepSettings(Path resultsDir, List<String> forwarded) {
   /**
    * Settings from the system properties over reference.conf.
    *
-   * @throws SequelaException.InvalidInput for an unknown {@code -Dsequela.*} key
+   * @throws SequelaException.InvalidInput for an unknown {@code -Dsequela.*} key or a bad {@code sequela.target} or
+   *     {@code sequela.embedded.*}
    */
   public static SweepSettings load() {
     Config c = Settings.load();
@@ -40,7 +44,8 @@ public record SweepSettings(Path resultsDir, List<String> forwarded) {
           forwarded.add("-D" + name + "=" + System.getProperty(name));
         }
       }
-      return new SweepSettings(Path.of(c.getString(Settings.ROOT + ".results.dir")), forwarded);
+      return new SweepSettings(Path.of(c.getString(Settings.ROOT + ".results.dir")), forwarded, EmbeddedSettings.from(c),
+          TargetSpec.override(c.getConfig(Settings.ROOT)));
     } catch (ConfigException e) {
       throw new SequelaException.InvalidInput(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.sequela.config;
 
+import com.typesafe.config.Config;
 import io.sequela.SequelaException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,6 +43,28 @@ public record TargetSpec(String jdbcUrl, String user, String password, boolean e
       Pattern.compile("(?i)(password=)[^&;\\s]*"),
       Pattern.compile("(//[^:/@\\s]+:)[^@/\\s]+@"));
   private static final List<String> MASKED = List.of("$1/***@", "$1***", "$1***@");
+
+  /**
+   * {@code sequela.target} (with {@code target-user} and {@code target-password}), which replaces every node's connection,
+   * or null when it is not set.
+   *
+   * @param sequela the config under {@code sequela}
+   * @throws SequelaException.InvalidInput {@code sequela.target: ...} when the string is none of the forms
+   */
+  static TargetSpec override(Config sequela) {
+    if (!sequela.hasPath("target")) {
+      return null;
+    }
+    try {
+      return parse(sequela.getString("target"), optional(sequela, "target-user"), optional(sequela, "target-password"));
+    } catch (SequelaException.InvalidInput e) {
+      throw new SequelaException.InvalidInput("sequela.target: " + e.getMessage());
+    }
+  }
+
+  private static String optional(Config c, String path) {
+    return c.hasPath(path) ? c.getString(path) : null;
+  }
 
   /**
    * Parses a node's connection string.

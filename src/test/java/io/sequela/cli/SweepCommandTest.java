@@ -54,4 +54,18 @@ class SweepCommandTest {
     assertThat(run("sweep", "--run-id", "no/slash", "plans/seqorder-knee.json").err())
         .contains("--run-id: must be 1 to 64 letters");
   }
+
+  @Test
+  void aCellWithMoreUsersThanTheEmbeddedServerTakesIsRefusedBeforeAnyCellRuns() throws Exception {
+    Path plan = dir.resolve("many.json");
+    Files.writeString(plan, "{ \"sweep\": { \"users\": [1, 120] }, \"tests\": [ { \"test_name\": \"t\", \"scenarii\": [\n"
+        + " { \"node_number\": 1, \"iterations\": 40, \"interval\": 0, \"connection\": \"embedded\" },\n"
+        + " { \"node_number\": 2, \"iterations\": 40, \"interval\": 0, \"connection\": \"embedded\" } ] } ] }");
+    Run r = run("sweep", "--run-id", "many", plan.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: many.json:1: sweep.users: must put at most 190 users on the embedded"
+        + " server at once (the embedded server's max_connections 200 minus 10 reserved;"
+        + " -Dsequela.embedded.max_connections raises it), got 240 in cell users-120 (test t, 2 nodes, users=120)");
+    assertThat(Path.of("target", "gatling", "sweep-many")).as("no folder: nothing written, nothing run").doesNotExist();
+  }
 }

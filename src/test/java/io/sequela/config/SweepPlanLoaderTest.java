@@ -115,4 +115,53 @@ class SweepPlanLoaderTest {
     assertThat(cell.sharedBuffers()).isEqualTo("4MB");
     assertThat(tipping.estimate().toMinutes()).as("within 15 min on 2 cores").isLessThan(15);
   }
+
+  private static final EmbeddedSettings SERVER = new EmbeddedSettings(java.nio.file.Path.of("pg"), false,
+      Map.of("max_connections", "200"));
+
+  @Test
+  void aCellWithMoreUsersThanTheEmbeddedServerTakesIsOneLineNamingTheCellTheKeyAndTheLimit() {
+    String plan = "{ \"sweep\": {\n \"users\": [1, 100],\n \"sequence_cache\": [20, 1000] },\n" + TEST + " }";
+    assertThatThrownBy(() -> SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(plan).root(), SERVER, null))
+        .isInstanceOf(SequelaException.InvalidInput.class)
+        .satisfies(e -> assertThat(e.getMessage().lines().toList()).containsExactly(
+            "sweep.json:2: sweep.users: must put at most 190 users on the embedded server at once (the embedded server's"
+                + " max_connections 200 minus 10 reserved; -Dsequela.embedded.max_connections raises it), got 200 in cell"
+                + " users-100_sequence_cache-20 (test t, 2 nodes, users=100, sequence_cache=20)",
+            "sweep.json:2: sweep.users: must put at most 190 users on the embedded server at once (the embedded server's"
+                + " max_connections 200 minus 10 reserved; -Dsequela.embedded.max_connections raises it), got 200 in cell"
+                + " users-100_sequence_cache-1000 (test t, 2 nodes, users=100, sequence_cache=1000)"));
+    EmbeddedSettings larger = new EmbeddedSettings(java.nio.file.Path.of("pg"), false, Map.of("max_connections", "250"));
+    assertThat(SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(plan).root(), larger, null).cells())
+        .as("a server with more connections takes them").hasSize(4);
+    assertThat(SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(plan).root(), SERVER,
+        TargetSpec.parse("galera", null, null)).cells()).as("not the embedded server: its own limit is read when a cell"
+            + " connects").hasSize(4);
+  }
+
+  @Test
+  void thePlansOwnUsersKeepTheSingleRunsLineAndAKeyGenCellIsCheckedAlike() {
+    String tooMany = "{ \"sweep\": {\n \"sequence_cache\": [20, 1000] },\n" + TEST.replace("\"users\": 3", "\"users\": 190")
+        + " }";
+    assertThatThrownBy(() -> SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(tooMany).root(), SERVER, null))
+        .hasMessage("sweep.json:3: tests[0].scenarii: users of the nodes on the embedded server must add up to at most 190"
+            + " (the embedded server's max_connections 200 minus 10 reserved), got 191");
+    assertThatThrownBy(() -> SweepPlanLoader.parse("tip.conf", ConfigFactory.parseString(
+        "strategies = [seq, uuid4]\nsweep {\n users = [4, 300] }").root(), SERVER, null))
+        .hasMessage("tip.conf:3: sweep.users: must put at most 190 users on the embedded server at once (the embedded"
+            + " server's max_connections 200 minus 10 reserved; -Dsequela.embedded.max_connections raises it), got 300 in"
+            + " cell users-300 (users=300)");
+  }
+
+  @Test
+  void aSeqOrderSweepWithTheCacheKeysIsRefusedOffTheEmbeddedServer() {
+    String plan = "{ \"direct_io\": true, \"shared_buffers\": \"4MB\", \"sweep\": { \"users\": [1, 2] },\n" + TEST + " }";
+    assertThat(SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(plan).root(), SERVER, null).cells())
+        .hasSize(2);
+    assertThatThrownBy(() -> SweepPlanLoader.parse("sweep.json", ConfigFactory.parseString(plan).root(), SERVER,
+        TargetSpec.parse("galera", null, null)))
+        .hasMessage("sweep.json:1: direct_io: must be left out unless every node runs on the embedded PostgreSQL (sequela"
+            + " starts it with the plan's cache; another server's own memory applies there: remove direct_io and"
+            + " shared_buffers), got sequela.target = galera");
+  }
 }
