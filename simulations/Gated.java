@@ -5,8 +5,9 @@ import io.sequela.keygen.StepGate;
 import java.time.Duration;
 
 /**
- * A KeyGen step's work for one virtual user when every user is injected at once: wait until the step opens
- * (polling every 5 ms), run the work inside a Gatling group, then tell the gate this user is done.
+ * A KeyGen step's work for one virtual user when every user is injected at once: tell the gate this user has arrived,
+ * wait until the step opens (polling every 5 ms), run the work inside a Gatling group, then tell the gate this user is
+ * done.
  */
 final class Gated {
 
@@ -15,7 +16,11 @@ final class Gated {
   private Gated() {}
 
   static ChainBuilder step(StepGate gate, int step, String group, ChainBuilder work) {
-    return asLongAs(session -> !gate.isOpen(step)).on(pause(POLL))
+    return exec(session -> {
+          gate.arrive(step);
+          return session;
+        })
+        .asLongAs(session -> !gate.isOpen(step)).on(pause(POLL))
         .group(group).on(work)
         .exec(session -> {
           // the last user of a step prepares the next (checkpoint, probes); a database failure there ends the run

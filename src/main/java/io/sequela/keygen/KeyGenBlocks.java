@@ -218,7 +218,20 @@ final class KeyGenBlocks {
         h == null ? null : Percentiles.valueAt(h, 99), h == null ? null : h.getMaxValue(), rec.ko(), rec.duplicates(),
         r == null ? null : r.indexBytesBefore(), r == null ? null : r.indexBytesAfter(), r == null ? null : r.walBytes(),
         r == null ? null : r.idxBlksRead(), r == null ? null : r.idxBlksHit(), r == null ? 0 : r.waitSamples(),
-        r == null ? null : r.waitEvents(), r == null ? "block not measured" : r.note());
+        r == null ? null : r.waitEvents(), note(s, r == null ? "block not measured" : r.note(), rec));
+  }
+
+  /**
+   * The block's note: the probe's, and why the block has no latencies when no insert of it succeeded (the strategy then
+   * has no percentile over its blocks, and its page says why).
+   */
+  private String note(KeyGenSchedule.Step s, String probeNote, BlockRecorder rec) {
+    if (rec.okCount() > 0) {
+      return probeNote;
+    }
+    String none = schedule.name(s.index()) + ": no insert succeeded (" + rec.ko() + " failed), so "
+        + strategies.get(s.strategy()).id() + " has no latency percentiles over its blocks.";
+    return probeNote == null ? none : probeNote + " " + none;
   }
 
   /**
