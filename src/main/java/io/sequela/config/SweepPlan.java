@@ -17,9 +17,11 @@ import java.util.Map;
  * @param thresholdUs SeqOrder: the ORDER cost per insert, µs (> 0), above which the knee is reached
  * @param ratio KeyGen: uuid4's inserts/s at most this share of seq's (0 < ratio <= 1) for the tipping point
  * @param seed the seed of the cells' shuffled run order
+ * @param tests SeqOrder: the plan's test names in run order (every cell runs them all, and the page has a heat map of
+ *     each); KeyGen: empty
  */
 public record SweepPlan(String source, String simulation, List<Axis> axes, List<Cell> cells, double thresholdUs,
-    double ratio, long seed) {
+    double ratio, long seed, List<String> tests) {
 
   /** How long every cell together takes, from the plans' sizes (indicative). */
   public java.time.Duration estimate() {
@@ -33,6 +35,7 @@ public record SweepPlan(String source, String simulation, List<Axis> axes, List<
   public SweepPlan {
     axes = List.copyOf(axes);
     cells = List.copyOf(cells);
+    tests = List.copyOf(tests);
   }
 
   /**

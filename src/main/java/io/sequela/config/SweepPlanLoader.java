@@ -168,12 +168,13 @@ public final class SweepPlanLoader {
     }
     p.throwIfAny();
     Set<String> cellProblems = new LinkedHashSet<>();
+    List<String> tests = new ArrayList<>();
     List<SweepPlan.Cell> cells = cells(source, root.withoutKey(KEY), seqOrder, axes, axisValues,
-        EmbeddedCap.of(embedded, override), cellProblems);
+        EmbeddedCap.of(embedded, override), cellProblems, tests);
     if (!cellProblems.isEmpty()) {
       throw new SequelaException.InvalidInput(String.join(System.lineSeparator(), cellProblems));
     }
-    return new SweepPlan(source, simulation, axes, cells, threshold, ratio, seed);
+    return new SweepPlan(source, simulation, axes, cells, threshold, ratio, seed, tests);
   }
 
   private static List<Long> values(Problems p, String key, ConfigValue v) {
@@ -221,9 +222,11 @@ public final class SweepPlanLoader {
   /**
    * Every cell in axis order, each cell's plan checked by the simulation's own loader, and the users it puts on the
    * embedded server at once against what that server takes ({@code cap}).
+   *
+   * @param tests receives SeqOrder's test names (the same in every cell: a sweep sets no test's name)
    */
   private static List<SweepPlan.Cell> cells(String source, ConfigObject base, boolean seqOrder, List<SweepPlan.Axis> axes,
-      Map<String, List<ConfigValue>> axisValues, EmbeddedCap cap, Set<String> problems) {
+      Map<String, List<ConfigValue>> axisValues, EmbeddedCap cap, Set<String> problems, List<String> tests) {
     List<Map<String, Integer>> grid = new ArrayList<>();
     grid.add(new LinkedHashMap<>());
     for (SweepPlan.Axis a : axes) {
@@ -260,6 +263,9 @@ public final class SweepPlanLoader {
           cellPlan.tests().forEach(t -> usersLimit(problems, source, users, cell, "test " + t.name() + ", "
               + t.scenarii().size() + " nodes, ", cap.embeddedUsers(t), cap));
           estimate = SweepEstimate.of(cellPlan);
+          if (tests.isEmpty()) {
+            cellPlan.tests().forEach(t -> tests.add(t.name()));
+          }
         } else {
           KeyGenPlan cellPlan = KeyGenPlanLoader.parse(source, plan, null);
           boolean embedded = cap.embedded(cellPlan.target());

@@ -19,8 +19,8 @@ final class SweepCharts {
 
   private SweepCharts() {}
 
-  /** The heat map, or a line saying no cell has a result yet. */
-  static Element heatMap(Element parent, SweepFigures f) {
+  /** The heat map of test {@code t} (its index in the plan), or a line saying no cell has a result yet. */
+  static Element heatMap(Element parent, SweepFigures f, int t) {
     if (f.cells().stream().noneMatch(SweepFigures.Cell::measured)) {
       return SvgCharts.noData(parent, "No cell has a result yet: nothing to draw.");
     }
@@ -35,8 +35,9 @@ final class SweepCharts {
     svg.attributes().put("xmlns", "http://www.w3.org/2000/svg").put("width", Integer.toString(w))
         .put("height", Integer.toString(h)).put("viewBox", "0 0 " + w + " " + h).put("font-family", "sans-serif")
         .put("font-size", "11").put("style", "background:#fff");
-    double maxAbs = f.cells().stream().filter(c -> c.measured() && c.diff() != null && !c.noMeasurableDifference())
-        .mapToDouble(c -> Math.abs(c.diff())).max().orElse(1);
+    double maxAbs = f.cells().stream().map(c -> c.difference(t))
+        .filter(d -> d != null && d.diff() != null && !d.noMeasurableDifference())
+        .mapToDouble(d -> Math.abs(d.diff())).max().orElse(1);
     text(svg, LEFT + CELL_W * xs.size() / 2.0, 14, "middle", x.key() + " \u2192");
     if (!ys.isEmpty()) {
       text(svg, 6, TOP - 6, "start", f.axes().get(1).key() + " \u2193");
@@ -51,7 +52,7 @@ final class SweepCharts {
       }
       for (int i = 0; i < xs.size(); i++) {
         SweepFigures.Cell c = cell(f, x.key(), xs.get(i), y);
-        cellBox(svg, c, LEFT + CELL_W * i, TOP + CELL_H * j, maxAbs);
+        cellBox(svg, c, c == null ? null : c.difference(t), LEFT + CELL_W * i, TOP + CELL_H * j, maxAbs);
       }
     }
     text(svg, 6, h - 8, "start", "colour: ORDER \u2212 NOORDER median latency, \u00b5s (red: ORDER costs, blue: saves);"
@@ -59,35 +60,37 @@ final class SweepCharts {
     return svg;
   }
 
-  private static void cellBox(Element svg, SweepFigures.Cell c, int x, int y, double maxAbs) {
+  /** One cell of the heat map: the cell's difference in one test ({@code d}), or "not run". */
+  private static void cellBox(Element svg, SweepFigures.Cell c, SweepFigures.Difference d, int x, int y, double maxAbs) {
     String fill = "#ffffff";
     List<String> lines = new ArrayList<>();
     if (c == null || !c.measured()) {
       lines.add("not run");
-    } else if (c.diff() == null) {
+    } else if (d == null || d.diff() == null) {
       fill = "#f4f4f4";
       lines.add("no verdict");
-    } else if (c.noMeasurableDifference()) {
+    } else if (d.noMeasurableDifference()) {
       fill = "#dddddd";
       lines.add("no measurable");
       lines.add("difference");
-      lines.add(range(c));
+      lines.add(range(d));
     } else {
-      double t = Math.min(1, Math.abs(c.diff()) / maxAbs);
+      double t = Math.min(1, Math.abs(d.diff()) / maxAbs);
       int fade = (int) Math.round(230 - 180 * t);
-      fill = c.diff() > 0 ? String.format(Locale.ROOT, "#ff%02x%02x", fade, fade)
+      fill = d.diff() > 0 ? String.format(Locale.ROOT, "#ff%02x%02x", fade, fade)
           : String.format(Locale.ROOT, "#%02x%02xff", fade, fade);
-      lines.add(signed(c.diff()) + " \u00b5s");
-      lines.add(range(c));
+      lines.add(signed(d.diff()) + " \u00b5s");
+      lines.add(range(d));
     }
-    if (c != null && c.koRate() != null && c.koRate() > 0) {
-      lines.add("ORDER KO " + String.format(Locale.ROOT, "%.1f %%", c.koRate() * 100) + " " + c.koByCode().keySet());
+    if (d != null && d.koRate() != null && d.koRate() > 0) {
+      lines.add("ORDER KO " + String.format(Locale.ROOT, "%.1f %%", d.koRate() * 100) + " " + d.koByCode().keySet());
     }
+    boolean reached = d != null && d.reached();
     Element r = SvgCharts.shape(svg, "rect", "x", SvgCharts.num(x + 1), "y", SvgCharts.num(y + 1), "width",
-        SvgCharts.num(CELL_W - 2), "height", SvgCharts.num(CELL_H - 2), "fill", fill, "stroke", c != null && c.reached()
-            ? "#000" : "#bbb", "stroke-width", c != null && c.reached() ? "2" : "1");
+        SvgCharts.num(CELL_W - 2), "height", SvgCharts.num(CELL_H - 2), "fill", fill, "stroke", reached ? "#000" : "#bbb",
+        "stroke-width", reached ? "2" : "1");
     if (c != null) {
-      r.appendElement("title").text(c.values() + (c.verdict() == null ? "" : ": " + c.verdict()));
+      r.appendElement("title").text(c.values() + (d == null || d.verdict() == null ? "" : ": " + d.verdict()));
     }
     for (int k = 0; k < lines.size(); k++) {
       text(svg, x + CELL_W / 2.0, y + 15 + 12 * k, "middle", lines.get(k));
@@ -152,8 +155,8 @@ final class SweepCharts {
         && (yKey == null || y.equals(c.values().get(yKey)))).findFirst().orElse(null);
   }
 
-  static String range(SweepFigures.Cell c) {
-    return c.low() == null || c.high() == null ? "no interval" : "[" + signed(c.low()) + ", " + signed(c.high()) + "]";
+  static String range(SweepFigures.Difference d) {
+    return d.low() == null || d.high() == null ? "no interval" : "[" + signed(d.low()) + ", " + signed(d.high()) + "]";
   }
 
   static String signed(double v) {

@@ -64,7 +64,8 @@ public final class SweepReport {
   static String rule(SweepFigures f) {
     return f.simulation().equals(SweepPlan.SEQORDER)
         ? "knee: the smallest " + f.axes().get(0).key() + " at which the 95 % interval of ORDER minus NOORDER median latency"
-            + " (the first test's) lies wholly above threshold_us = " + Html.number(f.thresholdUs()) + " \u00b5s"
+            + (f.tests().size() > 1 ? " (each test's own)" : "") + " lies wholly above threshold_us = "
+            + Html.number(f.thresholdUs()) + " \u00b5s"
         : "tipping point: the smallest " + f.axes().get(0).key() + " at which the 95 % interval of uuid4's minus seq's"
             + " inserts/s (paired blocks) lies wholly below 0 and uuid4's mean inserts/s is at most ratio = "
             + SweepFigures.percent(f.ratio()) + " of seq's";
@@ -80,14 +81,19 @@ public final class SweepReport {
       Html.block(page, "p", k).attr("style", "font-weight:bold");
     }
     Html.block(page, "p", done + " of " + f.cells().size() + " cells measured. Rule: " + rule(f) + ".");
-    Html.section(page, seqOrder ? "ORDER's cost per insert (\u00b5s)" : "Inserts/s and p99 against " + f.axes().get(0).key());
     if (seqOrder) {
-      SweepCharts.heatMap(page, f);
+      // every test of the plan ran in every cell: a heat map of each
+      for (int t = 0; t < f.tests().size(); t++) {
+        Html.section(page, "ORDER's cost per insert (\u00b5s)" + (f.tests().size() > 1 ? ", test " + f.tests().get(t) : ""));
+        SweepCharts.heatMap(page, f, t);
+      }
     } else {
+      Html.section(page, "Inserts/s and p99 against " + f.axes().get(0).key());
       SweepCharts.curves(page, f);
     }
     Html.section(page, "Cells");
     cellTable(page, f, seqOrder);
+    missingP99(page, f);
     Html.section(page, "Design");
     Html.block(page, "p", "Every cell is a full comparison of its own (one Gatling run: warm-up, balanced blocks, block-level"
         + " intervals; one history row). Cells ran in a shuffled order (seed " + f.seed() + "), so a drift of the machine over"
@@ -97,6 +103,10 @@ public final class SweepReport {
 
   private static void cellTable(Element page, SweepFigures f, boolean seqOrder) {
     List<String> header = new ArrayList<>(f.axes().stream().map(SweepPlan.Axis::key).toList());
+    boolean testColumn = seqOrder && f.tests().size() > 1;
+    if (testColumn) {
+      header.add("test");
+    }
     if (seqOrder) {
       header.addAll(List.of("ORDER \u2212 NOORDER median (\u00b5s)", "95 % interval (\u00b5s)", "ORDER KO rate",
           "above threshold", "verdict", "cell run id"));
@@ -106,35 +116,63 @@ public final class SweepReport {
     }
     Element body = Html.table(page, header);
     for (SweepFigures.Cell c : f.cells()) {
-      List<String> row = new ArrayList<>(c.values().values().stream().map(Html::number).toList());
-      if (!c.measured()) {
-        row.add("not run yet");
-        while (row.size() < header.size()) {
-          row.add("");
-        }
-      } else if (seqOrder) {
-        row.addAll(List.of(c.diff() == null ? "\u2013" : SweepCharts.signed(c.diff()), SweepCharts.range(c),
-            c.koRate() == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %%", c.koRate() * 100)
-                + (c.koByCode().isEmpty() ? "" : " " + c.koByCode()),
-            c.reached() ? "yes" : c.noMeasurableDifference() ? "no measurable difference" : "no",
-            c.verdict() == null ? "\u2013" : c.verdict(), c.cellRunId()));
-      } else {
-        SweepFigures.Strategy seq = c.strategies().get("seq");
-        SweepFigures.Strategy uuid4 = c.strategies().get("uuid4");
-        row.addAll(List.of(rate(seq), rate(uuid4), c.diff() == null ? "\u2013"
-                : SweepCharts.signed(c.diff()) + " " + SweepCharts.range(c),
-            seq == null ? "\u2013" : Html.number(seq.p99Us()), uuid4 == null ? "\u2013" : Html.number(uuid4.p99Us()),
-            c.reached() ? "yes" : c.noMeasurableDifference() ? "no (no measurable difference)" : "no",
-            c.cellRunId()));
-      }
-      Element tr = Html.row(body, row);
-      if (c.measured()) {
-        // the cell's own Gatling run and sequela's pages, under runs/<cell>/ in the sweep's folder
-        Element last = tr.child(tr.childrenSize() - 1);
-        String id = last.text();
-        last.text("").appendElement("a").attr("href", "runs/" + c.id() + "/").text(id.isEmpty() ? c.id() : id);
+      for (int t = 0; t < (testColumn ? f.tests().size() : 1); t++) {
+        cellRow(body, f, c, t, seqOrder, testColumn, header.size());
       }
     }
+  }
+
+  /** One row of the cells' table: a cell, or with several tests one test of a cell. */
+  private static void cellRow(Element body, SweepFigures f, SweepFigures.Cell c, int t, boolean seqOrder,
+      boolean testColumn, int columns) {
+    List<String> row = new ArrayList<>(c.values().values().stream().map(Html::number).toList());
+    if (testColumn) {
+      row.add(f.tests().get(t));
+    }
+    SweepFigures.Difference d = c.difference(t);
+    if (!c.measured() || d == null) {
+      row.add(c.measured() ? "not in the cell's results" : "not run yet");
+      while (row.size() < columns - 1) {
+        row.add("");
+      }
+      row.add(c.measured() ? c.cellRunId() : "");
+    } else if (seqOrder) {
+      row.addAll(List.of(d.diff() == null ? "\u2013" : SweepCharts.signed(d.diff()), SweepCharts.range(d),
+          d.koRate() == null ? "\u2013" : String.format(Locale.ROOT, "%.2f %%", d.koRate() * 100)
+              + (d.koByCode().isEmpty() ? "" : " " + d.koByCode()),
+          d.reached() ? "yes" : d.noMeasurableDifference() ? "no measurable difference" : "no",
+          d.verdict() == null ? "\u2013" : d.verdict(), c.cellRunId()));
+    } else {
+      SweepFigures.Strategy seq = c.strategies().get("seq");
+      SweepFigures.Strategy uuid4 = c.strategies().get("uuid4");
+      row.addAll(List.of(rate(seq), rate(uuid4), d.diff() == null ? "\u2013"
+              : SweepCharts.signed(d.diff()) + " " + SweepCharts.range(d), p99(seq), p99(uuid4),
+          d.reached() ? "yes" : d.noMeasurableDifference() ? "no (no measurable difference)" : "no", c.cellRunId()));
+    }
+    Element tr = Html.row(body, row);
+    if (c.measured()) {
+      // the cell's own Gatling run and sequela's pages, under runs/<cell>/ in the sweep's folder
+      Element last = tr.child(tr.childrenSize() - 1);
+      String id = last.text();
+      last.text("").appendElement("a").attr("href", "runs/" + c.id() + "/").text(id.isEmpty() ? c.id() : id);
+    }
+  }
+
+  /** KeyGen: why a strategy of a cell has no p99, one line each (its results' note, or that they give none). */
+  private static void missingP99(Element page, SweepFigures f) {
+    for (SweepFigures.Cell c : f.cells()) {
+      c.strategies().forEach((name, s) -> {
+        if (s.p99Us() == null) {
+          Html.block(page, "p", c.values().entrySet().stream().map(e -> e.getKey() + " = " + Html.number(e.getValue()))
+              .collect(java.util.stream.Collectors.joining(", ")) + ": " + name + " has no p99: " + (s.note() == null
+                  ? "its cell's key-generation.json gives none" : s.note()));
+        }
+      });
+    }
+  }
+
+  private static String p99(SweepFigures.Strategy s) {
+    return s == null ? "\u2013" : s.p99Us() == null ? "none (below)" : Html.number(s.p99Us());
   }
 
   private static String rate(SweepFigures.Strategy s) {

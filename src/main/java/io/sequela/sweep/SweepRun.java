@@ -93,7 +93,7 @@ public final class SweepRun {
       SweepFigures f = write(plan, runId, folder);
       SweepFigures.Cell fc = f.cells().stream().filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
       out.printf("sweep %s: cell %d of %d done in %s (exit %d): %s%n", runId, n, order.size(), text(took), exit,
-          fc.verdict() == null ? "no verdict" : fc.verdict());
+          fc.verdicts() == null ? "no verdict" : fc.verdicts());
     }
     SweepFigures f = write(plan, runId, folder);
     f.kneeLines().forEach(l -> out.println("sweep " + runId + ": " + l));

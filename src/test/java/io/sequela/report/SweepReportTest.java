@@ -72,7 +72,7 @@ class SweepReportTest {
             + " (its whole interval)",
         "Knee at sequence_cache = 1,000: not reached in this grid (ORDER's cost per insert above 5.00 µs (its whole"
             + " interval) in none of 2 cells, up to users = 4)");
-    assertThat(f.cells().get(0).noMeasurableDifference()).isTrue();
+    assertThat(f.cells().get(0).difference(0).noMeasurableDifference()).isTrue();
     assertThat(f.cells().get(5).measured()).as("users 4, CACHE 1000: not run").isFalse();
   }
 
@@ -93,7 +93,7 @@ class SweepReportTest {
     Map<String, JsonNode> reversed = new LinkedHashMap<>();
     reversed.put("preseed_rows-10000", JSON.readTree(keygen(14000, 15000, -300, 2300).toString()
         .replace("\"a\":\"seq\",\"b\":\"uuid4\"", "\"a\":\"uuid4\",\"b\":\"seq\"")));
-    assertThat(SweepFigures.of("s3", plan, List.of(), reversed).cells().get(0).low())
+    assertThat(SweepFigures.of("s3", plan, List.of(), reversed).cells().get(0).difference(0).low())
         .as("a pair listed uuid4 first is turned round: uuid4 minus seq").isEqualTo(-2300.0);
   }
 
@@ -127,6 +127,60 @@ class SweepReportTest {
     assertThat(none.select(".no-data").text()).contains("No cell has a result yet");
     assertThat(none.selectFirst(".headline").text()).isEqualTo("Knee at sequence_cache = 20: no cell measured yet");
     assertThat(Files.readString(dir.resolve("none").resolve(SweepReport.JSON))).contains("\"cell_run_id\" : null");
+  }
+
+  @Test
+  void aPlanOfTwoTestsHasAHeatMapAndAKneeLineOfEachTest() throws Exception {
+    String two = "\"tests\": [ { \"test_name\": \"each\", \"scenarii\": [\n"
+        + "  { \"node_number\": 1, \"iterations\": 40, \"interval\": 0, \"connection\": \"embedded\" } ] },"
+        + " { \"test_name\": \"batched\", \"commit\": \"every 10\", \"scenarii\": [\n"
+        + "  { \"node_number\": 1, \"iterations\": 40, \"interval\": 0, \"connection\": \"embedded\" } ] } ]";
+    SweepPlan plan = SweepPlanLoader.parse("knee2.json", ConfigFactory.parseString(
+        "{ \"sweep\": { \"users\": [1, 2, 4], \"threshold_us\": 5 }, " + two + " }").root());
+    assertThat(plan.tests()).containsExactly("each", "batched");
+    Map<String, JsonNode> r = new LinkedHashMap<>();
+    r.put("users-1", twoTests(1, -2, 4, 1, -1, 3));
+    r.put("users-2", twoTests(12, 7, 17, 2, -1, 5));   // each: the knee at 2 users
+    r.put("users-4", twoTests(20, 15, 25, 9, 6, 12));  // batched: the knee at 4 users
+    SweepFigures f = SweepFigures.of("s4", plan, List.of(), r);
+    assertThat(f.kneeLines()).containsExactly(
+        "Knee in test each: users = 2, between users = 1 (not yet) and 2: ORDER's cost per insert above 5.00 µs (its whole"
+            + " interval)",
+        "Knee in test batched: users = 4, between users = 2 (not yet) and 4: ORDER's cost per insert above 5.00 µs (its"
+            + " whole interval)");
+    assertThat(f.cells().get(1).verdicts()).isEqualTo("each: ORDER costs 12.0 µs; batched: ORDER costs 2.0 µs");
+    List<Path> written = SweepReport.write(dir.resolve("two"), f);
+    Document page = Jsoup.parse(written.get(0).toFile());
+    assertThat(page.select("svg")).as("a heat map per test").hasSize(2);
+    assertThat(page.select("h3").eachText()).contains("ORDER's cost per insert (µs), test each",
+        "ORDER's cost per insert (µs), test batched");
+    assertThat(page.select("svg").get(1).select("rect[stroke=#000]")).as("batched's knee cell framed").hasSize(1);
+    assertThat(page.select("table").last().select("tbody tr")).as("a row per cell and test").hasSize(6);
+    JsonNode json = JSON.readTree(written.get(1).toFile());
+    assertThat(json.get("cells").get(2).get("differences")).hasSize(2);
+    assertThat(json.get("knees")).extracting(k -> k.get("test").asText()).containsExactly("each", "batched");
+  }
+
+  @Test
+  void aStrategyWithoutP99SaysWhyOnThePage() throws Exception {
+    JsonNode noP99 = JSON.readTree(keygen(14000, 15000, -300, 2300).toString()
+        .replace("\"p99_us\":4000", "\"note\":\"uuid4 block 1: no insert succeeded (0 failed), so uuid4 has no latency"
+            + " percentiles over its blocks.\""));
+    Document page = Jsoup.parse(SweepReport.write(dir.resolve("p99"), SweepFigures.of("s5", keyGen(), List.of(),
+        Map.of("preseed_rows-10000", noP99))).get(0).toFile());
+    assertThat(page.text()).contains("none (below)", "preseed_rows = 10,000: uuid4 has no p99: uuid4 block 1: no insert"
+        + " succeeded (0 failed)");
+  }
+
+  /** A sequence-gaps.json of two tests, each ORDER minus NOORDER median with its interval. */
+  private static JsonNode twoTests(double d1, double l1, double h1, double d2, double l2, double h2) throws Exception {
+    return JSON.readTree("{\"run_id\": \"r\", \"tests\": [" + test("each", d1, l1, h1) + ", " + test("batched", d2, l2, h2)
+        + "]}");
+  }
+
+  private static String test(String name, double diff, double low, double high) {
+    return "{\"test_name\": \"" + name + "\", \"comparison\": {\"verdict\": \"ORDER costs " + diff + " µs\","
+        + " \"median_latency_diff_us\": " + diff + ", \"median_latency_diff_ci_us\": [" + low + ", " + high + "]}}";
   }
 
   private static void noEmptyChart(Document page) {
