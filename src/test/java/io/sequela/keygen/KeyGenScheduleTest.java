@@ -81,6 +81,7 @@ class KeyGenScheduleTest {
     StepGate gate = new StepGate(new int[] {1, 1, 1, 1}, step -> { });
     blocks.connect(null, null, gate, Optional.empty());
     gate.start();
+    gate.arrive(0);
     for (int i = 0; i < 4; i++) {
       assertThat(blocks.running(0)).as("the warm-up runs until its 5th insert").isTrue();
       blocks.record(0, ok());
@@ -88,7 +89,9 @@ class KeyGenScheduleTest {
     blocks.record(0, ok());
     assertThat(blocks.running(0)).isFalse();
     gate.userDone(0);
+    gate.arrive(1);
     gate.userDone(1);
+    gate.arrive(2);
     assertThat(gate.isOpen(2)).isTrue();
     assertThat(s.step(2).warmup()).isFalse();
     long opened = System.nanoTime();
