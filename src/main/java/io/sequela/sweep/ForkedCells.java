@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Runs each cell as {@code mvn gatling:test} would: Gatling's launcher ({@code io.gatling.app.Gatling}) in a JVM of its
  * own, with {@code --add-opens=java.base/java.lang=ALL-UNNAMED} (Gatling 3.13+ needs it), the Gatling class path, the
- * {@code -Dsequela.*} settings the sweep was given and the cell's plan. The JVM is killed when this one stops, so an
- * interrupted sweep leaves no run behind.
+ * {@code -Dsequela.*} settings the sweep was given and the cell's plan. When this JVM stops (Ctrl-C, SIGTERM), the cell's
+ * JVM is stopped too and waited for (it stops its servers first, at most {@link #STOP_WAIT}), so an interrupted sweep
+ * leaves no run behind and a sweep started again at once finds the embedded server's data directory free.
  *
  * @param classPath the class path of the Gatling JVM: the simulations, the library, Gatling and the plans
  * @param forwarded {@code -Dname=value} settings for every cell
@@ -20,6 +21,8 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
 
   /** What every JVM running Gatling 3.13 or later needs. */
   static final String ADD_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+  /** How long a stopped cell may take to end: its own bound (run.Interruption: 30 s) and a margin. */
+  static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(40);
 
   public ForkedCells {
     forwarded = List.copyOf(forwarded);
@@ -37,7 +40,7 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", runs.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())).start();
-    Thread stop = new Thread(p::destroy, "sweep-cell-stop");
+    Thread stop = new Thread(() -> stop(p), "sweep-cell-stop");
     Runtime.getRuntime().addShutdownHook(stop);
     try {
       return p.waitFor();
@@ -50,6 +53,19 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
       } catch (IllegalStateException e) {
         // the JVM is already stopping: the hook stops the cell
       }
+    }
+  }
+
+  /** Stops a cell's JVM as Ctrl-C would (SIGTERM: its graceful stop) and waits for it, killing it after {@link #STOP_WAIT}. */
+  static void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -63,10 +63,36 @@ public final class SweepRun {
         plan.simulation(), plan.cells().size(), axes(plan), plan.cells().size() - todo.size(), todo.size(), text(left),
         plan.seed());
     out.println("sweep " + runId + ": folder " + folder.dir());
+    java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread stopped = new Thread(() -> stopped(plan, runId, folder, current.get(), out), "sweep-stopped");
+    Runtime.getRuntime().addShutdownHook(stopped);
+    try {
+      return cells(plan, runId, folder, runner, order, todo, left, current, out);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopped);
+      } catch (IllegalStateException e) {
+        // the JVM is stopping: the hook says where
+      }
+    }
+  }
+
+  /** Says, as the sweep's JVM stops (Ctrl-C), where it stopped and how to go on. */
+  private static void stopped(SweepPlan plan, String runId, SweepFolder folder, String where, PrintStream out) {
+    long done = plan.cells().stream().filter(folder::done).count();
+    out.printf("sweep %s: stopped%s, %d of %d cells done; started again with --run-id %s it runs the %d others%n", runId,
+        where == null ? "" : " in " + where, done, plan.cells().size(), runId, plan.cells().size() - done);
+  }
+
+  /** Runs the cells {@code todo} one by one, {@code current} naming the one under way, then writes the page. */
+  private static Result cells(SweepPlan plan, String runId, SweepFolder folder, CellRunner runner, List<SweepPlan.Cell> order,
+      List<SweepPlan.Cell> todo, Duration left, java.util.concurrent.atomic.AtomicReference<String> current,
+      PrintStream out) {
     int failed = 0;
     for (int i = 0; i < todo.size(); i++) {
       SweepPlan.Cell c = todo.get(i);
       int n = order.indexOf(c) + 1;
+      current.set("cell " + n + " of " + order.size() + " (" + c.label() + ")");
       out.printf("sweep %s: cell %d of %d (%d of %d now): %s, about %s; %s left; console: %s%n", runId, n, order.size(),
           i + 1, todo.size(), c.label(), text(c.estimate()), text(left), folder.log(c));
       long start = System.nanoTime();
@@ -94,6 +120,7 @@ public final class SweepRun {
       SweepFigures.Cell fc = f.cells().stream().filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
       out.printf("sweep %s: cell %d of %d done in %s (exit %d): %s%n", runId, n, order.size(), text(took), exit,
           fc.verdicts() == null ? "no verdict" : fc.verdicts());
+      current.set(null);
     }
     SweepFigures f = write(plan, runId, folder);
     f.kneeLines().forEach(l -> out.println("sweep " + runId + ": " + l));
