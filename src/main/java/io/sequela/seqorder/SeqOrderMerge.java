@@ -1,8 +1,6 @@
 package io.sequela.seqorder;
 
 import io.sequela.config.StageNode;
-import io.sequela.injectors.InjectorShares;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.config.NightlySettings;
@@ -113,14 +111,15 @@ public final class SeqOrderMerge {
       int injectors = shares.get(0).injectors();
       warnAboutMissing(shares, injectors, folders.size(), out);
       fresh(merged);
-      Latencies latencies = mergeLatencyLogs(folders, merged, out);
+      Latencies.Builder recorded = mergeLatencyLogs(folders, merged, out);
       Map<String, long[]> outcomes = new HashMap<>();
       for (Path folder : folders) {
         RequestRecords.in(folder).forEach(q -> {
-          latencies.record(q.key(), q.durationNanos() / 1_000_000L, q.ok(), q.errorCode());
+          InsertLatencies.add(recorded, q);
           outcomes.computeIfAbsent(q.key(), k -> new long[2])[q.ok() ? 0 : 1]++;
         });
       }
+      Latencies latencies = recorded.build();
       Reconciliation rec = reconcile(shares, outcomes, Reconciliation.rowCounts(db, request.runId()));
       List<String> tests = rec.lines().stream().map(Reconciliation.Line::test).distinct().toList();
       GapAnalysisResult gaps = GapAnalysis.run(db, target.dialect(), request.runId(), tests, TimeBasis.SQL_DATE);
@@ -201,13 +200,13 @@ public final class SeqOrderMerge {
   }
 
   /**
-   * The injectors' latency.hlog merged into the merged folder's, and the workers' µs latencies over it; empty
-   * latencies (filled from the records' spans) when no injector recorded any.
+   * The injectors' latency.hlog merged into the merged folder's, and a builder of the latencies over the workers' µs
+   * totals; over none (the records' spans then give them) when no injector recorded any.
    */
-  private static Latencies mergeLatencyLogs(List<Path> folders, Path merged, PrintStream out) {
+  private static Latencies.Builder mergeLatencyLogs(List<Path> folders, Path merged, PrintStream out) {
     List<Path> hlogs = folders.stream().map(f -> f.resolve(LATENCY_LOG)).filter(Files::isRegularFile).toList();
     if (hlogs.isEmpty()) {
-      return new Latencies();
+      return Latencies.builder();
     }
     Path log = merged.resolve(LATENCY_LOG);
     HistogramLogs.Merged m = HistogramLogs.merge(hlogs, log);
@@ -216,7 +215,7 @@ public final class SeqOrderMerge {
     IntervalLog read = IntervalLog.read(log);
     Map<String, Histogram> totals = new LinkedHashMap<>();
     read.tags().forEach(t -> totals.put(t, read.total(t)));
-    return Latencies.ofTags(totals);
+    return Latencies.builder(totals);
   }
 
   /** Per stage and node in run order: the plan's inserts, OK/KO over all records, and rows in the database. */

@@ -7,9 +7,8 @@ import io.sequela.design.BlockOrder;
 import io.sequela.design.BlockResult;
 import io.sequela.design.BlockVerdict;
 import io.sequela.design.DesignResult;
-import io.sequela.gaps.Latencies;
+import io.sequela.design.WarmupSummary;
 import io.sequela.gaps.StageStatus;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,25 +25,32 @@ final class SeqOrderVerdicts {
 
   private SeqOrderVerdicts() {}
 
-  /** Per test (plan order), its design's result. */
-  static Map<String, DesignResult> of(SeqOrderRun run, Latencies latencies) {
+  /** Per test (plan order), its design's result from the run's blocks that ran and its warm-ups. */
+  static Map<String, DesignResult> of(SeqOrderResults run) {
     Map<String, DesignResult> out = new LinkedHashMap<>();
     for (TestSpec t : run.settings().plan().tests()) {
       List<BlockResult> results = new ArrayList<>();
-      for (Stage s : run.stages()) {
-        if (s.warmup() || !s.test().name().equals(t.name())
-            || run.sequence().state(s.index()) != StageStatus.State.RAN) {
+      List<WarmupSummary> warmups = new ArrayList<>();
+      for (SeqOrderResults.StageRun r : run.stages()) {
+        Stage s = r.stage();
+        if (!s.test().name().equals(t.name())) {
           continue;
         }
-        Histogram h = latencies.block(t.name(), s.blockNo());
-        Optional<Duration> d = run.blockDuration(s.index());
-        if (h.getTotalCount() > 0 && d.isPresent()) {
-          results.add(BlockResult.of(s.block(), h, d.get()));
+        if (s.warmup()) {
+          warmups.add(r.warmup());
+          continue;
+        }
+        if (r.status().state() != StageStatus.State.RAN) {
+          continue;
+        }
+        Histogram h = run.latencies().block(t.name(), s.blockNo());
+        if (h.getTotalCount() > 0 && r.span().isPresent()) {
+          results.add(BlockResult.of(s.block(), h, r.span().get()));
         }
       }
       BlockOrder order = SeqOrderDesign.order(t);
-      out.put(t.name(), new DesignResult(SeqOrderDesign.stamp(t), order.pattern(), order.names(),
-          run.warmups(t.name()), results, verdict(t, results)));
+      out.put(t.name(), new DesignResult(SeqOrderDesign.stamp(t), order.pattern(), order.names(), warmups, results,
+          verdict(t, results)));
     }
     return out;
   }
