@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -181,13 +182,7 @@ public final class Latencies {
    * @param block the block's number within the test, 1-based ({@link StageNode#block})
    */
   public Histogram block(String test, int block) {
-    Histogram all = histogram();
-    blocks.forEach((k, h) -> {
-      if (k.test().equals(test) && k.block() == block) {
-        all.add(h);
-      }
-    });
-    return all;
+    return sum(blocks, k -> k.test().equals(test) && k.block() == block);
   }
 
   /** Where these latencies come from. */
@@ -213,9 +208,14 @@ public final class Latencies {
 
   /** All nodes' insert latencies of a test x mode in one new histogram, µs (empty when none). */
   public Histogram modeHistogram(String test, SequenceMode mode) {
+    return sum(inserts, k -> k.test().equals(test) && k.mode() == mode);
+  }
+
+  /** The histograms of the keys {@code which} takes, added into one new histogram. */
+  private static Histogram sum(Map<StageNode, Histogram> from, Predicate<StageNode> which) {
     Histogram all = histogram();
-    inserts.forEach((k, h) -> {
-      if (k.test().equals(test) && k.mode() == mode) {
+    from.forEach((k, h) -> {
+      if (which.test(k)) {
         all.add(h);
       }
     });
