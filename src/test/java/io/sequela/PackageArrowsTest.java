@@ -1,24 +1,30 @@
 package io.sequela;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.sequela.gatlingrun.GatlingRun;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import io.sequela.gatlingrun.GatlingRun;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The arrows between sequela's packages, as docs/architecture.md ("## Packages") lists them, checked on the
  * library's compiled classes: a package may use the root package, itself and the packages listed for it,
- * never another package of the table.
+ * never another package of the table. The table's "may use" column is read back and must say what {@link #MAY_USE}
+ * says.
  */
 class PackageArrowsTest {
 
@@ -64,6 +70,44 @@ class PackageArrowsTest {
   private static JavaClasses importLibrary() {
     ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
     return new ClassFileImporter().importPath(Path.of("target/classes"));
+  }
+
+  /**
+   * docs/architecture.md's table lists the same packages with the same arrows: in each row's "may use" cell, the
+   * packages named in backticks outside parentheses (what is in parentheses says which types, and a package named
+   * only in prose, e.g. {@code keys.PlanStrategies}, is no arrow).
+   */
+  @Test
+  void theArchitectureTableSaysWhatThisTestChecks() throws IOException {
+    assertThat(documentedArrows(Files.readString(Path.of("docs/architecture.md")))).isEqualTo(MAY_USE);
+  }
+
+  /** Package to the packages its row's "may use" cell names, for the rows of packages in {@link #MAY_USE}. */
+  static Map<String, Set<String>> documentedArrows(String doc) {
+    String table = doc.substring(doc.indexOf("| package | owns | may use"));
+    table = table.substring(0, table.indexOf("\n\n"));
+    Map<String, Set<String>> out = new LinkedHashMap<>();
+    table.lines().skip(2).forEach(row -> {
+      String[] cells = row.split("\\|", -1);
+      String pkg = cells[1].strip().replace("`", "");
+      if (!MAY_USE.containsKey(pkg)) {
+        return; // the root package and simulations/
+      }
+      String uses = cells[3];
+      for (String before = ""; !before.equals(uses); ) {
+        before = uses;
+        uses = uses.replaceAll("\\([^()]*\\)", "");
+      }
+      Set<String> named = new TreeSet<>();
+      Matcher m = Pattern.compile("`([a-z]+)`").matcher(uses);
+      while (m.find()) {
+        if (MAY_USE.containsKey(m.group(1))) {
+          named.add(m.group(1));
+        }
+      }
+      out.put(pkg, named);
+    });
+    return out;
   }
 
   @Test
