@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -156,6 +159,62 @@ class PackageArrowsTest {
           .because(simulation + " uses only io.sequela." + pkg + " of the three simulation packages")
           .check(simulations);
     });
+  }
+
+  /**
+   * Types public only where another package needs them: each public top-level type of the library is named (imported,
+   * or written out in full) in a file outside its package (another package's sources or tests, simulations/ and the
+   * profiles' source roots, the JMH benchmarks, pom.xml for the jar's main class, a service in META-INF/services), or
+   * used by a compiled class of another package (a call through another type's method, e.g.
+   * {@code run.sequence().userDone(k)}, names no type; the compiled classes in turn lose a type argument).
+   */
+  @Test
+  void aPublicTypeIsUsedOutsideItsPackage() throws IOException {
+    Pattern publicType = Pattern.compile(
+        "^public\\s+(?:(?:final|abstract|sealed|non-sealed|strictfp)\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)",
+        Pattern.MULTILINE);
+    Pattern named = Pattern.compile("io\\.sequela\\.(?:[a-z]+\\.)?[A-Z]\\w*");
+    Path library = Path.of("src/main/java");
+    Map<String, String> publicTypes = new TreeMap<>(); // type to its package
+    Map<String, Set<String>> namedOutside = new LinkedHashMap<>(); // type to the packages (or "" files) naming it
+    List<Path> roots = List.of(Path.of("src"), Path.of("simulations"), Path.of("simulations-gatling"),
+        Path.of("simulations-jdbc-plugin"), Path.of("pom.xml"));
+    for (Path root : roots) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files = walk.filter(Files::isRegularFile).filter(f -> f.toString().matches(".*\\.(java|xml|conf)$|.*/services/.*"))
+            .toList();
+      }
+      for (Path f : files) {
+        String text = Files.readString(f);
+        Matcher pkg = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE).matcher(text);
+        String filePackage = f.toString().endsWith(".java") && pkg.find() ? pkg.group(1) : "";
+        if (f.startsWith(library) && !f.endsWith("package-info.java")) {
+          Matcher t = publicType.matcher(text);
+          String name = f.getFileName().toString().replace(".java", "");
+          while (t.find()) {
+            if (t.group(1).equals(name)) {
+              publicTypes.put(filePackage + "." + name, filePackage);
+            }
+          }
+        }
+        Matcher m = named.matcher(text);
+        while (m.find()) {
+          namedOutside.computeIfAbsent(m.group(), x -> new TreeSet<>()).add(filePackage);
+        }
+      }
+    }
+    JavaClasses compiled = new ClassFileImporter().importPaths(Path.of("target/classes"), Path.of("target/test-classes"));
+    // used outside its package where neither check sees it: only by the JMH benchmarks (-Pbench), through
+    // SequenceBlockAllocator's stats(); as a lambda's type, passed to CpuUsageTable.recreate in db's CpuUsageQueryTest
+    Set<String> unseen = Set.of("io.sequela.keys.SequenceBlockStats", "io.sequela.querybench.CpuUsageSource");
+    List<String> onlyOwn = publicTypes.entrySet().stream()
+        .filter(e -> namedOutside.getOrDefault(e.getKey(), Set.of()).stream().allMatch(p -> p.equals(e.getValue())))
+        .filter(e -> compiled.get(e.getKey()).getDirectDependenciesToSelf().stream()
+            .allMatch(d -> d.getOriginClass().getPackageName().equals(e.getValue())))
+        .map(Map.Entry::getKey).filter(t -> !unseen.contains(t)).toList();
+    assertThat(publicTypes).as("the library's public types, read from src/main/java").hasSizeGreaterThan(100);
+    assertThat(onlyOwn).as("public, but used only in its own package: make it package-private").isEmpty();
   }
 
   @Test

@@ -159,17 +159,17 @@ public final class StageSequence {
   }
 
   /** The failure that stopped the run (a stage that could not open), or null (a stop from outside, or none). */
-  public RuntimeException stopCause() {
+  RuntimeException stopCause() {
     return stopCause;
   }
 
   /** Why the run was stopped, if it was. */
-  public Optional<String> stopReason() {
+  Optional<String> stopReason() {
     return Optional.ofNullable(stopReason.get());
   }
 
   /** True once stage {@code k} has opened. */
-  public boolean hasOpened(int k) {
+  boolean hasOpened(int k) {
     return openedAtMs.get(k) != 0;
   }
 
