@@ -107,7 +107,7 @@ public final class Latencies {
   }
 
   /** The workers' latencies alone, without requests: {@code builder(byTag).build()}. */
-  static Latencies ofTags(Map<String, Histogram> byTag) {
+  public static Latencies ofTags(Map<String, Histogram> byTag) {
     return builder(byTag).build();
   }
 

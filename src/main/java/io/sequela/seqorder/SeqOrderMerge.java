@@ -6,6 +6,7 @@ import io.sequela.SequelaException;
 import io.sequela.config.NightlySettings;
 import io.sequela.config.Plan;
 import io.sequela.config.TestSpec;
+import io.sequela.design.DesignResult;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.gaps.GapAnalysis;
@@ -123,14 +124,16 @@ public final class SeqOrderMerge {
       Reconciliation rec = reconcile(shares, outcomes, Reconciliation.rowCounts(db, request.runId()));
       List<String> tests = rec.lines().stream().map(Reconciliation.Line::test).distinct().toList();
       GapAnalysisResult gaps = GapAnalysis.run(db, target.dialect(), request.runId(), tests, TimeBasis.SQL_DATE);
+      Map<String, DesignResult> designs = designs(request.plan(), latencies, gaps, folders, out);
       out.println();
       out.println("sequela run " + request.runId() + " on " + target.dialect() + ", " + injectors + " injectors: reconciliation");
       out.println(ReconciliationTable.render(rec));
       out.println();
-      out.print(ComparisonTable.render(gaps, latencies));
+      out.print(ComparisonTable.render(gaps, latencies, designs));
       MergedIndex.write(merged, request.runId(), folders);
-      SequenceGapsReport.write(merged, gaps, latencies, injectors);
-      NightlyOutcome checks = nightly(request, db, target, rec, gaps, new InsertLatencyUs(latencies), merged, out);
+      SequenceGapsReport.write(merged, gaps, latencies, injectors, designs);
+      NightlyOutcome checks = nightly(request, db, target, rec, gaps,
+          new InsertLatencyUs(latencies, SeqOrderVerdicts.orderCosts(designs, request.plan().tests())), merged, out);
       out.println();
       out.print(checks.checks().summary());
       NightlyPages.afterReport(checks, merged, out);
@@ -148,8 +151,38 @@ public final class SeqOrderMerge {
     }
     RunIdentity id = new RunIdentity("SeqOrderSimulation", request.runId(), request.plan().source(),
         RunIdentity.planHash(request.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(target),
-        RunIdentity.serverVersion(db), RunIdentity.sourceCommit(), "");
+        RunIdentity.serverVersion(db), RunIdentity.sourceCommit(), SeqOrderVerdicts.stampLine(request.plan().tests()));
     return Nightly.finish(request.nightly(), id, results, merged, note -> out.println("sequela: " + note));
+  }
+
+  /**
+   * Each test's block-level verdict as a single run gives it ({@link SeqOrderVerdicts#ofMerged}), when the merged data
+   * allows: every injector left its latency.hlog, the rows' blocks follow the plan's design, and the logs hold per-block
+   * latencies. Otherwise one line says why not, and the verdict is the per-insert one (none here: an empty map).
+   */
+  private static Map<String, DesignResult> designs(Plan plan, Latencies latencies, GapAnalysisResult gaps,
+      List<Path> folders, PrintStream out) {
+    long withLog = folders.stream().filter(f -> Files.isRegularFile(f.resolve(LATENCY_LOG))).count();
+    String whyNot = null;
+    Map<String, DesignResult> designs = Map.of();
+    java.util.Optional<String> mismatch = SeqOrderVerdicts.mismatch(plan.tests(), gaps);
+    if (withLog < folders.size()) {
+      whyNot = "only " + withLog + " of the " + folders.size() + " injectors left a " + LATENCY_LOG
+          + " (sequela.latency.record=false or the JDBC plugin), and a block's latencies must be all of its injectors'";
+    } else if (mismatch.isPresent()) {
+      whyNot = mismatch.get() + ": give the merge the plan and -Dsequela.plan-defaults.* the injectors ran with";
+    } else {
+      designs = SeqOrderVerdicts.ofMerged(plan.tests(), latencies, gaps);
+      if (designs.values().stream().allMatch(d -> d.blocks().isEmpty())) {
+        whyNot = "the injectors' " + LATENCY_LOG + " hold no per-block latencies (a run from before blocks, or no"
+            + " BLOCK_NO in JOB_EXECUTION)";
+      }
+    }
+    if (whyNot != null) {
+      out.println("sequela: no block-level verdict: " + whyNot + "; the verdict below is per insert, not the design's");
+      return Map.of();
+    }
+    return designs;
   }
 
   /** Every input must be an injector's run folder holding its run record. */
