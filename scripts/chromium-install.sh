@@ -5,15 +5,8 @@ set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then
   exit 0
 fi
-if [ ! -f /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "chromium-install: chromium is missing and this is no Debian system with apt-get; install a chromium by hand" >&2
-  exit 1
-fi
-if [ "$(id -u)" -ne 0 ]; then
-  echo "chromium-install: chromium is missing and installing it needs root (apt-get install chromium)" >&2
-  exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
+. "$(dirname "$0")/apt-lib.sh"
+apt_ready chromium-install chromium
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends chromium >/dev/null
 command -v chromium >/dev/null

@@ -17,16 +17,9 @@ if ! missing; then
   echo "galera-install: mariadb-server, galera-4 and rsync are installed"
   exit 0
 fi
-if [ ! -f /etc/debian_version ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "galera-install: needs Debian's packages mariadb-server, galera-4 and rsync (apt-get); this machine is not Debian: install them by hand" >&2
-  exit 1
-fi
-if [ "$(id -u)" -ne 0 ]; then
-  echo "galera-install: installing mariadb-server, galera-4 and rsync needs root: run 'sudo apt-get install -y mariadb-server galera-4 rsync'" >&2
-  exit 1
-fi
+. "$(dirname "$0")/apt-lib.sh"
+apt_ready galera-install "mariadb-server galera-4 rsync"
 start_ns=$(date +%s%N)
-export DEBIAN_FRONTEND=noninteractive
 # never let the package start its service (a policy-rc.d that denies is what Debian's containers ship)
 if [ ! -e /usr/sbin/policy-rc.d ]; then
   printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * A KeyGen step's work for one virtual user when every user is injected at once: tell the gate this user has arrived,
- * wait until the step opens (polling every 5 ms), run the work inside a Gatling group, then tell the gate this user is
- * done.
+ * wait until the step opens (polling every 5 ms, passing the run's stop check), run the work inside a Gatling group,
+ * then tell the gate this user is done.
  */
 final class Gated {
 
@@ -15,12 +15,12 @@ final class Gated {
 
   private Gated() {}
 
-  static ChainBuilder step(StepGate gate, int step, String group, ChainBuilder work) {
+  static ChainBuilder step(StepGate gate, int step, String group, ChainBuilder work, GatlingStop stop) {
     return exec(session -> {
           gate.arrive(step);
           return session;
         })
-        .asLongAs(session -> !gate.isOpen(step)).on(pause(POLL))
+        .asLongAs(session -> !gate.isOpen(step)).on(stop.check().pause(POLL))
         .group(group).on(work)
         .exec(session -> {
           // the last user of a step prepares the next (checkpoint, probes); a database failure there ends the run

@@ -31,6 +31,7 @@ public class KeyGenSimulation extends Simulation {
   // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
   private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final KeyGenRun run = SimulationExit.orExit(KeyGenRun::prepare);
+  private final GatlingStop stop = new GatlingStop(run::stopLoadWith);
 
   {
     List<PopulationBuilder> populations = new ArrayList<>();
@@ -68,7 +69,7 @@ public class KeyGenSimulation extends Simulation {
     }
     String payload = run.payload(step);
     ChainBuilder work = exec(session -> session.set("payload", payload))
-        .asLongAs(session -> run.running(step), "i").on(insert);
+        .asLongAs(session -> run.running(step), "i").on(stop.check().exec(insert));
     if (!run.commit().autocommit()) {
       work = work.exec(commit(s, user));
     }
@@ -81,7 +82,7 @@ public class KeyGenSimulation extends Simulation {
         work = work.exec(commit(s, user));
       }
     }
-    return Gated.step(run.gate(), step, schedule.group(step), work);
+    return Gated.step(run.gate(), step, schedule.group(step), work, stop);
   }
 
   /** A lean request on the user's own worker (its one connection for the whole run). */
@@ -110,7 +111,6 @@ public class KeyGenSimulation extends Simulation {
 
   @Override
   public void before() {
-    io.sequela.run.Interruption.exitOnInterrupt(); // no graceful stop yet: Ctrl-C or Maven gone stops the server, exit 130
     SimulationExit.orExit(() -> {
       run.start();
       return null;

@@ -27,6 +27,7 @@ public class QueryBenchSimulation extends Simulation {
   // before any database work: -Dsequela.request-path=plugin on a build without the plugin is one line
   private final PluginRequests plugin = SimulationExit.orExit(PluginRequests::ifAsked);
   private final QueryBenchRun run = SimulationExit.orExit(QueryBenchRun::prepare);
+  private final GatlingStop stop = new GatlingStop(run::stopLoadWith);
 
   {
     int workers = run.settings().workers();
@@ -35,7 +36,8 @@ public class QueryBenchSimulation extends Simulation {
         .mapToObj(w -> Map.<String, Object>of("worker", w)).iterator();
     ScenarioBuilder worker = scenario("querybench worker")
         .feed(workerIds)
-        .foreach(session -> run.queues().queue(session.getInt("worker")), "q").on(plugin != null ? pluginQuery() : leanQuery());
+        .foreach(session -> run.queues().queue(session.getInt("worker")), "q")
+        .on(stop.check().exec(plugin != null ? pluginQuery() : leanQuery()));
     setUp(plugin != null ? plugin.withPool(worker.injectOpen(atOnceUsers(workers)), run.poolConfig())
         : worker.injectOpen(atOnceUsers(workers)));
   }
@@ -57,7 +59,7 @@ public class QueryBenchSimulation extends Simulation {
 
   @Override
   public void before() {
-    io.sequela.run.Interruption.exitOnInterrupt(); // no graceful stop yet: Ctrl-C or Maven gone stops the server, exit 130
+    run.start();
   }
 
   @Override

@@ -2,16 +2,13 @@ package io.sequela.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
+import io.sequela.db.ConnectionSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A JDBC connection that does nothing, for benchmarks of the request path without a database: every
@@ -31,7 +28,8 @@ final class NoOpJdbc {
    */
   static HikariDataSource pool(int size, AtomicLong executed) {
     HikariConfig c = new HikariConfig();
-    c.setDataSource(new NoOpDataSource(executed));
+    ConnectionSource noOp = () -> connection(executed);
+    c.setDataSource(noOp.asDataSource());
     c.setPoolName("no-op");
     c.setMaximumPoolSize(size);
     c.setMinimumIdle(0);
@@ -93,54 +91,5 @@ final class NoOpJdbc {
       }
     };
     return (Connection) proxy(Connection.class, connection);
-  }
-
-  private static final class NoOpDataSource implements DataSource {
-    private final AtomicLong executed;
-
-    NoOpDataSource(AtomicLong executed) {
-      this.executed = executed;
-    }
-
-    @Override
-    public Connection getConnection() {
-      return connection(executed);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) {
-      return connection(executed);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) {
-      return null;
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
   }
 }

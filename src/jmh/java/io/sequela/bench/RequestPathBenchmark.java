@@ -93,7 +93,7 @@ public class RequestPathBenchmark {
       dir = Files.createTempDirectory("sequela-request-path");
       record = RequestRecord.open(dir.resolve(RequestRecord.FILE));
       latencies = LatencyRecorder.start(dir.resolve("latency.hlog"), Duration.ofMillis(250));
-      Work work = JobExecutionInsert.work(1, "bench", "bench-run", "NOORDER");
+      Work work = JobExecutionInsert.work(1, "bench", "bench-run", "NOORDER", 1);
       if (recording) {
         int key = record.key("bench NOORDER node 1");
         LatencyRecorder.Channel channel = latencies.channel("bench/NOORDER/node-1");
@@ -135,7 +135,7 @@ public class RequestPathBenchmark {
     private HikariDataSource pool;
     private Connection connection;
     private PreparedStatement statement;
-    private final Work.Binder binder = JobExecutionInsert.work(1, "bench", "bench-run", "NOORDER").binder();
+    private final Work.Binder binder = JobExecutionInsert.work(1, "bench", "bench-run", "NOORDER", 1).binder();
 
     @Setup(Level.Trial)
     public void open() throws SQLException {

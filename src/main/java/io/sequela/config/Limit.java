@@ -68,12 +68,12 @@ public enum Limit {
   }
 
   /** True when the value must be a whole number (a count). */
-  public boolean whole() {
+  boolean whole() {
     return whole;
   }
 
   /** The limit with this key, if any. */
-  public static Optional<Limit> ofKey(String key) {
+  static Optional<Limit> ofKey(String key) {
     return Arrays.stream(values()).filter(l -> l.key.equals(key)).findFirst();
   }
 }

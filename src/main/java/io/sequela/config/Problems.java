@@ -29,7 +29,7 @@ public final class Problems {
    * Problems of an object setting such as {@code sequela.plan-defaults}: each line starts with the setting's
    * full path ({@code sequela.plan-defaults.sequence_cache: must be ...}), no file or line.
    */
-  public static Problems forSetting(String setting) {
+  static Problems forSetting(String setting) {
     return new Problems(null, setting + ".");
   }
 

@@ -28,7 +28,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * <p>Adding a setting: its default and a comment in reference.conf, and one field in the record of the part
  * that uses it, read in that record's {@code from(Config)}. Nothing else: the new key is known at once.
  */
-public final class Settings {
+final class Settings {
 
   /** The root of every setting. */
   public static final String ROOT = "sequela";

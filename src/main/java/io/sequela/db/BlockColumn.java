@@ -27,7 +27,7 @@ public final class BlockColumn {
    *
    * @throws SQLException when the table cannot be read
    */
-  public static boolean present(Connection c) throws SQLException {
+  static boolean present(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT * FROM " + SessionColumns.TABLE + " WHERE 1 = 0")) {
       ResultSetMetaData md = rs.getMetaData();
@@ -41,7 +41,7 @@ public final class BlockColumn {
   }
 
   /** The statement adding the column (no default: older rows keep null). */
-  public static String addStatement(Dialect d) {
+  static String addStatement(Dialect d) {
     return d.addColumn(SessionColumns.TABLE, COLUMN, d.longKeyType(false));
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * How the populator writes many rows: PostgreSQL's {@code COPY FROM STDIN} protocol (text, CSV and binary
  * row formats) where {@link #supportsCopy()}, else JDBC batches of INSERTs (the default).
  */
-public interface BulkLoad {
+interface BulkLoad {
 
   /** True when the database takes {@code COPY ... FROM STDIN} in PostgreSQL's text, CSV and binary formats. */
   default boolean supportsCopy() {

@@ -150,12 +150,12 @@ public final class EmbeddedPostgres {
   }
 
   /** TCP port on 127.0.0.1. */
-  public int port() {
+  int port() {
     return server.getPort();
   }
 
   /** The data directory. */
-  public Path dataDir() {
+  Path dataDir() {
     return dataDir;
   }
 }

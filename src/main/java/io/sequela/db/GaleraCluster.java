@@ -75,7 +75,7 @@ public final class GaleraCluster {
   }
 
   /** The cluster node (1..3) a plan's node number lands on: ((n - 1) mod 3) + 1. */
-  public static int clusterNode(int planNode) {
+  static int clusterNode(int planNode) {
     return Math.floorMod(planNode - 1, NODES) + 1;
   }
 

@@ -55,7 +55,7 @@ public final class JobExecutionTable {
   }
 
   /** True when JOB_EXECUTION, in the connection's current schema, has a primary key (JDBC metadata). */
-  public static boolean hasPrimaryKey(Connection c) throws SQLException {
+  static boolean hasPrimaryKey(Connection c) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     String table = md.storesUpperCaseIdentifiers() ? TABLE.toUpperCase(Locale.ROOT) : TABLE;
     try (ResultSet rs = md.getPrimaryKeys(c.getCatalog(), c.getSchema(), table)) {

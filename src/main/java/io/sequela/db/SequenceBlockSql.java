@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * {@code sql/<dialect>/sequence_block.sql}): it adds the block size to the sequence's NEXT_VALUE and returns
  * the new value, holding the row lock until the caller commits.
  */
-public interface SequenceBlockSql {
+interface SequenceBlockSql {
 
   /**
    * Adds {@code blockSize} to NEXT_VALUE of the sequence's row in the connection's current transaction.

@@ -48,7 +48,7 @@ public final class SessionColumns {
    * The statements adding the given missing columns (names from {@link #missing}): each added without a default,
    * so the rows already there keep null, then given its default.
    */
-  public static List<String> addStatements(Dialect d, List<String> missing) {
+  static List<String> addStatements(Dialect d, List<String> missing) {
     List<String> out = new ArrayList<>();
     if (missing.contains(SESSION)) {
       out.add(d.addColumn(TABLE, SESSION, d.longKeyType(false)));

@@ -7,7 +7,7 @@ import java.util.Optional;
  * DB_SESSION and DB_INSTANCE columns take as defaults, so the database fills them at insert time
  * ({@link SessionColumns}).
  */
-public interface SessionSql {
+interface SessionSql {
 
   /** The current session's id as a number, e.g. PostgreSQL's {@code pg_backend_pid()}. */
   String sessionExpression();

@@ -1,16 +1,12 @@
 package io.sequela.db;
 
 import com.zaxxer.hikari.HikariConfig;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A one-connection HikariCP pool with autocommit off whose transaction outlives the borrow: for a client
@@ -50,71 +46,25 @@ public final class TransactionSpanningPool {
     cfg.setPassword(null);
     cfg.setDataSourceProperties(new Properties());
     target.dialect().loadDriver();
-    cfg.setDataSource(new HeldDataSource(target.jdbcUrl(), props));
+    ConnectionSource held = () -> held(target.jdbcUrl(), props);
+    cfg.setDataSource(held.asDataSource());
     cfg.setAutoCommit(false);
     return cfg;
   }
 
-  /** Opens driver connections whose argument-less rollback() is a no-op. */
-  private static final class HeldDataSource implements DataSource {
-    private final String url;
-    private final Properties props;
-
-    HeldDataSource(String url, Properties props) {
-      this.url = url;
-      this.props = props;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection real = DriverManager.getConnection(url, props);
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
-              return null;
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
+  /** Opens a driver connection whose argument-less rollback() is a no-op. */
+  private static Connection held(String url, Properties props) throws SQLException {
+    Connection real = DriverManager.getConnection(url, props);
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("rollback") && (args == null || args.length == 0)) {
+            return null;
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 }

@@ -74,6 +74,18 @@ public final class BlockAnalysis {
   }
 
   /**
+   * As {@link #compare(List, int, int)}, the two variants named from {@code names} whether or not they have blocks (a
+   * run without per-block latencies still says {@code ORDER vs NOORDER}, not {@code variant 0 vs variant 1}).
+   *
+   * @param names every variant's name by index, e.g. {@link BlockOrder#names()}
+   */
+  public static BlockVerdict compare(List<BlockResult> results, List<String> names, int a, int b) {
+    BlockVerdict v = compare(results, a, b);
+    return new BlockVerdict(names.get(a), names.get(b), v.pairs(), v.medianUs(), v.meanUs(), v.rowsPerSec(),
+        v.noInterval());
+  }
+
+  /**
    * Variant b against variant a.
    *
    * @param results the run's block results, any order, any variants; not changed

@@ -83,7 +83,7 @@ public final class BlockOrder {
    * Rounds after which every variant has taken every slot equally often and followed every other variant equally
    * often: {@code k} for an even number of variants, {@code 2k} for an odd one (1 for a single variant).
    */
-  public static int roundsForBalance(int variants) {
+  static int roundsForBalance(int variants) {
     return variants <= 1 ? 1 : variants % 2 == 0 ? variants : 2 * variants;
   }
 

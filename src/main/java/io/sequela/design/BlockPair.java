@@ -7,4 +7,4 @@ package io.sequela.design;
  * @param a the block of the reference variant (e.g. NOORDER)
  * @param b the block of the variant whose cost is measured (e.g. ORDER)
  */
-public record BlockPair(Block a, Block b) {}
+record BlockPair(Block a, Block b) {}

@@ -16,6 +16,6 @@ package io.sequela.gaps;
  * @param missingByDesign values between ids that belong to other nodes' residue classes (id step &gt; 1
  *     only, see {@link IdOrderWalk}); 0 with step 1
  */
-public record IdOrderFigures(
+record IdOrderFigures(
     long distinctIds, long duplicateIds, long minId, long maxId, long gapCount, long largestGap, long islands,
     long nodeSwitches, GapHistogram gapSizes, long missingByDesign) {}

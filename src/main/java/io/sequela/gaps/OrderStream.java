@@ -15,7 +15,7 @@ import java.util.Arrays;
  * merge sort of the rows grouped by node in time order, keyed {@code node << 56 | id << 29 | timeRank}:
  * pairs from different nodes are then never out of order. Not thread-safe; one instance per test x mode.
  */
-public final class OrderStream {
+final class OrderStream {
 
   /** Largest sequence part an id may have (27 bits; MOD(id, 1e8) always fits). */
   public static final long MAX_ID = (1L << 27) - 1;

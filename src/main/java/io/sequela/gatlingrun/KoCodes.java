@@ -32,7 +32,7 @@ public final class KoCodes {
   }
 
   /** The code a KO message carries, {@link #UNKNOWN} when it carries none. */
-  public static String codeOf(String message) {
+  static String codeOf(String message) {
     if (message == null) {
       return UNKNOWN;
     }

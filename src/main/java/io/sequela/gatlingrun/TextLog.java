@@ -36,7 +36,7 @@ public final class TextLog {
    *
    * @throws SequelaException when the log cannot be read
    */
-  public static void forEachRequest(Path log, Consumer<Request> sink) {
+  static void forEachRequest(Path log, Consumer<Request> sink) {
     try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("REQUEST\t")) {

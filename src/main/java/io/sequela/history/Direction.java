@@ -16,7 +16,7 @@ public enum Direction {
   }
 
   /** Otava's metric direction: 1 higher is better, -1 lower is better, 0 for NONE. */
-  public int otava() {
+  int otava() {
     return otava;
   }
 }

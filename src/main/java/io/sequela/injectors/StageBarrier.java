@@ -210,7 +210,7 @@ public final class StageBarrier {
    * @throws SequelaException.InjectorMissing naming the injectors that did not arrive within the timeout,
    *     or with the line another injector recorded
    */
-  public void awaitAll(int k) {
+  void awaitAll(int k) {
     await(k, false);
   }
 
@@ -234,7 +234,7 @@ public final class StageBarrier {
    * @throws SequelaException.InjectorMissing naming the injectors that did not arrive within the timeout
    *     (injector 1 when all did but it did not open the stage), or with the line another injector recorded
    */
-  public void awaitOpen(int k) {
+  void awaitOpen(int k) {
     await(k, true);
   }
 

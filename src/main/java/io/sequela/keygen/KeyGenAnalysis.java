@@ -23,7 +23,7 @@ import java.util.Optional;
  * different in every run by chance alone); one strategy is faster than another only where the interval of their
  * inserts/s difference excludes 0; the ranking follows from those verdicts.
  */
-public final class KeyGenAnalysis {
+final class KeyGenAnalysis {
 
   private KeyGenAnalysis() {}
 

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param blocks every finished block, run order
  * @param oracleWaits block name ({@code uuid4 block 2}) to its per-instance wait deltas; empty off Oracle
  */
-public record KeyGenResults(String runId, KeyGenPlan plan, KeyGenSchedule schedule, Duration waitSampleInterval,
+record KeyGenResults(String runId, KeyGenPlan plan, KeyGenSchedule schedule, Duration waitSampleInterval,
     List<WarmupFigures> warmups, List<BlockRun> blocks, Map<String, InstanceWaits> oracleWaits) {
 
   /**

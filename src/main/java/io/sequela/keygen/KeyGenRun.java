@@ -10,6 +10,8 @@ import io.sequela.probe.BlockProbe;
 import io.sequela.probe.WaitDeltaProbe;
 import io.sequela.report.KeyGenReport;
 import io.sequela.run.AfterReport;
+import io.sequela.run.InterruptibleLoad;
+import io.sequela.run.Interruption;
 import io.sequela.run.NightlyPages;
 import io.sequela.stats.KeyGenFigures;
 import io.sequela.config.CommitPolicy;
@@ -98,6 +100,7 @@ public final class KeyGenRun implements AutoCloseable {
   private SequenceBlockAllocator seqBlock;
   private String flushStatisticsSql;
   private boolean closed;
+  private final InterruptibleLoad load = new InterruptibleLoad();
 
   private KeyGenRun(KeyGenSettings settings, NightlySettings nightly) {
     this.settings = settings;
@@ -202,12 +205,19 @@ public final class KeyGenRun implements AutoCloseable {
   }
 
   /**
-   * Opens the first step (Gatling's {@code before()}).
+   * Opens the first step (Gatling's {@code before()}); from then on Ctrl-C, SIGTERM or the parent process gone
+   * ({@link Interruption}) stops the load and the run ends with what ran ({@link #finish}).
    *
    * @throws io.sequela.SequelaException.DatabaseFailure when the first step's preparation fails
    */
   public void start() {
     gate.start();
+    load.start();
+  }
+
+  /** How to stop the load generator (Gatling's own stop of its injector), run once when the run is interrupted. */
+  public void stopLoadWith(Runnable stop) {
+    load.stopWith(stop);
   }
 
   /**
@@ -366,7 +376,8 @@ public final class KeyGenRun implements AutoCloseable {
    * Ends the run (Gatling's {@code after()}): gathers what it measured into {@link KeyGenResults}, analyses it once
    * ({@link KeyGenAnalysis}), writes key-generation.json, prints the table and the checks' summary, runs the nightly
    * checks (one history row stamped with the design, sequela-assertions.xml), registers the page to be written once
-   * Gatling has written its report, and closes the run.
+   * Gatling has written its report, and closes the run. An interrupted run does the same for the blocks that ended:
+   * history status interrupted, and the JVM exits {@link ExitCodes#INTERRUPTED} once the page is written.
    *
    * @param out where the console table and the checks' summary go
    * @param beforeRecordIsRead run first: with the JDBC plugin, the simulation copies Gatling 3.11's text log into the
@@ -375,24 +386,32 @@ public final class KeyGenRun implements AutoCloseable {
    * @throws SequelaException when the run folder cannot be found or a file cannot be written
    */
   public KeyGenFigures finish(PrintStream out, Runnable beforeRecordIsRead) {
+    String interrupted = load.end();
     try {
       beforeRecordIsRead.run();
       KeyGenResults results = results();
       KeyGenFigures figures = KeyGenAnalysis.of(results);
+      String stopped = interrupted == null ? null : interrupted + " after " + results.blocks().size() + " of "
+          + (schedule.size() - schedule.firstBlockStep()) + " measured blocks: the figures are those of the blocks that"
+          + " ended; the block under way and the steps after it are in none";
       KeyGenReport report = KeyGenReport.of(runId, dialect, plan, results.waitSampleInterval(), figures)
-          .withOracleWaits(results.oracleWaits());
+          .withOracleWaits(results.oracleWaits()).withStopped(stopped);
       GatlingRun folder = runFolder();
       report.writeJson(folder.folder());
       out.println();
       out.println("sequela keygen run " + runId + " on " + dialect.name() + ", " + plan.users() + " users, commit "
           + plan.commit() + ", " + plan.preseedRows() + " pre-seeded rows; " + figures.design());
       out.println(report.consoleTable());
-      NightlyOutcome checks = nightly(figures, out);
+      NightlyOutcome checks = nightly(figures, out, interrupted != null);
+      int exit = stopped == null ? checks.exitCode() : ExitCodes.INTERRUPTED;
+      if (stopped != null) {
+        out.println("sequela: " + stopped + "; history row " + checks.status() + ", exit " + exit);
+      }
       // the page is built from the same figures as the JSON, in this JVM, once Gatling has written its report
       AfterReport.register(folder, f -> {
         report.writePage(f.folder());
         NightlyPages.afterReport(checks, f.folder(), System.out);
-      }, checks.exitCode());
+      }, exit);
       return figures;
     } finally {
       close();
@@ -416,15 +435,16 @@ public final class KeyGenRun implements AutoCloseable {
 
   /**
    * The nightly checks of the run (the plan's assertions per strategy, the regression gate), one history row stamped
-   * with the design and sequela-assertions.xml in the run folder; prints the checks' summary.
+   * with the design (status interrupted when the run was) and sequela-assertions.xml in the run folder; prints the
+   * checks' summary.
    *
    * @return the outcome; its exit code is {@link ExitCodes#CHECK_FAILED} when a check failed
    */
-  private NightlyOutcome nightly(KeyGenFigures figures, PrintStream out) {
+  private NightlyOutcome nightly(KeyGenFigures figures, PrintStream out, boolean interrupted) {
     RunIdentity id = new RunIdentity("KeyGenSimulation", runId, plan.source(), RunIdentity.planHash(nightly.keyGenPlan(), ""),
         RunIdentity.targetLabel(target), RunIdentity.serverVersion(admin), RunIdentity.sourceCommit(), figures.design());
     NightlyOutcome o = Nightly.finish(nightly, id, List.of(KeyGenNightly.of(plan, figures)), runFolder().folder(),
-        note -> out.println("sequela: " + note));
+        note -> out.println("sequela: " + note), interrupted);
     out.print(o.checks().summary());
     return o;
   }

@@ -88,7 +88,7 @@ public final class KeyGenSchedule {
   }
 
   /** The first measured block's step. */
-  public int firstBlockStep() {
+  int firstBlockStep() {
     return firstBlock;
   }
 
@@ -103,7 +103,7 @@ public final class KeyGenSchedule {
   }
 
   /** How long one block runs. */
-  public Duration blockDuration() {
+  Duration blockDuration() {
     return block.duration();
   }
 
@@ -113,7 +113,7 @@ public final class KeyGenSchedule {
   }
 
   /** The strategy ids in plan order. */
-  public List<String> strategyIds() {
+  List<String> strategyIds() {
     return strategyIds;
   }
 
@@ -133,7 +133,7 @@ public final class KeyGenSchedule {
   }
 
   /** A block's name, e.g. {@code uuid4 block 3}: its strategy and its own number from 1. */
-  public static String blockName(String strategyId, Block block) {
+  static String blockName(String strategyId, Block block) {
     return strategyId + " block " + (block.number() + 1);
   }
 

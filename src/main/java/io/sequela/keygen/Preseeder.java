@@ -20,7 +20,7 @@ import io.sequela.keys.KeyStrategy;
  * Snowflake users use worker ids from 1, seeded time-based UUIDs are from 2017).
  */
 @FunctionalInterface
-public interface Preseeder {
+interface Preseeder {
 
   /**
    * Loads {@code rows} rows into the strategy's table, on connections of its own.

@@ -116,12 +116,12 @@ public final class StepGate {
   }
 
   /** {@link System#nanoTime()} when step {@code k} opened, or 0 if it has not. */
-  public long openedAtNanos(int k) {
+  long openedAtNanos(int k) {
     return openedAtNanos.get(k);
   }
 
   /** How long step {@code k} ran, open to last user done, in ns; 0 while it runs. */
-  public long wallNanos(int k) {
+  long wallNanos(int k) {
     long closed = closedAtNanos.get(k);
     return closed == 0 ? 0 : closed - openedAtNanos.get(k);
   }

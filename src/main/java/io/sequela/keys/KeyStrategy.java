@@ -72,12 +72,12 @@ public enum KeyStrategy {
   }
 
   /** Key columns in primary-key order. */
-  public List<String> keyColumns() {
+  List<String> keyColumns() {
     return this == SITE_SEQ ? List.of("site_id", "seq_id") : List.of(KEY_COLUMN);
   }
 
   /** The column whose values come from the sequence or generator (the last key column). */
-  public String counterColumn() {
+  String counterColumn() {
     return keyColumns().get(keyColumns().size() - 1);
   }
 

@@ -105,7 +105,7 @@ public final class SequenceBlockAllocator implements AutoCloseable {
   }
 
   /** The options this allocator was opened with. */
-  public SequenceBlockOptions options() {
+  SequenceBlockOptions options() {
     return options;
   }
 

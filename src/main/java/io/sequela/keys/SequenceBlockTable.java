@@ -53,7 +53,7 @@ public final class SequenceBlockTable {
    *
    * @throws SequelaException.DatabaseFailure when the query fails
    */
-  public static OptionalLong nextValue(Connection c, String sequenceName) {
+  static OptionalLong nextValue(Connection c, String sequenceName) {
     try (PreparedStatement ps = c.prepareStatement("SELECT NEXT_VALUE FROM SEQUENCE_BLOCK WHERE SEQ_NAME = ?")) {
       ps.setString(1, sequenceName);
       try (ResultSet rs = ps.executeQuery()) {
@@ -65,7 +65,7 @@ public final class SequenceBlockTable {
   }
 
   /** The INSERT that creates a sequence's row, as text for error messages and docs. */
-  public static String insertSql(String sequenceName, long firstKey) {
+  static String insertSql(String sequenceName, long firstKey) {
     return "INSERT INTO SEQUENCE_BLOCK (SEQ_NAME, NEXT_VALUE) VALUES ('" + sequenceName.replace("'", "''") + "', " + firstKey + ")";
   }
 

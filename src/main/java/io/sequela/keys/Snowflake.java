@@ -102,17 +102,17 @@ public final class Snowflake {
   }
 
   /** Milliseconds since the epoch encoded in an id (its top 41 bits). */
-  public static long millisOf(long id) {
+  static long millisOf(long id) {
     return id >>> (WORKER_BITS + SEQUENCE_BITS);
   }
 
   /** The worker id encoded in an id (bits 12..21). */
-  public static int workerOf(long id) {
+  static int workerOf(long id) {
     return (int) (id >>> SEQUENCE_BITS) & MAX_WORKER;
   }
 
   /** The sequence encoded in an id (its low 12 bits). */
-  public static int sequenceOf(long id) {
+  static int sequenceOf(long id) {
     return (int) id & SEQUENCE_MASK;
   }
 }

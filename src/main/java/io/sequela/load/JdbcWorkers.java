@@ -123,7 +123,7 @@ public final class JdbcWorkers implements AutoCloseable {
   }
 
   /** The most virtual users these workers serve. */
-  public int capacity() {
+  int capacity() {
     return capacity;
   }
 

@@ -48,12 +48,12 @@ public final class InsertLatencyUs {
    *
    * @return empty when a mode has no block or there are too few block pairs for an interval
    */
-  public Optional<BlockInterval> orderCost(String test) {
+  Optional<BlockInterval> orderCost(String test) {
     return Optional.ofNullable(verdicts.get(test)).flatMap(BlockVerdict::medianUs);
   }
 
   /** Why a test has no ORDER cost interval ({@link BlockVerdict#noInterval()}), or empty. */
-  public Optional<String> noOrderCost(String test) {
+  Optional<String> noOrderCost(String test) {
     BlockVerdict v = verdicts.get(test);
     return v == null ? Optional.of("no OK insert in ORDER or NOORDER") : v.noInterval();
   }

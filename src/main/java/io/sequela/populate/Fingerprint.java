@@ -21,7 +21,7 @@ import java.math.BigInteger;
  * @param max largest projection, null when count is 0
  * @param sum exact sum of projections, 0 when count is 0
  */
-public record Fingerprint(String column, ValueKind kind, long count, Long min, Long max, BigInteger sum) {
+record Fingerprint(String column, ValueKind kind, long count, Long min, Long max, BigInteger sum) {
 
   /** Accumulates projections; merge partial results of row ranges in any order. */
   static final class Accumulator {

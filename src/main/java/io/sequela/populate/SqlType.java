@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param length the maximum length in characters for varchar, the length for char (values are blank-padded
  *     to it by the database, as pgbench_accounts.filler char(84)), else 0
  */
-public record SqlType(String name, ValueKind kind, int length) {
+record SqlType(String name, ValueKind kind, int length) {
 
   private static final Pattern VARCHAR = Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*([1-9]\\d*)\\s*\\)");
   private static final Pattern CHAR = Pattern.compile("(?:char|character)\\s*\\(\\s*([1-9]\\d*)\\s*\\)");

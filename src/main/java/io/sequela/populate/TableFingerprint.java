@@ -9,7 +9,7 @@ import java.util.List;
  * @param rows rows in the table
  * @param columns one fingerprint per column, in model order
  */
-public record TableFingerprint(String table, long rows, List<Fingerprint> columns) {
+record TableFingerprint(String table, long rows, List<Fingerprint> columns) {
 
   public TableFingerprint {
     columns = List.copyOf(columns);

@@ -18,7 +18,7 @@ import java.sql.SQLException;
  * @param idxBlksRead index blocks read into shared buffers since the statistics reset, or null
  * @param idxBlksHit index blocks found in shared buffers, or null
  */
-public record ServerCounters(Long indexBytes, String walLsn, Long idxBlksRead, Long idxBlksHit) {
+record ServerCounters(Long indexBytes, String walLsn, Long idxBlksRead, Long idxBlksHit) {
 
   /**
    * Reads the counters.

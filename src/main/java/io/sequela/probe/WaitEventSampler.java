@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * (waiting for its client's next statement) and one running without a wait event as {@code CPU}. One connection is held while sampling. A failing sample is counted and skipped; a sample that
  * takes longer than the period delays the next one (samples never overlap).
  */
-public final class WaitEventSampler implements AutoCloseable {
+final class WaitEventSampler implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WaitEventSampler.class);
 

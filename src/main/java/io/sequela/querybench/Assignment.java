@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  *       time first, Graham 1969), for CSVs where a few hosts carry most queries.
  * </ul>
  */
-public enum Assignment {
+enum Assignment {
   RENDEZVOUS("rendezvous"),
   BALANCED("balanced"),
   BALANCED_QUERIES("balanced-queries");

@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * {@code 2017-01-01 00:00:00+00,host_000000,58.1}) loaded through the dialect's CSV COPY (PostgreSQL). Timestamps
  * without an offset are read in the session time zone, which the load sets to UTC.
  */
-public final class CpuUsageCsv implements CpuUsageSource {
+final class CpuUsageCsv implements CpuUsageSource {
 
   /** The required header. */
   public static final String HEADER = "ts,host,usage";

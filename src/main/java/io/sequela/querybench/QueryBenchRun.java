@@ -2,6 +2,8 @@ package io.sequela.querybench;
 
 import io.sequela.run.AfterReport;
 import io.sequela.run.ExitCodes;
+import io.sequela.run.InterruptibleLoad;
+import io.sequela.run.Interruption;
 import io.sequela.run.RunId;
 import io.sequela.run.NightlyPages;
 
@@ -57,6 +59,7 @@ public final class QueryBenchRun implements AutoCloseable {
   private final ThisRun thisRun;
   private JdbcWorkers workers;
   private final String runId = RunId.next();
+  private final InterruptibleLoad load = new InterruptibleLoad();
 
   private QueryBenchRun(QueryBenchSettings settings, NightlySettings nightly, WorkerQueues queues, Target target,
       CpuUsageQuery query) {
@@ -191,6 +194,19 @@ public final class QueryBenchRun implements AutoCloseable {
         });
   }
 
+  /**
+   * From now on Ctrl-C, SIGTERM or the parent process gone ({@link Interruption}) stops the queries and the run ends
+   * with what ran ({@link #finish}); Gatling's {@code before()}.
+   */
+  public void start() {
+    load.start();
+  }
+
+  /** How to stop the load generator (Gatling's own stop of its injector), run once when the run is interrupted. */
+  public void stopLoadWith(Runnable stop) {
+    load.stopWith(stop);
+  }
+
   /** Benchmark queries that failed so far (the run goes on: a failure is counted, not fatal). */
   public long errors() {
     return errors.sum();
@@ -200,12 +216,14 @@ public final class QueryBenchRun implements AutoCloseable {
    * Ends the run, in {@code Simulation.after()}: prints the statistics, runs the nightly checks
    * ({@code sequela.querybench.assertions}, the regression gate, one history row, sequela-assertions.xml) and
    * registers the {@link AfterReport} hook that adds query-stats.html|json and trends.html to this run's report;
-   * the JVM then exits with {@link ExitCodes#CHECK_FAILED} when a check failed.
+   * the JVM then exits with {@link ExitCodes#CHECK_FAILED} when a check failed. An interrupted run does the same for the
+   * queries that ran: history status interrupted, exit {@link ExitCodes#INTERRUPTED}.
    *
    * @param out where the table goes (the console)
    * @return the statistics, empty when no query was timed
    */
   public Optional<QueryStats> finish(PrintStream out) {
+    String interrupted = load.end();
     List<QuerySample> samples = recorder.samples();
     Optional<QueryStats> stats = samples.isEmpty() ? Optional.empty()
         : Optional.of(QueryStats.of(samples, queues.hosts(), queues.assignment().id(), errors()));
@@ -219,16 +237,26 @@ public final class QueryBenchRun implements AutoCloseable {
       out.println("querybench: " + e.getMessage());
       return stats;
     }
-    NightlyOutcome checks = nightly(run.get(), stats, out);
+    NightlyOutcome checks = nightly(run.get(), stats, out, interrupted != null);
+    String stopped = interrupted == null ? null : interrupted + " after " + (stats.map(QueryStats::queries).orElse(0L)
+        + errors()) + " of " + planned() + " planned queries: the figures are those of the queries that ran";
+    int exit = stopped == null ? checks.exitCode() : ExitCodes.INTERRUPTED;
+    if (stopped != null) {
+      out.println("querybench: " + stopped + "; history row " + checks.status() + ", exit " + exit);
+    }
     AfterReport.register(run.get(), g -> {
-      stats.ifPresent(s -> QueryStatsReport.write(g.folder(), s, samples));
+      stats.ifPresent(s -> QueryStatsReport.write(g.folder(), s, samples, stopped));
       NightlyPages.afterReport(checks, g.folder(), out);
-    }, checks.exitCode());
+    }, exit);
     return stats;
   }
 
-  private NightlyOutcome nightly(GatlingRun run, Optional<QueryStats> stats, PrintStream out) {
-    long planned = queues.queues().values().stream().mapToLong(List::size).sum();
+  /** The queries of the query file, every worker's queue together. */
+  private long planned() {
+    return queues.queues().values().stream().mapToLong(List::size).sum();
+  }
+
+  private NightlyOutcome nightly(GatlingRun run, Optional<QueryStats> stats, PrintStream out, boolean interrupted) {
     String version;
     try (HikariDataSource ds = Pools.open(target, POOL + "-version", 1)) {
       version = RunIdentity.serverVersion(ds);
@@ -240,7 +268,7 @@ public final class QueryBenchRun implements AutoCloseable {
         RunIdentity.planHash(queries, "workers=" + settings.workers() + " data=" + settings.data() + " assignment="
             + queues.assignment().id()), RunIdentity.targetLabel(target), version, RunIdentity.sourceCommit(), "");
     NightlyOutcome o = Nightly.finish(nightly, id, List.of(QueryBenchNightly.of(nightly.queryBenchLimits(), stats, errors(),
-        planned)), run.folder(), note -> out.println("sequela: " + note));
+        planned())), run.folder(), note -> out.println("sequela: " + note), interrupted);
     out.print(o.checks().summary());
     return o;
   }

@@ -25,7 +25,7 @@ import java.util.List;
  * number and the column, thrown before anything runs, e.g.
  * {@code q.csv: line 3: start_time: unparsable timestamp '2017-1-1'; expected yyyy-MM-dd HH:mm:ss}.
  */
-public final class QueryParamsCsv {
+final class QueryParamsCsv {
 
   /** The required header. */
   public static final String HEADER = "hostname,start_time,end_time";

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * and in any input order, and when N grows to N+1 a host moves only if worker N+1 now wins it
  * (about 1/(N+1) of the hosts). Immutable and thread-safe.
  */
-public final class RendezvousHash {
+final class RendezvousHash {
 
   private final int workers;
 

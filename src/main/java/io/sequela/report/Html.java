@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * <p>Every page of sequela has one layout, in this order: the title ({@link #page}), the verdict or headline
  * ({@link #headline}), the stages, the figures, the charts, then the notes ({@link #section} headings for each).
  */
-public final class Html {
+final class Html {
 
   private Html() {}
 

@@ -31,6 +31,9 @@ final class KeyGenHtml {
       Html.headline(b, "Fastest by inserts/s: " + String.join(", ", first)
           + (first.size() > 1 ? " (no measurable difference between them)" : ""));
     }
+    if (r.stopped() != null) {
+      Html.block(b, "p", "This run was " + r.stopped() + ".");
+    }
     Html.block(b, "p", "Run " + r.runId() + " on " + r.dialect() + ": " + r.users() + " users inserting single rows as"
         + " fast as they can, commit " + r.commit() + ", " + Html.number(r.preseedRows()) + " pre-seeded rows per table. "
         + warmupSentence(r) + " Then " + r.blocksPerStrategy() + " measured blocks of " + Html.number(r.blockS())

@@ -61,36 +61,18 @@ final class KeyGenJson {
     return MAPPER;
   }
 
-  /** Jackson annotations for {@link StrategyFigures}, matched to its accessors by name. */
-  @JsonFilter(STRATEGY_FILTER)
-  abstract static class StrategyFiguresFormat {
-    @JsonSerialize(using = ThreeDecimals.class)
-    abstract double wallS();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    abstract double insertsPerS();
-
+  /** The inserts/s interval's ends, {@code inserts_per_s_low} and {@code _high}: per strategy, place and pair alike. */
+  interface IntervalFormat {
     @JsonSerialize(using = ThreeDecimals.class)
     @JsonProperty("inserts_per_s_low")
-    abstract Double insertsPerSLow();
+    Double insertsPerSLow();
 
     @JsonSerialize(using = ThreeDecimals.class)
     @JsonProperty("inserts_per_s_high")
-    abstract Double insertsPerSHigh();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_min")
-    abstract double insertsPerSMin();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_max")
-    abstract double insertsPerSMax();
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    abstract String note();
+    Double insertsPerSHigh();
   }
 
-  /** Jackson annotations for {@link BlockFigures} (one strategy in one block). */
+  /** Jackson annotations for {@link BlockFigures} (one strategy in one block), and the per-strategy ones' base. */
   @JsonFilter(STRATEGY_FILTER)
   abstract static class BlockFiguresFormat {
     @JsonSerialize(using = ThreeDecimals.class)
@@ -103,33 +85,29 @@ final class KeyGenJson {
     abstract String note();
   }
 
+  /** Jackson annotations for {@link StrategyFigures}, matched to its accessors by name: a block's, with the spread. */
+  @JsonFilter(STRATEGY_FILTER)
+  abstract static class StrategyFiguresFormat extends BlockFiguresFormat implements IntervalFormat {
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_min")
+    abstract double insertsPerSMin();
+
+    @JsonSerialize(using = ThreeDecimals.class)
+    @JsonProperty("inserts_per_s_max")
+    abstract double insertsPerSMax();
+  }
+
   /** Jackson annotations for {@link KeyGenRanking.Place}. */
-  abstract static class PlaceFormat {
+  abstract static class PlaceFormat implements IntervalFormat {
     @JsonSerialize(using = ThreeDecimals.class)
     abstract double insertsPerS();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_low")
-    abstract Double insertsPerSLow();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_high")
-    abstract Double insertsPerSHigh();
   }
 
   /** Jackson annotations for {@link StrategyComparison}: b minus a, with the interval's ends. */
-  abstract static class ComparisonFormat {
+  abstract static class ComparisonFormat implements IntervalFormat {
     @JsonSerialize(using = ThreeDecimals.class)
     @JsonProperty("inserts_per_s_diff")
     abstract Double insertsPerSDiff();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_low")
-    abstract Double insertsPerSLow();
-
-    @JsonSerialize(using = ThreeDecimals.class)
-    @JsonProperty("inserts_per_s_high")
-    abstract Double insertsPerSHigh();
 
     @JsonSerialize(using = ThreeDecimals.class)
     abstract Double p50UsDiff();

@@ -55,12 +55,15 @@ import org.jsoup.nodes.Element;
  * @param blocks every measured block in run order
  * @param oracleWaits block ({@code uuid4 block 2}) to its per-instance wait deltas (Oracle {@code GV$SYSTEM_EVENT});
  *     empty on other databases, and then left out of the JSON
+ * @param stopped why the run stopped before its last block and what the figures then cover (an interrupted run), or
+ *     null for a run that ran every step; left out of the JSON when null
  */
 public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean walAndBlockCounters,
     @JsonIgnore boolean waitEvents, int users, String commit, long preseedRows, String design, String order,
     double blockS, int blocksPerStrategy, long orderSeed, double waitSampleIntervalMs, List<WarmupFigures> warmups,
     List<StrategyFigures> strategies, List<StrategyComparison> comparisons, List<KeyGenRanking.Place> ranking,
-    List<BlockFigures> blocks, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, InstanceWaits> oracleWaits) {
+    List<BlockFigures> blocks, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, InstanceWaits> oracleWaits,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String stopped) {
 
   /** The page and JSON file names in the run folder. */
   public static final String PAGE = "key-generation.html";
@@ -83,7 +86,19 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
   public KeyGenReport withOracleWaits(Map<String, InstanceWaits> waits) {
     return new KeyGenReport(runId, dialect, walAndBlockCounters, waitEvents, users, commit, preseedRows, design, order,
         blockS, blocksPerStrategy, orderSeed, waitSampleIntervalMs, warmups, strategies, comparisons, ranking, blocks,
-        waits);
+        waits, stopped);
+  }
+
+  /**
+   * The same report for a run that stopped before its last block.
+   *
+   * @param why why, and what the figures cover, in one sentence (e.g. {@code interrupted (SIGINT) after 5 of 12
+   *     measured blocks: ...}); null for a run that ran every step
+   */
+  public KeyGenReport withStopped(String why) {
+    return new KeyGenReport(runId, dialect, walAndBlockCounters, waitEvents, users, commit, preseedRows, design, order,
+        blockS, blocksPerStrategy, orderSeed, waitSampleIntervalMs, warmups, strategies, comparisons, ranking, blocks,
+        oracleWaits, why);
   }
 
   /**
@@ -98,7 +113,7 @@ public record KeyGenReport(String runId, String dialect, @JsonIgnore boolean wal
     return new KeyGenReport(runId, dialect.name(), dialect.reportsWalAndBlockCounters(), dialect.reportsWaitEvents(),
         plan.users(), plan.commit().toString(), plan.preseedRows(), figures.design(), figures.order(),
         plan.block().toMillis() / 1000.0, plan.blocks(), plan.orderSeed(), waitSampleInterval.toNanos() / 1e6,
-        figures.warmups(), figures.strategies(), figures.comparisons(), figures.ranking(), figures.blocks(), Map.of());
+        figures.warmups(), figures.strategies(), figures.comparisons(), figures.ranking(), figures.blocks(), Map.of(), null);
   }
 
   /** The JSON keys of the per-strategy and per-block figures this database does not measure, which the JSON and the page leave out. */

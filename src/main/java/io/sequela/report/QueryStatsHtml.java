@@ -19,10 +19,13 @@ final class QueryStatsHtml {
 
   private QueryStatsHtml() {}
 
-  static Element body(QueryStats s, List<QuerySample> samples) {
+  static Element body(QueryStats s, List<QuerySample> samples, String stopped) {
     Element b = Html.page("Query statistics");
     Html.headline(b, "median " + QueryStatsReport.fmt(s.medianMs()) + " ms, p99 " + QueryStatsReport.fmt(s.p99Ms())
         + " ms over " + Html.number(s.queries()) + " queries, " + Html.number(s.errors()) + " failed");
+    if (stopped != null) {
+      Html.block(b, "p", "This run was " + stopped + ".");
+    }
     Html.block(b, "p", Html.number(s.queries()) + " queries on " + Html.number((long) s.workersBusy()) + " of "
         + Html.number((long) s.workersRequested()) + " workers (" + s.assignment() + " assignment), "
         + Html.number(s.errors()) + " failed, " + Html.number(s.rowsReturned()) + " rows returned. Query times run from"

@@ -1,5 +1,7 @@
 package io.sequela.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.sequela.stats.QuerySample;
 import io.sequela.stats.QueryStats;
 import java.nio.file.Path;
@@ -66,12 +68,25 @@ public final class QueryStatsReport {
    * @throws io.sequela.SequelaException when a file cannot be read or written
    */
   public static List<Path> write(Path runFolder, QueryStats stats, List<QuerySample> samples) {
+    return write(runFolder, stats, samples, null);
+  }
+
+  /**
+   * As {@link #write(Path, QueryStats, List)}, for a run that may have stopped before its last query.
+   *
+   * @param stopped why the run stopped and what the figures cover, in one sentence (an interrupted run), or null for a
+   *     run that ran every query; the page says it first, the JSON as {@code stopped}
+   */
+  public static List<Path> write(Path runFolder, QueryStats stats, List<QuerySample> samples, String stopped) {
     ReportFolder folder = ReportFolder.at(runFolder);
-    Path json = folder.writeJson(JSON, stats);
+    Path json = folder.writeJson(JSON, stopped == null ? stats : new Stopped(stats, stopped));
     Path page = folder.addPage(HTML, "Query statistics", "Gatling Stats - Query statistics",
-        QueryStatsHtml.body(stats, samples));
+        QueryStatsHtml.body(stats, samples, stopped));
     return List.of(page, json);
   }
+
+  /** The JSON of a run that stopped early: the figures as ever, and why it stopped. */
+  private record Stopped(@JsonUnwrapped QueryStats stats, @JsonProperty("stopped") String stopped) {}
 
   /** Milliseconds with µs precision, e.g. {@code 0.312}. */
   static String fmt(double ms) {

@@ -61,7 +61,7 @@ public final class ReportFolder {
    * @return the page's path
    * @throws SequelaException when a file cannot be read or written
    */
-  public Path addPage(String fileName, String menuLabel, String title, Element content) {
+  Path addPage(String fileName, String menuLabel, String title, Element content) {
     GatlingPageEdits.MenuItem item = new GatlingPageEdits.MenuItem(fileName, menuLabel);
     Path page = dir.resolve(fileName);
     write(page, GatlingPageEdits.ownPage(read(dir.resolve("index.html")), item, title, content));

@@ -32,7 +32,7 @@ import java.util.Optional;
  * {@code order_flag}; {@code ko} and {@code ko_by_code}), and each mode's {@code mode_verified} and read-back.
  * {@code mode_verified} is null for a mode that uses no sequence (AUTO_INCREMENT).
  */
-public final class SequenceGapsJson {
+final class SequenceGapsJson {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   /** How the intervals were computed, in the JSON beside them. */

@@ -65,6 +65,15 @@ public final class SequenceGapsReport {
   }
 
   /**
+   * As {@link #write(Path, GapAnalysisResult, Latencies, int)}, with each test's design (the block-level verdict) as a
+   * single run has it; an empty map for none.
+   */
+  public static List<Path> write(Path runFolder, GapAnalysisResult result, Latencies latencies, int injectors,
+      Map<String, DesignResult> designs) {
+    return write(runFolder, result, latencies, RacFigures.NONE, null, injectors, RunNotes.none(), designs);
+  }
+
+  /**
    * As {@link #write(Path, GapAnalysisResult, Latencies, RacFigures, IntervalLog)}, with what the run says about
    * its stages: which ran, which did not and why, what each mode read back, a cut-short run.
    *

@@ -10,7 +10,7 @@ import org.jsoup.nodes.Element;
  * draw is never an empty frame: it is one line saying so ({@link #noData}), so callers check their data or let the
  * chart say it.
  */
-public final class SvgCharts {
+final class SvgCharts {
 
   private static final String[] PALETTE = {"#4572a7", "#f15b4f", "#68b65c", "#ffa900", "#9b59b6", "#2ab7ca", "#8d6e63"};
   private static final int W = 720;

@@ -51,7 +51,7 @@ public final class Interruption {
    *     and leave it to the run to end the JVM with 130
    */
   public static synchronized void onInterrupt(Consumer<String> stop) {
-    stopRun = stop;
+    stopRun = java.util.Objects.requireNonNull(stop, "stop");
     if (installed) {
       return;
     }
@@ -68,14 +68,6 @@ public final class Interruption {
       t.setDaemon(true);
       t.start();
     });
-  }
-
-  /**
-   * From now on an interrupt stops the servers and ends the JVM with 130 at once: for a run that has no graceful stop
-   * (yet), so that at least its parent's end ends it too.
-   */
-  public static void exitOnInterrupt() {
-    onInterrupt(null);
   }
 
   /** Why the run was interrupted ({@code SIGINT}, {@code SIGTERM}, the parent gone), or null when it was not. */
@@ -103,11 +95,6 @@ public final class Interruption {
       return;
     }
     Consumer<String> stop = stopRun;
-    if (stop == null) {
-      say("sequela: interrupted (" + reason + "): stopping the servers, exit " + ExitCodes.INTERRUPTED);
-      halt();
-      return;
-    }
     say("sequela: interrupted (" + reason + "): stopping the load and writing what ran, exit " + ExitCodes.INTERRUPTED
         + " within " + DEADLINE.toSeconds() + " s (interrupt again to exit at once)");
     Thread deadline = new Thread(() -> {

@@ -8,6 +8,7 @@ import io.sequela.gaps.Latencies;
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.load.Outcome;
 import io.sequela.load.Work;
+import io.sequela.record.RequestRecords;
 import io.sequela.stats.IntervalLog;
 import io.sequela.stats.LatencyRecorder;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +42,29 @@ final class InsertLatencies implements AutoCloseable {
   private final LatencyRecorder recorder;
 
   /**
-   * What {@link #finish} hands to the pages.
+   * What {@link #finish} leaves for the run's results.
    *
-   * @param latencies the insert (and commit) latencies in µs
+   * @param totals the workers' histograms in µs per tag, or null when nothing was recorded
    * @param perSecond the run's interval log read back, or null when nothing was recorded
    */
-  record Recorded(Latencies latencies, IntervalLog perSecond) {}
+  record Recorded(Map<String, Histogram> totals, IntervalLog perSecond) {
+
+    /**
+     * A builder of the run's {@link Latencies} over the workers' totals (or over none), for one pass over the run
+     * record ({@link #add}).
+     */
+    Latencies.Builder latencies() {
+      return totals == null ? Latencies.builder() : Latencies.builder(totals);
+    }
+  }
+
+  /**
+   * Adds one request of the run record to {@code latencies}: a KO under its code, an OK's span in whole ms when
+   * the workers recorded none.
+   */
+  static void add(Latencies.Builder latencies, RequestRecords.Request q) {
+    latencies.record(q.key(), q.durationNanos() / 1_000_000L, q.ok(), q.errorCode());
+  }
 
   private InsertLatencies(LatencyRecorder recorder) {
     this.recorder = recorder;
@@ -93,15 +113,15 @@ final class InsertLatencies implements AutoCloseable {
   }
 
   /**
-   * Stops recording once the run is over and copies the interval log into the run folder. Without recording the
-   * latencies are empty, for the caller to fill from simulation.log (Gatling's whole ms); with it, the caller
-   * still adds simulation.log's KOs ({@link Latencies#record}).
+   * Stops recording once the run is over and copies the interval log into the run folder. Without recording there
+   * are no totals: the latencies then come from the run record's spans (whole ms); with it, the run record still
+   * adds the KOs ({@link #add}).
    *
    * @throws SequelaException when the log cannot be copied
    */
   Recorded finish(GatlingRun run) {
     if (recorder == null) {
-      return new Recorded(new Latencies(), null);
+      return new Recorded(null, null);
     }
     recorder.close();
     Path target = run.folder().resolve(LOG_FILE);
@@ -110,7 +130,7 @@ final class InsertLatencies implements AutoCloseable {
     } catch (IOException e) {
       throw new SequelaException("cannot write " + target + ": " + e.getMessage(), e);
     }
-    return new Recorded(Latencies.ofTags(recorder.totals()), IntervalLog.read(target));
+    return new Recorded(recorder.totals(), IntervalLog.read(target));
   }
 
   /** Stops recording and deletes the temporary log. */

@@ -19,7 +19,7 @@ import java.util.List;
  * blocks run in {@link BlockOrder#balanced}'s order; a block is a number of inserts, each user's iterations divided
  * over the blocks. Pure functions of the test.
  */
-public final class SeqOrderDesign {
+final class SeqOrderDesign {
 
   /** A warm-up stops here at the latest whatever its rule says (inserts that keep failing, the JDBC plugin). */
   static final Duration WARMUP_CAP = Duration.ofSeconds(60);

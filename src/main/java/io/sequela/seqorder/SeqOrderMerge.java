@@ -1,13 +1,12 @@
 package io.sequela.seqorder;
 
 import io.sequela.config.StageNode;
-import io.sequela.injectors.InjectorShares;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.config.NightlySettings;
 import io.sequela.config.Plan;
 import io.sequela.config.TestSpec;
+import io.sequela.design.DesignResult;
 import io.sequela.db.Pools;
 import io.sequela.db.Target;
 import io.sequela.gaps.GapAnalysis;
@@ -113,25 +112,28 @@ public final class SeqOrderMerge {
       int injectors = shares.get(0).injectors();
       warnAboutMissing(shares, injectors, folders.size(), out);
       fresh(merged);
-      Latencies latencies = mergeLatencyLogs(folders, merged, out);
+      Latencies.Builder recorded = mergeLatencyLogs(folders, merged, out);
       Map<String, long[]> outcomes = new HashMap<>();
       for (Path folder : folders) {
         RequestRecords.in(folder).forEach(q -> {
-          latencies.record(q.key(), q.durationNanos() / 1_000_000L, q.ok(), q.errorCode());
+          InsertLatencies.add(recorded, q);
           outcomes.computeIfAbsent(q.key(), k -> new long[2])[q.ok() ? 0 : 1]++;
         });
       }
+      Latencies latencies = recorded.build();
       Reconciliation rec = reconcile(shares, outcomes, Reconciliation.rowCounts(db, request.runId()));
       List<String> tests = rec.lines().stream().map(Reconciliation.Line::test).distinct().toList();
       GapAnalysisResult gaps = GapAnalysis.run(db, target.dialect(), request.runId(), tests, TimeBasis.SQL_DATE);
+      Map<String, DesignResult> designs = designs(request.plan(), latencies, gaps, folders, out);
       out.println();
       out.println("sequela run " + request.runId() + " on " + target.dialect() + ", " + injectors + " injectors: reconciliation");
       out.println(ReconciliationTable.render(rec));
       out.println();
-      out.print(ComparisonTable.render(gaps, latencies));
+      out.print(ComparisonTable.render(gaps, latencies, designs));
       MergedIndex.write(merged, request.runId(), folders);
-      SequenceGapsReport.write(merged, gaps, latencies, injectors);
-      NightlyOutcome checks = nightly(request, db, target, rec, gaps, new InsertLatencyUs(latencies), merged, out);
+      SequenceGapsReport.write(merged, gaps, latencies, injectors, designs);
+      NightlyOutcome checks = nightly(request, db, target, rec, gaps,
+          new InsertLatencyUs(latencies, SeqOrderVerdicts.orderCosts(designs, request.plan().tests())), merged, out);
       out.println();
       out.print(checks.checks().summary());
       NightlyPages.afterReport(checks, merged, out);
@@ -149,8 +151,38 @@ public final class SeqOrderMerge {
     }
     RunIdentity id = new RunIdentity("SeqOrderSimulation", request.runId(), request.plan().source(),
         RunIdentity.planHash(request.nightly().seqOrderPlan(), ""), RunIdentity.targetLabel(target),
-        RunIdentity.serverVersion(db), RunIdentity.sourceCommit(), "");
+        RunIdentity.serverVersion(db), RunIdentity.sourceCommit(), SeqOrderVerdicts.stampLine(request.plan().tests()));
     return Nightly.finish(request.nightly(), id, results, merged, note -> out.println("sequela: " + note));
+  }
+
+  /**
+   * Each test's block-level verdict as a single run gives it ({@link SeqOrderVerdicts#ofMerged}), when the merged data
+   * allows: every injector left its latency.hlog, the rows' blocks follow the plan's design, and the logs hold per-block
+   * latencies. Otherwise one line says why not, and the verdict is the per-insert one (none here: an empty map).
+   */
+  private static Map<String, DesignResult> designs(Plan plan, Latencies latencies, GapAnalysisResult gaps,
+      List<Path> folders, PrintStream out) {
+    long withLog = folders.stream().filter(f -> Files.isRegularFile(f.resolve(LATENCY_LOG))).count();
+    String whyNot = null;
+    Map<String, DesignResult> designs = Map.of();
+    java.util.Optional<String> mismatch = SeqOrderVerdicts.mismatch(plan.tests(), gaps);
+    if (withLog < folders.size()) {
+      whyNot = "only " + withLog + " of the " + folders.size() + " injectors left a " + LATENCY_LOG
+          + " (sequela.latency.record=false or the JDBC plugin), and a block's latencies must be all of its injectors'";
+    } else if (mismatch.isPresent()) {
+      whyNot = mismatch.get() + ": give the merge the plan and -Dsequela.plan-defaults.* the injectors ran with";
+    } else {
+      designs = SeqOrderVerdicts.ofMerged(plan.tests(), latencies, gaps);
+      if (designs.values().stream().allMatch(d -> d.blocks().isEmpty())) {
+        whyNot = "the injectors' " + LATENCY_LOG + " hold no per-block latencies (a run from before blocks, or no"
+            + " BLOCK_NO in JOB_EXECUTION)";
+      }
+    }
+    if (whyNot != null) {
+      out.println("sequela: no block-level verdict: " + whyNot + "; the verdict below is per insert, not the design's");
+      return Map.of();
+    }
+    return designs;
   }
 
   /** Every input must be an injector's run folder holding its run record. */
@@ -201,13 +233,13 @@ public final class SeqOrderMerge {
   }
 
   /**
-   * The injectors' latency.hlog merged into the merged folder's, and the workers' µs latencies over it; empty
-   * latencies (filled from the records' spans) when no injector recorded any.
+   * The injectors' latency.hlog merged into the merged folder's, and a builder of the latencies over the workers' µs
+   * totals; over none (the records' spans then give them) when no injector recorded any.
    */
-  private static Latencies mergeLatencyLogs(List<Path> folders, Path merged, PrintStream out) {
+  private static Latencies.Builder mergeLatencyLogs(List<Path> folders, Path merged, PrintStream out) {
     List<Path> hlogs = folders.stream().map(f -> f.resolve(LATENCY_LOG)).filter(Files::isRegularFile).toList();
     if (hlogs.isEmpty()) {
-      return new Latencies();
+      return Latencies.builder();
     }
     Path log = merged.resolve(LATENCY_LOG);
     HistogramLogs.Merged m = HistogramLogs.merge(hlogs, log);
@@ -216,7 +248,7 @@ public final class SeqOrderMerge {
     IntervalLog read = IntervalLog.read(log);
     Map<String, Histogram> totals = new LinkedHashMap<>();
     read.tags().forEach(t -> totals.put(t, read.total(t)));
-    return Latencies.ofTags(totals);
+    return Latencies.builder(totals);
   }
 
   /** Per stage and node in run order: the plan's inserts, OK/KO over all records, and rows in the database. */

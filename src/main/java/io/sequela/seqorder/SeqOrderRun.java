@@ -23,8 +23,11 @@ import io.sequela.db.Pools;
 import io.sequela.db.SessionColumns;
 import io.sequela.db.SqlScripts;
 import io.sequela.db.Target;
-import io.sequela.config.SequenceMode;
+import io.sequela.gaps.Latencies;
+import io.sequela.gaps.StageStatus;
 import io.sequela.gaps.TimeBasis;
+import io.sequela.db.InstanceWaits;
+import io.sequela.record.RequestRecords;
 import io.sequela.load.JdbcWorkers;
 import io.sequela.load.Work;
 import io.sequela.probe.WaitDeltaProbe;
@@ -32,6 +35,8 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,38 +71,81 @@ public final class SeqOrderRun implements AutoCloseable {
   private final TimeBasis clock;
   private final String runId;
   private final List<Stage> stages;
-  private final Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
-  private final Map<String, StageSteps.Admin> admin = new LinkedHashMap<>();
+  private final Nodes nodes;
   private final DeadNodeWatch watch;
+  private final Optional<WaitDeltaProbe> waits;
+  /** The several-injector side of the run, or null when one injector drives it. */
+  private final InjectorRun injectorRun;
   private final StageSteps stageSteps;
   private final StageSequence sequence;
+  private final InsertLatencies insertLatencies;
+  private final ThisRun thisRun;
+  private final Map<Integer, WarmupTracker> warmups = new HashMap<>();
+  private final Map<Integer, BlockClock> blockClocks = new HashMap<>();
   private final AtomicReference<Runnable> stopLoad = new AtomicReference<>(() -> { });
   private final ScheduledExecutorService watchTimer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "sequela-dead-node-watch");
     t.setDaemon(true);
     return t;
   });
-  private ThisRun thisRun;
   private volatile boolean loadEnded;
-  private Optional<WaitDeltaProbe> waits = Optional.empty();
-  private InjectorRun injectorRun;
-  private InsertLatencies insertLatencies;
-  private final Map<Integer, WarmupTracker> warmups = new java.util.HashMap<>();
-  private final Map<Integer, BlockClock> blockClocks = new java.util.HashMap<>();
 
-  private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly) {
-    this.settings = settings;
-    this.clock = TimeBasis.parse(settings.clock());
-    ModeSupport.check(settings.plan());
-    this.nightly = nightly;
-    this.runId = settings.runId().isEmpty() ? RunId.next() : settings.runId();
-    List<Stage> s = new ArrayList<>();
-    for (TestSpec t : settings.plan().tests()) {
-      // this injector's share of the test: the whole test when one injector drives the run; its warm-ups, then its
-      // measured blocks in the balanced order
-      s.addAll(SeqOrderDesign.stages(settings.injector().share(t), s.size()));
+  /**
+   * Every node's target and one pool per distinct connection, opened once before the run is built; both in plan
+   * order, the first node's first (its database holds the results).
+   */
+  private record Nodes(Map<ScenarioSpec, Target> resolved, Map<String, StageSteps.Admin> admin) {
+
+    /** Resolves every node (starting the embedded PostgreSQL or local Galera if one needs it) and opens the pools. */
+    static Nodes connect(SeqOrderSettings settings, List<Stage> stages) {
+      Map<ScenarioSpec, Target> resolved = new LinkedHashMap<>();
+      Map<String, StageSteps.Admin> admin = new LinkedHashMap<>();
+      try {
+        for (TestSpec t : settings.plan().tests()) {
+          for (ScenarioSpec s : t.scenarii()) {
+            Target target = Target.of(s.target()).resolve(s.nodeNumber(), settings.embedded());
+            resolved.put(s, target);
+            admin.computeIfAbsent(target.jdbcUrl(), url -> new StageSteps.Admin(
+                Pools.open(target, Pools.config(target, "node " + s.nodeNumber(), 1, settings.connectTimeout())),
+                s.nodeNumber(), target.host()));
+          }
+        }
+        for (Stage st : stages) {
+          st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s,
+              x -> Target.of(x.target()).resolve(x.nodeNumber(), settings.embedded())));
+        }
+      } catch (RuntimeException e) {
+        admin.values().forEach(a -> a.pool().close());
+        throw e;
+      }
+      return new Nodes(Collections.unmodifiableMap(resolved), Collections.unmodifiableMap(admin));
     }
-    this.stages = List.copyOf(s);
+
+    /** The first node's target, where the results are read. */
+    Target results() {
+      return resolved.values().iterator().next();
+    }
+
+    /** The pool used for results: the first node's. */
+    HikariDataSource resultsPool() {
+      return admin.values().iterator().next().pool();
+    }
+  }
+
+  /**
+   * The run over its connected nodes: its stages' steps and sequence given every part at once, the schema, the
+   * latency recording and this run's folder.
+   *
+   * @throws SequelaException as {@link #prepare}; what it started itself is closed first, the nodes are the caller's
+   */
+  private SeqOrderRun(SeqOrderSettings settings, NightlySettings nightly, TimeBasis clock, String runId,
+      List<Stage> stages, Nodes nodes) {
+    this.settings = settings;
+    this.nightly = nightly;
+    this.clock = clock;
+    this.runId = runId;
+    this.stages = stages;
+    this.nodes = nodes;
     for (Stage st : stages) {
       if (st.warmup()) {
         warmups.put(st.index(), new WarmupTracker(SeqOrderDesign.warmupRule(st.test()),
@@ -106,16 +155,36 @@ public final class SeqOrderRun implements AutoCloseable {
       }
     }
     this.watch = new DeadNodeWatch(settings.abortAfter());
-    this.stageSteps = new StageSteps(stages, settings, resolved, admin, watch);
-    stageSteps.onOpen(k -> {
-      WarmupTracker w = warmups.get(k);
-      if (w != null) {
-        w.start();
-      }
-    });
-    stageSteps.runId(runId);
-    this.sequence = new StageSequence(stages.stream().mapToInt(Stage::users).toArray(), stageSteps);
-    sequence.onStop(this::stopped);
+    ServerUsersLimit.check(settings, nodes.resolved(), nodes.admin());
+    LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), nodes.admin().size(),
+        dialect());
+    this.waits = WaitDeltaProbe.of(resultsPool(), dialect(), resultsTarget().user(), "run " + runId);
+    Injector injector = settings.injector();
+    if (!injector.single()) {
+      InjectorRun.logSpread(runId, settings.plan(), injector);
+      this.injectorRun = new InjectorRun(injector, runId, settings.plan(), stages, resultsPool(), settings.injectorTimeout());
+    } else {
+      this.injectorRun = null;
+    }
+    this.stageSteps = new StageSteps(stages, settings, nodes.resolved(), nodes.admin(), watch, runId, waits,
+        injectorRun == null ? UnaryOperator.identity() : injectorRun::stageStart, k -> {
+          WarmupTracker w = warmups.get(k);
+          if (w != null) {
+            w.start();
+          }
+        });
+    this.sequence = new StageSequence(stages.stream().mapToInt(Stage::users).toArray(), stageSteps, this::stopped);
+    // several injectors: injector 1 alone creates the schema; the others wait for it at the first stage barrier
+    if (injector.coordinates()) {
+      setUpSchema();
+    }
+    this.insertLatencies = InsertLatencies.start(settings, runId);
+    try {
+      this.thisRun = ThisRun.start(settings.resultsDir(), "SeqOrderSimulation", runId);
+    } catch (RuntimeException e) {
+      insertLatencies.close();
+      throw e;
+    }
   }
 
   /**
@@ -131,16 +200,27 @@ public final class SeqOrderRun implements AutoCloseable {
   public static SeqOrderRun prepare() {
     SeqOrderSettings settings = SeqOrderSettings.load();
     checkDatabases(settings);
-    SeqOrderRun run = new SeqOrderRun(settings, NightlySettings.load());
+    NightlySettings nightly = NightlySettings.load();
+    TimeBasis clock = TimeBasis.parse(settings.clock());
+    ModeSupport.check(settings.plan());
+    String runId = settings.runId().isEmpty() ? RunId.next() : settings.runId();
+    List<Stage> stages = new ArrayList<>();
+    for (TestSpec t : settings.plan().tests()) {
+      // this injector's share of the test: the whole test when one injector drives the run; its warm-ups, then its
+      // measured blocks in the balanced order
+      stages.addAll(SeqOrderDesign.stages(settings.injector().share(t), stages.size()));
+    }
+    Nodes nodes = null;
     try {
-      run.connect();
-      run.insertLatencies = InsertLatencies.start(run.settings, run.runId);
-      run.thisRun = ThisRun.start(run.settings.resultsDir(), "SeqOrderSimulation", run.runId);
+      nodes = Nodes.connect(settings, stages);
+      return new SeqOrderRun(settings, nightly, clock, runId, List.copyOf(stages), nodes);
     } catch (RuntimeException e) {
-      run.close();
+      if (nodes != null) {
+        nodes.admin().values().forEach(a -> a.pool().close());
+      }
+      GaleraCluster.stopIfStarted();
       throw e;
     }
-    return run;
   }
 
   /** Every node's database must be one sequela has a dialect for: one line per field naming it. */
@@ -165,46 +245,21 @@ public final class SeqOrderRun implements AutoCloseable {
     }
   }
 
-  private void connect() {
-    for (TestSpec t : settings.plan().tests()) {
-      for (ScenarioSpec s : t.scenarii()) {
-        Target target = Target.of(s.target()).resolve(s.nodeNumber(), settings.embedded());
-        resolved.put(s, target);
-        admin.computeIfAbsent(target.jdbcUrl(), url -> new StageSteps.Admin(
-            Pools.open(target, Pools.config(target, "node " + s.nodeNumber(), 1, settings.connectTimeout())),
-            s.nodeNumber(), target.host()));
-      }
-    }
-    for (Stage st : stages) {
-      st.test().scenarii().forEach(s -> resolved.computeIfAbsent(s,
-          x -> Target.of(x.target()).resolve(x.nodeNumber(), settings.embedded())));
-    }
-    ServerUsersLimit.check(settings, resolved, admin);
-    LOG.info("run {}: {} stage(s), {} distinct connection(s), dialect {}", runId, stages.size(), admin.size(), dialect());
-    waits = WaitDeltaProbe.of(resultsPool(), dialect(), resultsTarget().user(), "run " + runId);
-    stageSteps.waits(waits);
-    Injector injector = settings.injector();
-    if (!injector.single()) {
-      InjectorRun.logSpread(runId, settings.plan(), injector);
-      injectorRun = new InjectorRun(injector, runId, settings.plan(), stages, resultsPool(), settings.injectorTimeout());
-      stageSteps.modeSwitch(injectorRun.stageStart(stageSteps::switchAndVerify));
-    }
-    // several injectors: injector 1 alone creates the schema; the others wait for it at the first stage barrier
-    if (injector.coordinates()) {
-      for (StageSteps.Admin a : admin.values()) {
-        try (Connection c = a.pool().getConnection()) {
-          if (settings.createSchema()) {
-            SqlScripts.run(c, dialect(), "setup.sql");
-            SessionColumns.addMissing(c, dialect());
-            BlockColumn.addMissing(c, dialect());
-          } else {
-            SessionColumns.missingNote(c, dialect()).ifPresent(note -> LOG.warn("run {}: {}", runId, note));
-            BlockColumn.requirePresent(c, dialect());
-          }
-          JobExecutionTable.ensurePrimaryKey(c, dialect(), settings.createSchema());
-        } catch (SQLException e) {
-          throw new SequelaException.DatabaseFailure("schema setup failed: " + e.getMessage(), e);
+  /** Creates the schema when {@code sequela.schema=create} and makes sure JOB_EXECUTION has its primary key. */
+  private void setUpSchema() {
+    for (StageSteps.Admin a : nodes.admin().values()) {
+      try (Connection c = a.pool().getConnection()) {
+        if (settings.createSchema()) {
+          SqlScripts.run(c, dialect(), "setup.sql");
+          SessionColumns.addMissing(c, dialect());
+          BlockColumn.addMissing(c, dialect());
+        } else {
+          SessionColumns.missingNote(c, dialect()).ifPresent(note -> LOG.warn("run {}: {}", runId, note));
+          BlockColumn.requirePresent(c, dialect());
         }
+        JobExecutionTable.ensurePrimaryKey(c, dialect(), settings.createSchema());
+      } catch (SQLException e) {
+        throw new SequelaException.DatabaseFailure("schema setup failed: " + e.getMessage(), e);
       }
     }
   }
@@ -276,7 +331,7 @@ public final class SeqOrderRun implements AutoCloseable {
 
   /** The dialect of the first node (all nodes reach one database). */
   public Dialect dialect() {
-    return resolved.values().iterator().next().dialect();
+    return nodes.results().dialect();
   }
 
   /**
@@ -313,23 +368,6 @@ public final class SeqOrderRun implements AutoCloseable {
     return w == null || w.done() || sequence.isStopped();
   }
 
-  /** How each warm-up of the test ended, in run order. */
-  List<io.sequela.design.WarmupSummary> warmups(String test) {
-    List<io.sequela.design.WarmupSummary> out = new ArrayList<>();
-    for (Stage s : stages) {
-      if (s.warmup() && s.test().name().equals(test)) {
-        out.add(warmups.get(s.index()).summary(s.variantName()));
-      }
-    }
-    return out;
-  }
-
-  /** The measured span of block stage {@code k}: first insert's start to last insert's end; empty before any. */
-  Optional<java.time.Duration> blockDuration(int k) {
-    BlockClock c = blockClocks.get(k);
-    return c == null ? Optional.empty() : c.duration();
-  }
-
   /**
    * A COMMIT of one node's open transaction in one stage, for a commit policy other than each: timed on its own
    * and recorded under {@link io.sequela.config.StageNode#commitTag}, apart from the inserts, unless recording is off.
@@ -347,35 +385,13 @@ public final class SeqOrderRun implements AutoCloseable {
   }
 
   /** The pool used for results: the first node's. */
-  HikariDataSource resultsPool() {
-    return admin.values().iterator().next().pool();
+  private HikariDataSource resultsPool() {
+    return nodes.resultsPool();
   }
 
   /** The first node's target, where the results are read. */
-  Target resultsTarget() {
-    return resolved.values().iterator().next();
-  }
-
-  StageSteps stageSteps() {
-    return stageSteps;
-  }
-
-  TimeBasis timeBasis() {
-    return clock;
-  }
-
-  NightlySettings nightly() {
-    return nightly;
-  }
-
-  /** The per-instance wait deltas per stage, where the dialect has them (Oracle). */
-  Optional<WaitDeltaProbe> waits() {
-    return waits;
-  }
-
-  /** This run's folder and record (by construction, never the newest folder). */
-  ThisRun thisRun() {
-    return thisRun;
+  private Target resultsTarget() {
+    return nodes.results();
   }
 
   /** This run's Gatling run folder, by construction. */
@@ -401,45 +417,89 @@ public final class SeqOrderRun implements AutoCloseable {
     return planned.multipliedBy(3).plusMinutes(5).plus(barriers);
   }
 
-  /** The several-injector side of the run, or null when one injector drives it. */
-  InjectorRun injectorRun() {
-    return injectorRun;
-  }
-
-  /** The workers' latency recording. */
-  InsertLatencies insertLatencies() {
-    return insertLatencies;
-  }
-
   /**
-   * Ends the run once Gatling has closed this run's simulation.log (in {@code Simulation.after()}); see
-   * {@link SeqOrderFinish#run}.
+   * Ends the run once Gatling has closed this run's simulation.log (in {@code Simulation.after()}): gathers what the
+   * run left into {@link SeqOrderResults}, once, and hands it to {@link SeqOrderFinish#run} (reconciliation, gap
+   * analysis, pages, checks). An injector of several prints and records its own share and leaves its latency.hlog
+   * and record in its folder; the merge reconciles and analyses the whole run.
    *
    * @param out where the tables go (the console)
    * @return the JVM's exit status once the report is written: 0, {@link ExitCodes#DATABASE} for a stopped run,
    *     {@link ExitCodes#RECONCILIATION_FAILED} when OK and rows disagree
+   * @throws SequelaException when the run folder cannot be found, or a query fails on a database that answers
    */
   public int finish(PrintStream out) {
     loadEnded = true;
-    return SeqOrderFinish.run(this, out);
+    // this run's folder by construction, and sequela's own record of its requests moved into it
+    RequestRecords records = thisRun.finish();
+    GatlingRun gr = thisRun.folder();
+    if (injectorRun != null) {
+      insertLatencies.finish(gr);
+      injectorRun.finish(gr, records, out);
+      return sequence.isStopped() ? SeqOrderFinish.stopExit(sequence.stopCause()) : 0;
+    }
+    return SeqOrderFinish.run(results(records, gr), resultsPool(), out);
+  }
+
+  /** What the run left, gathered once the load has ended: stages, requests, latencies, wait deltas. */
+  private SeqOrderResults results(RequestRecords records, GatlingRun gr) {
+    InsertLatencies.Recorded recorded = insertLatencies.finish(gr);
+    Latencies.Builder latencies = recorded.latencies();
+    // one pass over the run record: OK/KO per request for the reconciliation, KO codes (and, without the workers'
+    // latency recording, each request's span in whole ms) for the latencies
+    Map<String, RequestRecords.Outcomes> outcomes = records.outcomesByRequest(q -> InsertLatencies.add(latencies, q));
+    String unreachable = sequence.isStopped() ? unreachable(resultsTarget()) : null;
+    List<SeqOrderResults.StageRun> runs = new ArrayList<>();
+    for (Stage s : stages) {
+      int k = s.index();
+      StageStatus status = new StageStatus(s.test().name(), s.mode(), sequence.state(k), sequence.reason(k),
+          stageSteps.usesSequence(k), stageSteps.readBack(k), s.variantName(), s.blockNo());
+      BlockClock block = blockClocks.get(k);
+      runs.add(new SeqOrderResults.StageRun(s, status, sequence.hasOpened(k),
+          block == null ? Optional.empty() : block.duration(),
+          s.warmup() ? warmups.get(k).summary(s.variantName()) : null));
+    }
+    return new SeqOrderResults(runId, settings, nightly, dialect(), resultsTarget(), clock, gr, runs, outcomes,
+        latencies.build(), recorded.perSecond(), unreachable == null ? waits.map(this::waitDeltas) : Optional.empty(),
+        sequence.stopReason().orElse(null), sequence.stopCause(), unreachable);
+  }
+
+  /** Null when the results database answers a fresh connection at once, else why not (one line). */
+  private static String unreachable(Target results) {
+    try (Connection c = Pools.direct(results, "results").open()) {
+      return c.isValid(2) ? null : "the database does not answer";
+    } catch (SequelaException | SQLException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
+   * The wait deltas of every stage that ran (each ended when the stage finished; a cut-short one ends here), per
+   * test and mode.
+   */
+  private Map<String, Map<String, InstanceWaits>> waitDeltas(WaitDeltaProbe probe) {
+    Map<String, Map<String, InstanceWaits>> byTest = new LinkedHashMap<>();
+    for (Stage s : stages) {
+      probe.stageEnds(s.index());
+      probe.result(s.index()).ifPresent(w ->
+          byTest.computeIfAbsent(s.test().name(), t -> new LinkedHashMap<>()).put(s.mode().name(), w));
+    }
+    byTest.replaceAll((t, modes) -> Collections.unmodifiableMap(modes));
+    return byTest;
   }
 
   /** Closes the workers and pools, and stops the local Galera cluster if this run started one. */
   @Override
   public void close() {
     watchTimer.shutdownNow();
-    if (thisRun != null) {
-      thisRun.record().close();
-    }
-    if (insertLatencies != null) {
-      insertLatencies.close();
-    }
+    thisRun.record().close();
+    insertLatencies.close();
     if (sequence.isStopped()) {
       stageSteps.abortAll();
-      StageSteps.closeLater(admin.values().stream().map(StageSteps.Admin::pool).toList());
+      StageSteps.closeLater(nodes.admin().values().stream().map(StageSteps.Admin::pool).toList());
     } else {
       stageSteps.closeAll();
-      admin.values().forEach(a -> a.pool().close());
+      nodes.admin().values().forEach(a -> a.pool().close());
     }
     GaleraCluster.stopIfStarted();
   }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #userDone(int)}, which finishes stage k and opens stage k + 1 before that user ends.
  *
  * <p>A stage that cannot open stops the run: it never starts, nor does any later one, and the stop listener
- * ({@link #onStop}) stops the load generator. {@link #stop(String)} does the same from outside (a dead
+ * (given at construction) stops the load generator. {@link #stop(String)} does the same from outside (a dead
  * database). Thread-safe; only the first stop counts.
  */
 public final class StageSequence {
@@ -41,16 +41,19 @@ public final class StageSequence {
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private volatile RuntimeException stopCause;
   private volatile int stoppedInStage = -1;
-  private volatile Runnable onStop = () -> { };
+  private final Runnable onStop;
 
   /**
    * @param usersPerStage virtual users of each stage, in run order, each 0 or more (a stage without users here,
    *     one that another injector drives, finishes as soon as it opens)
    * @param steps what opening and finishing a stage does
+   * @param onStop run once when the run is stopped (a stage that cannot open, {@link #stop}), e.g. the load
+   *     generator's stop
    */
-  public StageSequence(int[] usersPerStage, Steps steps) {
+  public StageSequence(int[] usersPerStage, Steps steps, Runnable onStop) {
     this.usersPerStage = usersPerStage.clone();
     this.steps = steps;
+    this.onStop = onStop;
     this.done = new AtomicIntegerArray(usersPerStage.length);
     this.openedAtMs = new AtomicLongArray(usersPerStage.length);
     this.closedAtMs = new AtomicLongArray(usersPerStage.length);
@@ -60,11 +63,6 @@ public final class StageSequence {
   /** Number of stages. */
   public int size() {
     return usersPerStage.length;
-  }
-
-  /** Called once, with the reason, when the run is stopped (a stage that cannot open, {@link #stop}). */
-  public void onStop(Runnable listener) {
-    this.onStop = listener;
   }
 
   /**
@@ -161,17 +159,17 @@ public final class StageSequence {
   }
 
   /** The failure that stopped the run (a stage that could not open), or null (a stop from outside, or none). */
-  public RuntimeException stopCause() {
+  RuntimeException stopCause() {
     return stopCause;
   }
 
   /** Why the run was stopped, if it was. */
-  public Optional<String> stopReason() {
+  Optional<String> stopReason() {
     return Optional.ofNullable(stopReason.get());
   }
 
   /** True once stage {@code k} has opened. */
-  public boolean hasOpened(int k) {
+  boolean hasOpened(int k) {
     return openedAtMs.get(k) != 0;
   }
 

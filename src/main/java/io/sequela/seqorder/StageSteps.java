@@ -15,12 +15,15 @@ import io.sequela.load.JdbcWorkers;
 import io.sequela.probe.WaitDeltaProbe;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,49 +47,43 @@ final class StageSteps implements StageSequence.Steps {
   private final Map<ScenarioSpec, Target> resolved;
   private final Map<String, Admin> admin;
   private final DeadNodeWatch watch;
+  private final String runId;
+  private final Optional<WaitDeltaProbe> waits;
+  private final IntConsumer modeSwitch;
+  private final IntConsumer onOpen;
   private final SequenceAttributes[] readBack;
-  private volatile Optional<WaitDeltaProbe> waits = Optional.empty();
-  private IntConsumer modeSwitch = this::switchAndVerify;
-  private IntConsumer onOpen = k -> { };
-  private String runId = "";
   private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
   private final Map<String, JdbcWorkers> workers = new ConcurrentHashMap<>();
 
+  /**
+   * @param stages the run's stages, in run order
+   * @param resolved every node's target, the first node's first (its database holds the results)
+   * @param admin one pool per distinct connection, for the mode switch and its read-back
+   * @param watch the dead-database watch each stage's nodes join while it is open
+   * @param runId the run's id, whose warm-up rows a warm-up stage deletes when it finishes
+   * @param waits the per-instance wait probe, read as each stage opens and finishes (Oracle); empty elsewhere
+   * @param switchAround how stage k's mode switch ({@link #switchAndVerify}) is wrapped: as it is with one injector;
+   *     with several the stage barrier around it (injector 1 alone switches, the others wait for it and then only
+   *     read the mode back)
+   * @param onOpen called once stage k is open (its pools ready), before its users start: a warm-up starts its clock
+   */
   StageSteps(List<Stage> stages, SeqOrderSettings settings, Map<ScenarioSpec, Target> resolved, Map<String, Admin> admin,
-      DeadNodeWatch watch) {
-    this.stages = stages;
+      DeadNodeWatch watch, String runId, Optional<WaitDeltaProbe> waits, UnaryOperator<IntConsumer> switchAround,
+      IntConsumer onOpen) {
+    this.stages = List.copyOf(stages);
     this.settings = settings;
-    this.resolved = resolved;
-    this.admin = admin;
+    this.resolved = Collections.unmodifiableMap(new LinkedHashMap<>(resolved));
+    this.admin = Collections.unmodifiableMap(new LinkedHashMap<>(admin));
     this.watch = watch;
+    this.runId = runId;
+    this.waits = waits;
+    this.modeSwitch = switchAround.apply(this::switchAndVerify);
+    this.onOpen = onOpen;
     this.readBack = new SequenceAttributes[stages.size()];
-  }
-
-  /** Called once stage k is open (its pools ready), before its users start: a warm-up starts its clock. */
-  void onOpen(IntConsumer opened) {
-    this.onOpen = opened;
-  }
-
-  /** The run's id, whose warm-up rows a warm-up stage deletes when it finishes. */
-  void runId(String id) {
-    this.runId = id;
-  }
-
-  /** The per-instance wait probe, read as each stage opens and finishes (Oracle); set once connected. */
-  void waits(Optional<WaitDeltaProbe> probe) {
-    this.waits = probe;
   }
 
   private Dialect dialect() {
     return resolved.values().iterator().next().dialect();
-  }
-
-  /**
-   * How stage k's mode is switched: {@link #switchAndVerify} by default; with several injectors the stage
-   * barrier around it (injector 1 alone switches, the others wait for it and then only read the mode back).
-   */
-  void modeSwitch(IntConsumer stageStart) {
-    this.modeSwitch = stageStart;
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param min the smallest value
  * @param max the largest value
  */
-public record Spread(double median, double min, double max) {
+record Spread(double median, double min, double max) {
 
   /**
    * The spread of values.

@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /** Runs one cell of a sweep to its end: one Gatling run of the cell's plan. */
 @FunctionalInterface
-public interface CellRunner {
+interface CellRunner {
 
   /**
    * Runs the cell.

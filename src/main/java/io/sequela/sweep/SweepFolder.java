@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *
  * @param dir the folder
  */
-public record SweepFolder(Path dir) {
+record SweepFolder(Path dir) {
 
   /** The folder of run id {@code runId} under {@code resultsDir}. */
   public static SweepFolder of(Path resultsDir, String runId) {

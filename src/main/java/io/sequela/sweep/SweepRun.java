@@ -42,7 +42,7 @@ public final class SweepRun {
   public record Result(Path folder, int ran, int failed, Path page) {}
 
   /** The cells not yet done, in run order. */
-  public static List<SweepPlan.Cell> pending(SweepPlan plan, SweepFolder folder) {
+  static List<SweepPlan.Cell> pending(SweepPlan plan, SweepFolder folder) {
     return SweepOrder.shuffled(plan.cells(), plan.seed()).stream().filter(c -> !folder.done(c)).toList();
   }
 

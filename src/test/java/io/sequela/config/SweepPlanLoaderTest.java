@@ -112,7 +112,8 @@ class SweepPlanLoaderTest {
     KeyGenPlan cell = KeyGenPlanLoader.parse("cell.conf", ConfigFactory.parseString(tipping.cells().get(0).planJson()).root(),
         null);
     assertThat(cell.directIo()).isTrue();
-    assertThat(cell.sharedBuffers()).isEqualTo("4MB");
+    assertThat(cell.commit().every()).as("batched commits, so the WAL flush per insert does not hide the index reads").isEqualTo(100);
+    assertThat(cell.sharedBuffers()).isEqualTo("16MB");
     assertThat(tipping.estimate().toMinutes()).as("within 15 min on 2 cores").isLessThan(15);
   }
 

@@ -11,13 +11,14 @@ class LatenciesKoTest {
 
   @Test
   void latenciesGroupKosByTestModeNodeAndCode() {
-    Latencies l = new Latencies();
-    l.record("g ORDER node 1", 3, false, "1062");
-    l.record("g ORDER node 1", 3, false, "1062");
-    l.record("g ORDER node 2", 3, false, "1213");
-    l.record("g ORDER node 2", 3, true, null);
-    l.record("g AUTO_INCREMENT node 3", 3, false, null);
-    l.record("g NOORDER node 1", 3, true, null);
+    Latencies l = Latencies.builder()
+        .record("g ORDER node 1", 3, false, "1062")
+        .record("g ORDER node 1", 3, false, "1062")
+        .record("g ORDER node 2", 3, false, "1213")
+        .record("g ORDER node 2", 3, true, null)
+        .record("g AUTO_INCREMENT node 3", 3, false, null)
+        .record("g NOORDER node 1", 3, true, null)
+        .build();
     assertThat(l.koByCode("g", SequenceMode.ORDER)).containsExactly(Map.entry("1062", 2L), Map.entry("1213", 1L));
     assertThat(l.koByCode("g", SequenceMode.ORDER, 2)).containsExactly(Map.entry("1213", 1L));
     assertThat(l.koByNodeAndCode("g", SequenceMode.ORDER)).containsOnlyKeys(1, 2);

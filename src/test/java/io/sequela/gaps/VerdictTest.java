@@ -45,10 +45,11 @@ class VerdictTest {
     assertThat(worker.node("t", SequenceMode.NOORDER, 2)).isEmpty();
     assertThat(worker.difference("t")).as("NOORDER has none").isEmpty();
 
-    Latencies plugin = new Latencies();
-    plugin.record("t NOORDER node 1", 2, true);
-    plugin.record("t NOORDER node 1", 9, false);
-    plugin.record("unrelated", 5, true);
+    Latencies plugin = Latencies.builder()
+        .record("t NOORDER node 1", 2, true, null)
+        .record("t NOORDER node 1", 9, false, null)
+        .record("unrelated", 5, true, null)
+        .build();
     assertThat(plugin.source()).isEqualTo(Latencies.Source.GATLING_MS);
     assertThat(plugin.node("t", SequenceMode.NOORDER, 1).orElseThrow()).extracting(s -> s.count(), s -> s.p50Us())
         .containsExactly(1L, 2000L);

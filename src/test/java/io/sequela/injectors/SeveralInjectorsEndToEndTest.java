@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,16 +54,20 @@ class SeveralInjectorsEndToEndTest {
   private static final List<Path> FOLDERS = new ArrayList<>();
   private static SeqOrderMerge.Result merged;
   private static String mergeOutput;
+  /**
+   * The design the injectors run (their -Dsequela.plan-defaults), which the merge is given too: one block per mode, no
+   * warm-up, seed 2 (order AB: ORDER, then NOORDER); the injectors' mechanics, not the design, are under test here (the
+   * merge's block-level verdict with intervals: MergedVerdictTest).
+   */
+  private static final Config DESIGN = ConfigFactory.parseString("warmup = 0, blocks = 1, order_seed = 2");
 
   /** One injector: Gatling's launcher in a JVM of its own, as Maven forks it. */
   private static ForkedGatling start(String runId, int injector, int injectors, Path results, String... properties) throws IOException {
     List<String> props = new ArrayList<>(List.of("-Dsequela.plan=plans/tiny.json", "-Dsequela.history.dir=" + dir.resolve("history"),
-        // one block per mode, no warm-up, seed 2 (order AB: ORDER, then NOORDER): the injectors' mechanics, not the
-        // design, are under test here; the merge does not yet give the block-level verdict (issue 23)
-        "-Dsequela.plan-defaults.warmup=0", "-Dsequela.plan-defaults.blocks=1", "-Dsequela.plan-defaults.order_seed=2",
         "-Dsequela.target=" + pg.jdbcUrl(), "-Dsequela.target-user=" + pg.user(),
         "-Dsequela.injector=" + injector + "/" + injectors, "-Dsequela.run-id=" + runId,
         "-Dsequela.embedded.dir=" + dir.resolve("unused-pg")));
+    DESIGN.entrySet().forEach(e -> props.add("-Dsequela.plan-defaults." + e.getKey() + "=" + e.getValue().unwrapped()));
     props.addAll(List.of(properties));
     Files.createDirectories(results);
     // each injector keeps its own Gatling report (Gatling 3.12 and later cannot merge them); the merge links them
@@ -95,7 +101,8 @@ class SeveralInjectorsEndToEndTest {
   }
 
   private static SeqOrderMerge.Request request(List<Path> folders, Path out) {
-    return new SeqOrderMerge.Request(RUN_ID, folders, out, pg, PlanLoader.load("plans/tiny.json"),
+    return new SeqOrderMerge.Request(RUN_ID, folders, out, pg, PlanLoader.load("plans/tiny.json", DESIGN.withFallback(
+        ConfigFactory.defaultReference().getConfig("sequela.plan-defaults")).root()),
         new NightlySettings(dir.resolve("history"), BaselineSpec.parse("median:5"), Limits.NONE, "plans/tiny.json", ""));
   }
 
@@ -153,11 +160,15 @@ class SeveralInjectorsEndToEndTest {
     assertThat(merged.reconciliation().lines()).extracting(Reconciliation.Line::planned).containsExactly(120L, 80L, 120L, 80L);
     assertThat(merged.reconciliation().lines()).extracting(Reconciliation.Line::ok).containsExactly(120L, 80L, 120L, 80L);
     assertThat(mergeOutput).contains("2 injectors: reconciliation", "reconciliation: OK = rows on every node");
+    // the design's verdict from the blocks, as a single run gives it: one pair here, too few for an interval
+    assertThat(mergeOutput).contains("tiny: ORDER vs NOORDER: too few blocks for an interval: 1 pair, need 3",
+        "tiny: design ").doesNotContain("no block-level verdict");
 
     JsonNode gaps = new ObjectMapper().readTree(folder.resolve("sequence-gaps.json").toFile());
     assertThat(gaps.get("injectors").asInt()).isEqualTo(2);
     assertThat(gaps.get("time_basis").asText()).isEqualTo("SQL_DATE");
     assertThat(gaps.toString()).contains("\"latency_source\":\"worker\"");
+    assertThat(gaps.get("tests").get(0).get("design").get("blocks")).hasSize(2);
     JsonNode modes = gaps.get("tests").get(0).get("modes");
     assertThat(modes.get("ORDER").get("rows").asLong()).isEqualTo(200);
     assertThat(modes.get("NOORDER").get("rows").asLong()).isEqualTo(200);

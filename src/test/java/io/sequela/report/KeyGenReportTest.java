@@ -94,6 +94,20 @@ class KeyGenReportTest {
   }
 
   @Test
+  void aRunInterruptedBeforeItsFirstBlockSaysSoAndHasNoFigures() {
+    KeyGenFigures none = new KeyGenFigures("design=1; warmup=800 inserts; blocks=3; block=1s; seed=1", "AB BA AB",
+        List.of(new WarmupFigures("seq", 300, 0.1, false, "interrupted")), List.of(), List.of(),
+        KeyGenRanking.of(List.of(), List.of()), List.of());
+    KeyGenReport r = KeyGenReport.of("r", Dialect.POSTGRESQL, PLAN, Duration.ofMillis(10), none)
+        .withStopped("interrupted (SIGINT) after 0 of 6 measured blocks: no figures");
+    assertThat(r.json().get("stopped").asText()).isEqualTo("interrupted (SIGINT) after 0 of 6 measured blocks: no figures");
+    assertThat(r.json().get("blocks")).isEmpty();
+    assertThat(r.pageBody().text()).contains("This run was interrupted (SIGINT) after 0 of 6 measured blocks");
+    assertThat(r.consoleTable()).startsWith("strategy");
+    assertThat(REPORT.json().has("stopped")).as("a run that ran every step has no stopped key").isFalse();
+  }
+
+  @Test
   void h2ResultsCarryNoPostgresqlFiguresInTheStrategiesOrTheBlocks() {
     JsonNode root = KeyGenReport.of("r", Dialect.H2, PLAN, Duration.ofMillis(10), figures(BLOCKS, null, null, null)).json();
     for (JsonNode s : List.of(root.get("strategies").get(0), root.get("blocks").get(0))) {

@@ -74,9 +74,10 @@ class SequenceGapsReportTest {
     assertThat(noorder.order().sameNodeInversions()).isZero();
 
     Path run = ReportFixture.copyTo(tmp.resolve("seqordersimulation-1"));
-    Latencies latencies = Latencies.ofTags(recorder.totals());
-    latencies.record("demo ORDER node 2", 1, false, "23505"); // one failed insert, as simulation.log reports it
-    latencies.record("demo ORDER node 2", 1, true, null); // an OK's whole ms: ignored beside the workers' own timings
+    Latencies latencies = Latencies.builder(recorder.totals())
+        .record("demo ORDER node 2", 1, false, "23505") // one failed insert, as the run record reports it
+        .record("demo ORDER node 2", 1, true, null) // an OK's whole ms: ignored beside the workers' own timings
+        .build();
     assertThat(SequenceGapsReport.write(run, r, latencies, RacFigures.NONE, IntervalLog.read(recorder.log())))
         .containsExactly(run.resolve("sequence-gaps.html"), run.resolve("sequence-gaps.json"));
     String console = ComparisonTable.render(r, latencies);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sequela.gatlingrun.GatlingRun;
 import io.sequela.testing.ForkedGatling;
+import io.sequela.testing.Postmaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,14 +43,9 @@ class InterruptTest {
     assertThat(g.output()).as(g.output()).contains("interrupted ORDER node 1");
     Thread.sleep(5_000);
     assertThat(g.isAlive()).as(g.output()).isTrue();
-    OptionalLong pid = postmasterPid();
+    OptionalLong pid = Postmaster.pid(dir.resolve("pg"));
     assertThat(pid).as("the embedded server runs").isPresent();
     return pid.getAsLong();
-  }
-
-  private OptionalLong postmasterPid() throws Exception {
-    Path f = dir.resolve("pg").resolve("postmaster.pid");
-    return Files.isRegularFile(f) ? OptionalLong.of(Long.parseLong(Files.readAllLines(f).get(0).strip())) : OptionalLong.empty();
   }
 
   private void assertWhatRanIsWritten(String out, long server, String reason) throws Exception {

@@ -29,8 +29,7 @@ class StageSequenceTest {
       public void finish(int k) {
         calls.add("finish " + k);
       }
-    });
-    s.onStop(stops::incrementAndGet);
+    }, stops::incrementAndGet);
     return s;
   }
 

@@ -65,6 +65,25 @@ public final class ForkedGatling {
     return g;
   }
 
+  /**
+   * {@code simulation} run as a user runs it: {@code mvn -B -o -q gatling:test} on this project's pom, the
+   * {@code -D} properties on Maven's command line (the plugin hands them to the JVM it forks, after the pom's own).
+   * {@link #process()} is Maven's JVM, {@link #gatling()} the Gatling JVM it forked.
+   *
+   * @param properties e.g. {@code -Dsequela.results.dir=/tmp/results}
+   */
+  public static ForkedGatling startMaven(String simulation, List<String> properties) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-o", "-q", "-f", Path.of("pom.xml").toAbsolutePath().toString(),
+        "gatling:test", "-Dgatling.simulationClass=" + simulation));
+    cmd.addAll(properties);
+    // Maven and the JVM it forks write to a file: the forked JVM may go on writing once Maven is gone (see
+    // startUnderShell)
+    Path log = Files.createTempFile("maven-gatling", ".log");
+    ForkedGatling g = new ForkedGatling(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    g.log = log;
+    return g;
+  }
+
   private static List<String> command(String simulation, Path results, List<String> properties,
       List<String> gatlingOptions) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -76,12 +95,14 @@ public final class ForkedGatling {
     return cmd;
   }
 
-  /** The process started: the JVM, or the shell of {@link #startUnderShell}. */
+  /** The process started: the JVM, the shell of {@link #startUnderShell} or Maven of {@link #startMaven}. */
   public ProcessHandle process() {
     return process.toHandle();
   }
 
-  /** The Gatling JVM: the process started, or the shell's child (waiting up to 10 s for the shell to start it). */
+  /**
+   * The Gatling JVM: the process started, or the child of the shell or of Maven (waiting up to 10 s for it to start).
+   */
   public ProcessHandle gatling() throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       var java = process.toHandle().children().filter(c -> c.info().command().map(x -> x.endsWith("java")).orElse(false)).findFirst();
