@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.SequelaException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -54,16 +52,7 @@ public final class CompareReport {
       if (Files.isRegularFile(dir.resolve("index.html"))) {
         return List.of(ReportFolder.at(dir).addPage(PAGE, "Compare", "Gatling Stats - Compare", body), json);
       }
-      Document d = Document.createShell("");
-      d.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-      d.head().appendElement("meta").attr("charset", "utf-8");
-      d.title("sequela - compare");
-      d.head().appendElement("style").appendText("body{font-family:sans-serif;font-size:14px;margin:0}"
-          + "table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-          + "th{background:#eee}");
-      d.body().appendChild(body);
-      Path page = dir.resolve(PAGE);
-      Files.writeString(page, d.outerHtml(), StandardCharsets.UTF_8);
+      Path page = ReportFolder.writeStandalone(dir.resolve(PAGE), "sequela - compare", body);
       return List.of(page, json);
     } catch (IOException e) {
       throw new SequelaException("cannot write " + dir.resolve(PAGE) + ": " + e.getMessage(), e);

@@ -110,6 +110,27 @@ public final class ReportFolder {
     }
   }
 
+  /**
+   * Writes a page of its own, for a folder without a Gatling report (compare, sweep): a plain document with the
+   * title and one small style, the body as built with {@link Html}.
+   *
+   * @param page the file, e.g. {@code dir/sweep.html}
+   * @param title the browser's title, e.g. {@code sequela - compare}
+   * @return {@code page}
+   * @throws SequelaException when it cannot be written
+   */
+  static Path writeStandalone(Path page, String title, Element body) {
+    Document d = Document.createShell("");
+    d.head().appendElement("meta").attr("charset", "utf-8");
+    d.title(title);
+    d.head().appendElement("style").appendText("body{font-family:sans-serif;font-size:14px;margin:0}"
+        + "table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+        + "th{background:#eee}");
+    d.body().appendChild(body);
+    write(page, d);
+    return page;
+  }
+
   private static void write(Path p, Document d) {
     d.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
     try {

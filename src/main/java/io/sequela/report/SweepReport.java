@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sequela.SequelaException;
 import io.sequela.config.SweepPlan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -44,16 +42,7 @@ public final class SweepReport {
       json.put("rule", rule(f));
       Path jsonFile = dir.resolve(JSON);
       MAPPER.writeValue(jsonFile.toFile(), json);
-      Document d = Document.createShell("");
-      d.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-      d.head().appendElement("meta").attr("charset", "utf-8");
-      d.title("sequela - sweep " + f.runId());
-      d.head().appendElement("style").appendText("body{font-family:sans-serif;font-size:14px;margin:0}"
-          + "table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-          + "th{background:#eee}");
-      d.body().appendChild(body(f));
-      Path page = dir.resolve(PAGE);
-      Files.writeString(page, d.outerHtml(), StandardCharsets.UTF_8);
+      Path page = ReportFolder.writeStandalone(dir.resolve(PAGE), "sequela - sweep " + f.runId(), body(f));
       return List.of(page, jsonFile);
     } catch (IOException e) {
       throw new SequelaException("cannot write " + dir.resolve(PAGE) + ": " + e.getMessage(), e);
