@@ -4,14 +4,10 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,14 +81,9 @@ public final class KeyGenPlanLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static KeyGenPlan load(String location, TargetSpec target, ConfigObject defaults) {
-    Path file = Path.of(location);
-    ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
-    String source = file.getFileName() == null ? location : file.getFileName().toString();
+    String source = PlanSource.name(location);
     try {
-      ConfigObject root = Files.isRegularFile(file)
-          ? ConfigFactory.parseFile(file.toFile(), opts).root()
-          : ConfigFactory.parseResources(location, opts).root();
-      return parse(source, root, target, defaults);
+      return parse(source, PlanSource.root(location), target, defaults);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sequela.keygen.plan: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException e) {

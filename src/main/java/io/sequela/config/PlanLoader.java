@@ -4,15 +4,11 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -84,14 +80,10 @@ public final class PlanLoader {
    */
   static Plan load(String location, ConfigObject defaults, EmbeddedCap cap) {
     PlanDefaults d = defaults(defaults);
-    Path file = Path.of(location);
-    ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
-    String source = file.getFileName() == null ? location : file.getFileName().toString();
+    String source = PlanSource.name(location);
     ConfigObject root;
     try {
-      root = Files.isRegularFile(file)
-          ? ConfigFactory.parseFile(file.toFile(), opts).root()
-          : ConfigFactory.parseResources(location, opts).root();
+      root = PlanSource.root(location);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sequela.plan: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException.WrongType e) {

@@ -1,18 +1,12 @@
 package io.sequela.config;
 
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
-import com.typesafe.config.ConfigValueType;
 import io.sequela.SequelaException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,14 +70,9 @@ public final class SweepPlanLoader {
    * @throws SequelaException.InvalidInput listing every problem, one per line
    */
   public static SweepPlan load(String location, EmbeddedSettings embedded, TargetSpec override) {
-    Path file = Path.of(location);
-    String source = file.getFileName() == null ? location : file.getFileName().toString();
-    ConfigParseOptions opts = ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF);
+    String source = PlanSource.name(location);
     try {
-      ConfigObject root = Files.isRegularFile(file)
-          ? ConfigFactory.parseFile(file.toFile(), opts).root()
-          : ConfigFactory.parseResources(location, opts).root();
-      return parse(source, root, embedded, override);
+      return parse(source, PlanSource.root(location), embedded, override);
     } catch (ConfigException.IO e) {
       throw new SequelaException.InvalidInput("sweep: no plan file or classpath resource '" + location + "'");
     } catch (ConfigException e) {
