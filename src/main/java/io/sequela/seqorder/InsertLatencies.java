@@ -40,6 +40,7 @@ final class InsertLatencies implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InsertLatencies.class);
 
   private final LatencyRecorder recorder;
+  private final LatencyRecorder.Channel warmupChannel;
 
   /**
    * What {@link #finish} leaves for the run's results.
@@ -68,6 +69,7 @@ final class InsertLatencies implements AutoCloseable {
 
   private InsertLatencies(LatencyRecorder recorder) {
     this.recorder = recorder;
+    this.warmupChannel = recorder == null ? null : recorder.unlogged("warm-up");
   }
 
   /**
@@ -95,6 +97,14 @@ final class InsertLatencies implements AutoCloseable {
   Work insert(Work insert, Stage stage, ScenarioSpec node) {
     return recorder == null ? insert
         : insert.settledBy(recording(recorder.channel(stage.node(node).tag())));
+  }
+
+  /**
+   * A warm-up's insert, recorded as {@link #insert} records a measured one's but into a channel no figure reads:
+   * the warm-up runs the blocks' own code, so the JIT has compiled it before the first block starts.
+   */
+  Work warmupInsert(Work insert) {
+    return recorder == null ? insert : insert.settledBy(recording(warmupChannel));
   }
 
   /** A COMMIT of the worker's transaction, recorded under the node's commit tag, apart from its inserts. */

@@ -354,12 +354,18 @@ public final class SeqOrderRun implements AutoCloseable {
     Work w = JobExecutionInsert.work(node.nodeNumber(), stage.test().name(), runId, stage.mode().name(),
         stage.blockNo());
     if (stage.warmup()) {
-      // untimed: its latencies go to the warm-up's rule only, its rows are deleted when it ends
-      return w.settledBy(warmups.get(stage.index())::record).observedBy(o -> watch.outcome(name, o, System.nanoTime()));
+      // the blocks' own steps, into a recording and a block clock no figure reads, then the warm-up's rule: the
+      // JIT compiles the path the blocks run while the warm-up runs (a path seen first in the first block is
+      // compiled again there, 15-20 µs of the client's CPU per insert for its first seconds,
+      // docs/insert-path-profile.md); the warm-up's rows are deleted when it ends
+      return timed(insertLatencies.warmupInsert(w), new BlockClock(), name).settledBy(warmups.get(stage.index())::record);
     }
-    BlockClock clock = blockClocks.get(stage.index());
-    return insertLatencies.insert(w, stage, node).settledBy(clock::record)
-        .observedBy(o -> watch.outcome(name, o, System.nanoTime()));
+    return timed(insertLatencies.insert(w, stage, node), blockClocks.get(stage.index()), name);
+  }
+
+  /** The steps every insert settles through, warm-up's or block's: its block clock and the dead-database watch. */
+  private Work timed(Work insert, BlockClock clock, String watchName) {
+    return insert.settledBy(clock::record).observedBy(o -> watch.outcome(watchName, o, System.nanoTime()));
   }
 
   /** True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. */

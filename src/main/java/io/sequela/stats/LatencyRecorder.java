@@ -110,6 +110,14 @@ public final class LatencyRecorder implements AutoCloseable {
     return channels.computeIfAbsent(tag, t -> new Channel(t, clockMs.getAsLong()));
   }
 
+  /**
+   * A channel outside the log and the totals: what it records is never written nor read. For work that must run
+   * the timed path's own code without adding to its figures (a warm-up, so the JIT compiles that path first).
+   */
+  public Channel unlogged(String tag) {
+    return new Channel(tag, clockMs.getAsLong());
+  }
+
   /** The interval log's file. */
   public Path log() {
     return log;

@@ -88,6 +88,25 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void anUnloggedChannelIsNeitherWrittenNorTotalled() throws Exception {
+    Path log = tmp.resolve("warm.hlog");
+    LatencyRecorder recorder = new LatencyRecorder(log, clockMs::get);
+    LatencyRecorder.Channel warm = recorder.unlogged("warm-up");
+    LatencyRecorder.Channel block = recorder.channel("t/NOORDER/node-1");
+    for (int i = 0; i < 500; i++) {
+      warm.recordNanos(900_000);
+      block.recordNanos(100_000);
+    }
+    clockMs.addAndGet(1_000);
+    recorder.tick();
+    recorder.close();
+    assertThat(recorder.totals().keySet()).containsExactly("t/NOORDER/node-1");
+    assertThat(recorder.totals().get("t/NOORDER/node-1").getMaxValue()).isLessThan(101);
+    assertThat(IntervalLog.read(log).tags()).containsExactly("t/NOORDER/node-1");
+    assertThat(Files.readString(log)).doesNotContain("warm-up");
+  }
+
+  @Test
   void anUnreadableLogIsNamed() {
     assertThatThrownBy(() -> IntervalLog.read(tmp.resolve("absent.hlog"))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("absent.hlog");
