@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.config.Injector;
 import io.sequela.config.NightlySettings;
+import io.sequela.config.RequestPath;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
@@ -148,8 +149,10 @@ public final class SeqOrderRun implements AutoCloseable {
     this.nodes = nodes;
     for (Stage st : stages) {
       if (st.warmup()) {
+        // the run's first warm-up renews its connections once (WarmupTracker): the JIT is the JVM's, once is enough
+        Runnable renewal = warmups.isEmpty() && settings.driver() == RequestPath.LEAN ? () -> renew(st) : null;
         warmups.put(st.index(), new WarmupTracker(SeqOrderDesign.warmupRule(st.test()),
-            SeqOrderDesign.warmupBound(st.test()).plusSeconds(1)));
+            SeqOrderDesign.warmupBound(st.test()).plusSeconds(1), renewal));
       } else {
         blockClocks.put(st.index(), new BlockClock());
       }
@@ -366,6 +369,11 @@ public final class SeqOrderRun implements AutoCloseable {
   /** The steps every insert settles through, warm-up's or block's: its block clock and the dead-database watch. */
   private Work timed(Work insert, BlockClock clock, String watchName) {
     return insert.settledBy(clock::record).observedBy(o -> watch.outcome(watchName, o, System.nanoTime()));
+  }
+
+  /** Renews the lean workers' connections of a warm-up stage (its tracker asks, once). */
+  private void renew(Stage warmup) {
+    stageSteps.renewConnections(warmup);
   }
 
   /** True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. */

@@ -209,6 +209,16 @@ final class StageSteps implements StageSequence.Steps {
         clockMs, d::errorCode));
   }
 
+  /** Renews the connections of every node's lean workers in {@code stage} ({@link JdbcWorkers#renewConnections}). */
+  void renewConnections(Stage stage) {
+    for (ScenarioSpec node : stage.test().scenarii()) {
+      JdbcWorkers w = workers.get(key(stage, node));
+      if (w != null) {
+        w.renewConnections();
+      }
+    }
+  }
+
   /** The pool of one node in one stage: a connection per user, autocommit as the test's commit policy says. */
   HikariConfig leanPoolConfig(Stage stage, ScenarioSpec node) {
     HikariConfig cfg = Pools.config(resolved.get(node), poolName(stage, node), node.users(), settings.connectTimeout());

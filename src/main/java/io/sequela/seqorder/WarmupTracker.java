@@ -12,6 +12,11 @@ import java.util.Arrays;
  * met (or {@link SeqOrderDesign#WARMUP_CAP} passed). Its OK inserts' latencies are kept here only, never in the run's
  * figures. The rule is asked at most every {@link #CHECK_EVERY} inserts or {@link #CHECK_PERIOD}, and once it says
  * done the answer stays. Thread-safe.
+ *
+ * <p>With a renewal (the run's first warm-up): the first time the rule is met, the warm-up renews its connections
+ * ({@link io.sequela.load.JdbcWorkers#renewConnections}) and its rule starts over on the new ones, so the first
+ * requests on fresh connections, which every block starts with, run once after the JIT compiled the rest (without
+ * it they are compiled again in the first block's first seconds: docs/insert-path-profile.md).
  */
 final class WarmupTracker {
 
@@ -20,6 +25,8 @@ final class WarmupTracker {
 
   private final WarmupRule rule;
   private final Duration cap;
+  private Runnable renewal;
+  private long firstStartNanos;
   private long[] latenciesUs = new long[1024];
   private int count;
   private long inserts;
@@ -29,14 +36,23 @@ final class WarmupTracker {
   private volatile WarmupProgress result;
 
   WarmupTracker(WarmupRule rule, Duration cap) {
+    this(rule, cap, null);
+  }
+
+  /**
+   * @param renewal run once, when the rule is first met, before the rule starts over (the cap too); null for none
+   */
+  WarmupTracker(WarmupRule rule, Duration cap, Runnable renewal) {
     this.rule = rule;
     this.cap = cap;
+    this.renewal = renewal;
   }
 
   /** The warm-up starts now (its stage opened). */
   synchronized void start() {
     startNanos = System.nanoTime();
     lastCheckNanos = startNanos;
+    firstStartNanos = startNanos;
   }
 
   /** One settled insert of the warm-up: an OK one's latency is kept. */
@@ -76,6 +92,15 @@ final class WarmupTracker {
       checkedAt = count;
       lastCheckNanos = now;
       WarmupProgress p = rule.check(Arrays.copyOf(latenciesUs, count), elapsed);
+      if (p.done() && renewal != null) {
+        Runnable r = renewal;
+        renewal = null;
+        r.run();
+        count = 0;
+        startNanos = now;
+        checkedAt = -1;
+        return false;
+      }
       if (p.done()) {
         result = new WarmupProgress(true, p.stable(), p.reason());
       }
@@ -86,7 +111,7 @@ final class WarmupTracker {
   /** How the warm-up ended; for a warm-up that never ran or was cut short, an unstable note. */
   synchronized WarmupSummary summary(String variant) {
     WarmupProgress p = result != null ? result : new WarmupProgress(false, false, "did not end (the run stopped)");
-    long ms = startNanos == 0 ? 0 : Duration.ofNanos((result == null ? System.nanoTime() : lastCheckNanos) - startNanos)
+    long ms = startNanos == 0 ? 0 : Duration.ofNanos((result == null ? System.nanoTime() : lastCheckNanos) - firstStartNanos)
         .toMillis();
     return new WarmupSummary(variant, inserts, count, ms, p.done() && p.stable(), p.reason());
   }
