@@ -9,7 +9,8 @@
 # CPU is the client process' utime + stime from /proc/<pid>/stat, sampled every 0.1 s, between its first and last
 # row's time, per insert in µs. RECORD=both (default) runs the simulation twice a round, with its µs recording
 # (sequela.latency.record=true, as the main job runs) and without; RECORD=on or RECORD=off runs one of them.
-# Prints every round, the medians and, last, `ratio: <simulation median rate / pgbench median rate>` (with the
+# Prints every round (with its own ratio: the two sides of a round run minutes apart, not days), the rounds' ratios
+# min..max, the medians and, last, `ratio: <simulation median rate / pgbench median rate>` (with the
 # recording when it ran). Goal (issue 26): >= 0.95 with the recording on, and the simulation's client CPU per insert
 # at most 2.5 times pgbench's.
 #
@@ -99,7 +100,8 @@ pgbench_side() { # pgbench_side <round>
 }
 
 echo "server on CPU $SERVER_CPU, client on CPU $CLIENT_CPU; $ROUNDS rounds of $((PER_USER * USERS)) inserts per side ($USERS x $PER_USER)"
-: >"$WORK/results"
+: >"$WORK/results"; : >"$WORK/round-ratios"
+last=$([ "$RECORD" = off ] && echo off || echo on)  # the side the ratios are of
 for ((i = 1; i <= ROUNDS; i++)); do
   if ((i % 2)); then order="sim pg"; else order="pg sim"; fi
   line="round $i:"
@@ -107,14 +109,19 @@ for ((i = 1; i <= ROUNDS; i++)); do
     if [ "$side" = pg ]; then
       r=$(pgbench_side "$i"); echo "$r" >>"$WORK/results"; set -- $r
       line="$line pgbench $3/s ($4 µs CPU/insert);"
+      pg_rate=$3
     else
       for rec in $SIDES; do
         r=$(simulation "$rec" "$i"); echo "$r" >>"$WORK/results"; set -- $r
         line="$line simulation (recording $rec) $3/s ($4 µs CPU/insert, $2 rows);"
+        if [ "$rec" = "$last" ]; then sim_rate=$3; fi
       done
     fi
   done
-  echo "$line"
+  # the round's own ratio (the simulation with the recording, unless RECORD=off, against this round's pgbench)
+  round_ratio=$(awk -v a="$sim_rate" -v b="$pg_rate" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+  echo "$round_ratio" >>"$WORK/round-ratios"
+  echo "$line round ratio $round_ratio"
 done
 
 median() { # median <label> <field>: of the results' field (3 rate, 4 CPU µs per insert)
@@ -129,7 +136,7 @@ done
 if [ "$RECORD" = both ]; then
   echo "ratio without recording: $(awk -v a="$(median simulation-record-off 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
 fi
-last=$([ "$RECORD" = off ] && echo off || echo on)
 echo "client CPU per insert (recording $last): $(awk -v a="$(median "simulation-record-$last" 4)" -v b="$(median pgbench 4)" \
   'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }') x pgbench's (goal <= 2.5)"
+echo "round ratios: $(sort -g "$WORK/round-ratios" | paste -sd' ') (min..max over rounds; the sides vary by ~25 % between runs here)"
 echo "ratio: $(awk -v a="$(median "simulation-record-$last" 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
