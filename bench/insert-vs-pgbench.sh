@@ -31,7 +31,10 @@ case "$RECORD" in on) SIDES="on" ;; off) SIDES="off" ;; both) SIDES="on off" ;;
 PER_USER=$(( INSERTS / USERS ))
 [ "$PER_USER" -ge 1 ] || { echo "INSERTS: must be >= USERS ($USERS), got $INSERTS" >&2; exit 64; }
 
-PG_CPUS=$SERVER_CPU pg_start "${PORT:-55433}"
+# every side starts from the same server state: no autovacuum or timed checkpoint inside a window (either would land on
+# whichever side happened to run then), and settle() vacuums and checkpoints before each side, outside its window
+PG_EXTRA_OPTS="-c autovacuum=off -c checkpoint_timeout=1h -c max_wal_size=8GB ${PG_EXTRA_OPTS:-}" \
+  PG_CPUS=$SERVER_CPU pg_start "${PORT:-55433}"
 WORK=$PG_DIR
 # one block (the design's default is 4 per mode): Gatling starts each block's users at its injector's next 1 s tick,
 # so blocks leave pauses of 0.2-0.9 s without inserts in the window (about 7 % of a 100,000-insert run); they are the
@@ -75,8 +78,16 @@ measure() {
           printf "%s %d %.1f %.1f\n", label, rows, rate, (rows > 0) ? (c1 - c0) / hz * 1e6 / rows : 0 }' "$2"
 }
 
+# settle: the rows of the sides before vacuumed and analysed, then a checkpoint (nothing to do before the first side)
+settle() {
+  if [ "$(psql -qtAX -c "SELECT to_regclass('job_execution') IS NOT NULL")" = t ]; then
+    psql -qtAX -c "VACUUM (ANALYZE) job_execution" -c "CHECKPOINT" >/dev/null
+  fi
+}
+
 simulation() { # simulation <on|off> <round>
   local log="$WORK/sim-$1-$2.log" cpu="$WORK/sim-$1-$2.cpu" mvn_pid jvm=""
+  settle
   taskset -c "$CLIENT_CPU" mvn -B -q $OFFLINE gatling:test -Dgatling.simulationClass=SeqOrderSimulation \
     -Dgatling.noReports=true -Dsequela.plan="$WORK/plan.json" -Dsequela.target="$PG_JDBC" -Dsequela.target-user=postgres \
     -Dsequela.latency.record="$([ "$1" = on ] && echo true || echo false)" >"$log" 2>&1 &
@@ -91,6 +102,7 @@ simulation() { # simulation <on|off> <round>
 
 pgbench_side() { # pgbench_side <round>
   local cpu="$WORK/pgbench-$1.cpu" pid
+  settle
   echo "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (localtimestamp, 1, 'insert_bench', 'pgbench-$1', 'NOORDER');" >"$WORK/insert.sql"
   taskset -c "$CLIENT_CPU" pgbench -n -M prepared -c "$USERS" -j 2 -t "$PER_USER" -f "$WORK/insert.sql" >"$WORK/pgbench-$1.log" 2>&1 &
   pid=$!
