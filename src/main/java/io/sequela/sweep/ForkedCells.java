@@ -38,10 +38,35 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
     String planKey = simulation.equals(SweepPlan.KEYGEN) ? "sequela.keygen.plan" : "sequela.plan";
     cmd.add("-D" + planKey + "=" + folder.plan(cell).toAbsolutePath());
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", runs.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())).start();
-    Thread stop = new Thread(() -> stop(p), "sweep-cell-stop");
-    Runtime.getRuntime().addShutdownHook(stop);
+    // the hook is in place before the cell starts, and no cell starts once the JVM is stopping: the sweep's main thread
+    // goes on while the hooks run, and a cell it started then would outlive this JVM and hold the data directory
+    Object guard = new Object();
+    Process[] started = new Process[1];
+    boolean[] stopping = new boolean[1];
+    Thread stop = new Thread(() -> {
+      Process q;
+      synchronized (guard) {
+        stopping[0] = true;
+        q = started[0];
+      }
+      if (q != null) {
+        stop(q);
+      }
+    }, "sweep-cell-stop");
+    try {
+      Runtime.getRuntime().addShutdownHook(stop);
+    } catch (IllegalStateException e) {
+      throw new InterruptedException("the sweep is stopping: cell " + cell.id() + " not started");
+    }
+    Process p;
+    synchronized (guard) {
+      if (stopping[0]) {
+        throw new InterruptedException("the sweep is stopping: cell " + cell.id() + " not started");
+      }
+      p = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())).start();
+      started[0] = p;
+    }
     try {
       return p.waitFor();
     } finally {
@@ -51,7 +76,7 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
       try {
         Runtime.getRuntime().removeShutdownHook(stop);
       } catch (IllegalStateException e) {
-        // the JVM is already stopping: the hook stops the cell
+        // the JVM is stopping: the hook stops the cell
       }
     }
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Slow
 class SweepStopAndResumeTest {
 
-  @TempDir Path dir;
+  // kept when the test fails: the cells' consoles (results/sweep-stop/logs) say why a cell ended as it did
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir;
 
   @Test
   void aSweepStoppedInACellRunsOnlyTheOthersWhenStartedAgainAtOnce() throws Exception {
@@ -41,10 +43,27 @@ class SweepStopAndResumeTest {
 
     List<String> again = run(plan, null);
     String out = String.join("\n", again);
-    assertThat(out).contains("sweep stop: SeqOrderSimulation, 3 cells (users [1, 2, 3]), 1 done, 2 to run",
+    assertThat(out).as(out + "\n" + cellLogs()).contains("sweep stop: SeqOrderSimulation, 3 cells (users [1, 2, 3]), 1 done, 2 to run",
         "sweep stop: cell 2 of 3 (1 of 2 now)", "sweep stop: cell 3 of 3 (2 of 2 now)").doesNotContain("left no results");
     JsonNode json = new ObjectMapper().readTree(dir.resolve("results").resolve("sweep-stop").resolve("sweep.json").toFile());
     assertThat(json.get("cells")).hasSize(3).allSatisfy(c -> assertThat(c.get("cell_run_id").isTextual()).isTrue());
+  }
+
+  /** The cells' consoles, last 20 lines each, for a failure's message. */
+  private String cellLogs() throws java.io.IOException {
+    Path logs = dir.resolve("results").resolve("sweep-stop").resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return "(no cell logs in " + logs + ")";
+    }
+    StringBuilder b = new StringBuilder();
+    try (var files = Files.list(logs)) {
+      for (Path f : files.sorted().toList()) {
+        List<String> lines = Files.readAllLines(f);
+        b.append("--- ").append(f.getFileName()).append('\n')
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))).append('\n');
+      }
+    }
+    return b.toString();
   }
 
   /**
