@@ -27,6 +27,7 @@ final class WarmupTracker {
   private final Duration cap;
   private Runnable renewal;
   private long firstStartNanos;
+  private int okBeforeRenewal;
   private long[] latenciesUs = new long[1024];
   private int count;
   private long inserts;
@@ -96,6 +97,7 @@ final class WarmupTracker {
         Runnable r = renewal;
         renewal = null;
         r.run();
+        okBeforeRenewal = count;
         count = 0;
         startNanos = now;
         checkedAt = -1;
@@ -113,6 +115,6 @@ final class WarmupTracker {
     WarmupProgress p = result != null ? result : new WarmupProgress(false, false, "did not end (the run stopped)");
     long ms = startNanos == 0 ? 0 : Duration.ofNanos((result == null ? System.nanoTime() : lastCheckNanos) - firstStartNanos)
         .toMillis();
-    return new WarmupSummary(variant, inserts, count, ms, p.done() && p.stable(), p.reason());
+    return new WarmupSummary(variant, inserts, okBeforeRenewal + count, ms, p.done() && p.stable(), p.reason());
   }
 }

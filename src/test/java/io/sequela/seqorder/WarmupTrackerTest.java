@@ -34,6 +34,7 @@ class WarmupTrackerTest {
     assertThat(w.done()).isTrue();
     assertThat(renewals.get()).as("renewed once").isEqualTo(1);
     assertThat(w.summary("NOORDER").inserts()).isEqualTo(318);
+    assertThat(w.summary("NOORDER").okInserts()).as("OK inserts before and after the renewal").isEqualTo(318);
   }
 
   @Test
