@@ -38,45 +38,60 @@ public record ForkedCells(String classPath, List<String> forwarded, String maxHe
     String planKey = simulation.equals(SweepPlan.KEYGEN) ? "sequela.keygen.plan" : "sequela.plan";
     cmd.add("-D" + planKey + "=" + folder.plan(cell).toAbsolutePath());
     cmd.addAll(List.of("io.gatling.app.Gatling", "-s", simulation, "-rf", runs.toString()));
-    // the hook is in place before the cell starts, and no cell starts once the JVM is stopping: the sweep's main thread
-    // goes on while the hooks run, and a cell it started then would outlive this JVM and hold the data directory
-    Object guard = new Object();
-    Process[] started = new Process[1];
-    boolean[] stopping = new boolean[1];
-    Thread stop = new Thread(() -> {
-      Process q;
-      synchronized (guard) {
-        stopping[0] = true;
-        q = started[0];
-      }
-      if (q != null) {
-        stop(q);
-      }
-    }, "sweep-cell-stop");
+    CellStop stop = new CellStop();
     try {
       Runtime.getRuntime().addShutdownHook(stop);
     } catch (IllegalStateException e) {
       throw new InterruptedException("the sweep is stopping: cell " + cell.id() + " not started");
     }
-    Process p;
-    synchronized (guard) {
-      if (stopping[0]) {
-        throw new InterruptedException("the sweep is stopping: cell " + cell.id() + " not started");
-      }
-      p = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())).start();
-      started[0] = p;
-    }
+    Process p = null;
     try {
+      p = stop.start(new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.to(folder.log(cell).toFile())), cell.id());
       return p.waitFor();
     } finally {
-      if (p.isAlive()) {
+      if (p != null && p.isAlive()) {
         p.destroy();
       }
       try {
         Runtime.getRuntime().removeShutdownHook(stop);
       } catch (IllegalStateException e) {
         // the JVM is stopping: the hook stops the cell
+      }
+    }
+  }
+
+  /**
+   * One cell's shutdown hook, in place before the cell starts: once it runs no cell starts (the sweep's main thread
+   * goes on while the hooks run, and a cell it started then would outlive this JVM and hold the data directory), and
+   * the cell already started is stopped and waited for.
+   */
+  private static final class CellStop extends Thread {
+    private Process cell;
+    private boolean stopping;
+
+    CellStop() {
+      super("sweep-cell-stop");
+    }
+
+    /** Starts the cell, unless this JVM is stopping. */
+    synchronized Process start(ProcessBuilder cellJvm, String id) throws IOException, InterruptedException {
+      if (stopping) {
+        throw new InterruptedException("the sweep is stopping: cell " + id + " not started");
+      }
+      cell = cellJvm.start();
+      return cell;
+    }
+
+    @Override
+    public void run() {
+      Process q;
+      synchronized (this) {
+        stopping = true;
+        q = cell;
+      }
+      if (q != null) {
+        ForkedCells.stop(q);
       }
     }
   }
