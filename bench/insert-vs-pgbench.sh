@@ -41,8 +41,9 @@ WORK=$PG_DIR
 # design's (docs/experiment-design.md), not the insert path's, and pgbench has none. A 10 s warm-up (its rows deleted,
 # outside the window): the auto rule ends after about 2 s, when latencies settle but the JIT is still compiling on the
 # client's one core (21 to 37 µs of CPU per insert in the window after it, 17 after 10 s: docs/insert-path-profile.md);
-# the window measures the path as a run of minutes sees it. The run's first warm-up meets its rule twice (before and
-# after renewing its connections: docs/experiment-design.md), so "10s" warms up for 20 s. WARMUP=auto for the auto rule.
+# the window measures the path as a run of minutes sees it. A one-mode plan's warm-up runs in two stages, the second
+# rehearsing a stage switch (docs/experiment-design.md), each until its rule: "10s" warms up for 20 s. WARMUP=auto for
+# the auto rule.
 cat > "$WORK/plan.json" <<JSON
 { "modes": ["NOORDER"], "blocks": 1, "warmup": "${WARMUP:-10s}",
   "tests": [ { "test_name": "insert_bench", "description": "bench/insert-vs-pgbench.sh: $USERS users, interval 0",

@@ -209,16 +209,6 @@ public final class JdbcWorkers implements AutoCloseable {
   }
 
   /**
-   * Makes every worker started so far give its connection back, evicted, and its statements closed before its
-   * next work, which then borrows a new connection and prepares anew: what a block's first requests on fresh
-   * connections run (the driver's and the workers' first-use paths) runs again, once the JIT has compiled the
-   * rest. For a warm-up; never throws.
-   */
-  public void renewConnections() {
-    started.forEach(w -> w.renew = true);
-  }
-
-  /**
    * Stops the workers (waiting up to 10 s for work under way), then gives their connections back (uncommitted
    * inserts are settled as rolled back) and closes the pool if these workers own it.
    */
@@ -263,7 +253,6 @@ public final class JdbcWorkers implements AutoCloseable {
     private volatile ExecutorService executor;
     private volatile Thread running;
     private volatile boolean shut;
-    private volatile boolean renew;
     private Connection connection;
     private HikariDataSource source;
     private boolean autoCommit = true;
@@ -347,10 +336,6 @@ public final class JdbcWorkers implements AutoCloseable {
     }
 
     private Outcome run(Work work) {
-      if (renew) {
-        renew = false;
-        releaseLocked(true, "its connection was renewed");
-      }
       Outcome o = attempt(work);
       work.observer().accept(o);
       if (!o.ok()) {

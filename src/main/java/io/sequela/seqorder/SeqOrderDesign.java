@@ -77,7 +77,11 @@ final class SeqOrderDesign {
 
   /**
    * The test's stages from index {@code first}: each variant's warm-up (unless the test has none), in the order the
-   * variants first appear in the block order, then the blocks.
+   * variants first appear in the block order, then the blocks. The run's first test ({@code first == 0}) with a single
+   * variant warms it up in two stages, the second a {@link Stage#rehearsal}: every stage opens with its own users,
+   * pools and mode switch, and code first run at such a switch after the JIT compiled the request path is compiled
+   * again in the stage after it (15-20 µs of client CPU per insert for its first seconds,
+   * docs/insert-path-profile.md); with two variants the second variant's warm-up is that switch already.
    *
    * @param share this injector's share of the test (the whole test for one injector)
    */
@@ -91,6 +95,10 @@ final class SeqOrderDesign {
           seen.add(b.variant());
           out.add(new Stage(first + out.size(), share, share.modes().get(b.variant()), b.variant(), b.name(), null));
         }
+      }
+      if (first == 0 && out.size() == 1) {
+        Stage w = out.get(0);
+        out.add(new Stage(first + 1, share, w.mode(), w.variant(), w.variantName(), null, true));
       }
     }
     for (Block b : order.blocks()) {

@@ -12,7 +12,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.sequela.SequelaException;
 import io.sequela.config.Injector;
 import io.sequela.config.NightlySettings;
-import io.sequela.config.RequestPath;
 import io.sequela.config.ScenarioSpec;
 import io.sequela.config.SeqOrderSettings;
 import io.sequela.config.TestSpec;
@@ -148,11 +147,13 @@ public final class SeqOrderRun implements AutoCloseable {
     this.stages = stages;
     this.nodes = nodes;
     for (Stage st : stages) {
-      if (st.warmup()) {
-        // the run's first warm-up renews its connections once (WarmupTracker): the JIT is the JVM's, once is enough
-        Runnable renewal = warmups.isEmpty() && settings.driver() == RequestPath.LEAN ? () -> renew(st) : null;
+      if (st.rehearsal()) {
+        // a warm-up in two stages: the second part of the previous stage's warm-up (WarmupTracker)
+        warmups.put(st.index(), warmups.get(st.index() - 1));
+      } else if (st.warmup()) {
+        boolean twoParts = st.index() + 1 < stages.size() && stages.get(st.index() + 1).rehearsal();
         warmups.put(st.index(), new WarmupTracker(SeqOrderDesign.warmupRule(st.test()),
-            SeqOrderDesign.warmupBound(st.test()).plusSeconds(1), renewal));
+            SeqOrderDesign.warmupBound(st.test()).plusSeconds(1), twoParts ? 2 : 1));
       } else {
         blockClocks.put(st.index(), new BlockClock());
       }
@@ -371,11 +372,6 @@ public final class SeqOrderRun implements AutoCloseable {
     return insert.settledBy(clock::record).observedBy(o -> watch.outcome(watchName, o, System.nanoTime()));
   }
 
-  /** Renews the lean workers' connections of a warm-up stage (its tracker asks, once). */
-  private void renew(Stage warmup) {
-    stageSteps.renewConnections(warmup);
-  }
-
   /** True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. */
   public boolean warmupDone(int k) {
     WarmupTracker w = warmups.get(k);
@@ -471,7 +467,7 @@ public final class SeqOrderRun implements AutoCloseable {
       BlockClock block = blockClocks.get(k);
       runs.add(new SeqOrderResults.StageRun(s, status, sequence.hasOpened(k),
           block == null ? Optional.empty() : block.duration(),
-          s.warmup() ? warmups.get(k).summary(s.variantName()) : null));
+          s.warmup() && !s.rehearsal() ? warmups.get(k).summary(s.variantName()) : null));
     }
     return new SeqOrderResults(runId, settings, nightly, dialect(), resultsTarget(), clock, gr, runs, outcomes,
         latencies.build(), recorded.perSecond(), unreachable == null ? waits.map(this::waitDeltas) : Optional.empty(),

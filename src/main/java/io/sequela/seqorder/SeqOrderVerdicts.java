@@ -43,7 +43,9 @@ final class SeqOrderVerdicts {
           continue;
         }
         if (s.warmup()) {
-          warmups.add(r.warmup());
+          if (!s.rehearsal()) { // a rehearsal's part is in its warm-up's summary
+            warmups.add(r.warmup());
+          }
           continue;
         }
         if (r.status().state() != StageStatus.State.RAN) {

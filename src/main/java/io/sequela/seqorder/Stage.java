@@ -18,8 +18,17 @@ import java.time.Duration;
  * @param variant the variant's index in the test's {@code modes} (two for an A/A test of one mode)
  * @param variantName the variant's name: the mode, {@code NOORDER#1} / {@code NOORDER#2} in an A/A test
  * @param block the planned block, null for a warm-up
+ * @param rehearsal true for the second stage of a warm-up run as two ({@link SeqOrderDesign#stages}): the same
+ *     variant's warm-up again after a whole stage switch (its users, pools and mode switch), so the switch into the
+ *     first block runs code the JIT has already compiled with it
  */
-public record Stage(int index, TestSpec test, SequenceMode mode, int variant, String variantName, Block block) {
+public record Stage(int index, TestSpec test, SequenceMode mode, int variant, String variantName, Block block,
+    boolean rehearsal) {
+
+  /** A warm-up (block null) or a measured block, not a rehearsal. */
+  public Stage(int index, TestSpec test, SequenceMode mode, int variant, String variantName, Block block) {
+    this(index, test, mode, variant, variantName, block, false);
+  }
 
   /** A stage of the whole mode, as before the design (one block, no warm-up): for tests and callers building one. */
   public Stage(int index, TestSpec test, SequenceMode mode) {
@@ -50,9 +59,13 @@ public record Stage(int index, TestSpec test, SequenceMode mode, int variant, St
     return warmup() ? node(node).warmupRequestName() : node(node).requestName();
   }
 
-  /** The Gatling scenario of a node in this stage, unique in the run: e.g. {@code 70_30_ratio ORDER node 1 block 3}. */
+  /**
+   * The Gatling scenario of a node in this stage, unique in the run: e.g. {@code 70_30_ratio ORDER node 1 block 3},
+   * {@code 70_30_ratio ORDER node 1 warm-up 1}, its rehearsal's {@code ... warm-up 1 rehearsal}.
+   */
   public String scenarioName(ScenarioSpec node) {
-    return warmup() ? node(node).warmupRequestName() + " " + (variant + 1) : node(node).scenarioName();
+    return warmup() ? node(node).warmupRequestName() + " " + (variant + 1) + (rehearsal ? " rehearsal" : "")
+        : node(node).scenarioName();
   }
 
   /**

@@ -111,7 +111,7 @@ final class StageSteps implements StageSequence.Steps {
     stage.test().scenarii().forEach(n -> watch.watch(watchName(n), resolved.get(n).host(), now));
     onOpen.accept(k);
     LOG.info("stage {} '{}' {} {} opens: {}", k, stage.test().name(), stage.variantName(),
-        stage.warmup() ? "warm-up" : "block " + stage.blockNo(),
+        stage.rehearsal() ? "warm-up (rehearsal of a stage switch)" : stage.warmup() ? "warm-up" : "block " + stage.blockNo(),
         usesSequence ? read + " read back on " + admin.size() + " connection(s)" : "the sequence is not used");
   }
 
@@ -207,16 +207,6 @@ final class StageSteps implements StageSequence.Steps {
     Dialect d = resolved.get(node).dialect();
     return workers.computeIfAbsent(key, x -> JdbcWorkers.over(() -> pools.get(key), poolName(stage, node), node.users(),
         clockMs, d::errorCode));
-  }
-
-  /** Renews the connections of every node's lean workers in {@code stage} ({@link JdbcWorkers#renewConnections}). */
-  void renewConnections(Stage stage) {
-    for (ScenarioSpec node : stage.test().scenarii()) {
-      JdbcWorkers w = workers.get(key(stage, node));
-      if (w != null) {
-        w.renewConnections();
-      }
-    }
   }
 
   /** The pool of one node in one stage: a connection per user, autocommit as the test's commit policy says. */

@@ -11,12 +11,11 @@ import java.util.Arrays;
  * One variant's warm-up under way: its users insert untimed until {@link #done()} says the {@link WarmupRule} is
  * met (or {@link SeqOrderDesign#WARMUP_CAP} passed). Its OK inserts' latencies are kept here only, never in the run's
  * figures. The rule is asked at most every {@link #CHECK_EVERY} inserts or {@link #CHECK_PERIOD}, and once it says
- * done the answer stays. Thread-safe.
+ * done the answer stays until the next part starts. Thread-safe.
  *
- * <p>With a renewal (the run's first warm-up): the first time the rule is met, the warm-up renews its connections
- * ({@link io.sequela.load.JdbcWorkers#renewConnections}) and its rule starts over on the new ones, so the first
- * requests on fresh connections, which every block starts with, run once after the JIT compiled the rest (without
- * it they are compiled again in the first block's first seconds: docs/insert-path-profile.md).
+ * <p>A warm-up in two parts (two stages, the second a {@link Stage#rehearsal}): the rule, once met, ends the first
+ * part's stage; the second part's stage {@link #start()}s it again and the rule must be met again on that part's
+ * inserts. A part stopped by the cap ends the whole warm-up. Its summary counts both parts.
  */
 final class WarmupTracker {
 
@@ -25,35 +24,51 @@ final class WarmupTracker {
 
   private final WarmupRule rule;
   private final Duration cap;
-  private Runnable renewal;
+  private final int parts;
+  private int part;
   private long firstStartNanos;
-  private int okBeforeRenewal;
+  private int okEarlierParts;
   private long[] latenciesUs = new long[1024];
   private int count;
   private long inserts;
   private long startNanos;
   private long lastCheckNanos;
   private int checkedAt = -1;
+  private boolean partDone;
   private volatile WarmupProgress result;
 
   WarmupTracker(WarmupRule rule, Duration cap) {
-    this(rule, cap, null);
+    this(rule, cap, 1);
   }
 
   /**
-   * @param renewal run once, when the rule is first met, before the rule starts over (the cap too); null for none
+   * @param cap the longest a part may run
+   * @param parts 1, or 2 for a warm-up run as two stages
+   * @throws IllegalArgumentException for parts other than 1 or 2
    */
-  WarmupTracker(WarmupRule rule, Duration cap, Runnable renewal) {
+  WarmupTracker(WarmupRule rule, Duration cap, int parts) {
+    if (parts < 1 || parts > 2) {
+      throw new IllegalArgumentException("parts must be 1 or 2, got " + parts);
+    }
     this.rule = rule;
     this.cap = cap;
-    this.renewal = renewal;
+    this.parts = parts;
   }
 
-  /** The warm-up starts now (its stage opened). */
+  /** A part of the warm-up starts now (its stage opened): the first, then the second; its rule counts afresh. */
   synchronized void start() {
-    startNanos = System.nanoTime();
-    lastCheckNanos = startNanos;
-    firstStartNanos = startNanos;
+    long now = System.nanoTime();
+    if (part == 0) {
+      firstStartNanos = now;
+    } else {
+      okEarlierParts += count;
+      count = 0;
+      checkedAt = -1;
+      partDone = false;
+    }
+    part++;
+    startNanos = now;
+    lastCheckNanos = now;
   }
 
   /** One settled insert of the warm-up: an OK one's latency is kept. */
@@ -68,13 +83,13 @@ final class WarmupTracker {
     latenciesUs[count++] = Math.max(0, Math.round(o.durationNanos() / 1000.0));
   }
 
-  /** True once the warm-up is over: its users stop and the measured blocks follow. */
+  /** True once the current part is over: its users stop; after the last part the measured blocks follow. */
   boolean done() {
     if (result != null) {
       return true;
     }
     synchronized (this) {
-      if (result != null) {
+      if (result != null || partDone) {
         return true;
       }
       long now = System.nanoTime();
@@ -84,7 +99,7 @@ final class WarmupTracker {
       Duration elapsed = Duration.ofNanos(now - startNanos);
       if (elapsed.compareTo(cap) >= 0) {
         result = new WarmupProgress(true, false, "stopped at the cap of " + cap.toSeconds() + " s after " + inserts
-            + " inserts (" + count + " OK)");
+            + " inserts (" + (okEarlierParts + count) + " OK)");
         return true;
       }
       if (count - checkedAt < CHECK_EVERY && now - lastCheckNanos < CHECK_PERIOD.toNanos() && checkedAt >= 0) {
@@ -93,17 +108,9 @@ final class WarmupTracker {
       checkedAt = count;
       lastCheckNanos = now;
       WarmupProgress p = rule.check(Arrays.copyOf(latenciesUs, count), elapsed);
-      if (p.done() && renewal != null) {
-        Runnable r = renewal;
-        renewal = null;
-        r.run();
-        okBeforeRenewal = count;
-        count = 0;
-        startNanos = now;
-        checkedAt = -1;
-        return false;
-      }
-      if (p.done()) {
+      if (p.done() && part < parts) {
+        partDone = true;
+      } else if (p.done()) {
         result = new WarmupProgress(true, p.stable(), p.reason());
       }
       return p.done();
@@ -115,6 +122,6 @@ final class WarmupTracker {
     WarmupProgress p = result != null ? result : new WarmupProgress(false, false, "did not end (the run stopped)");
     long ms = startNanos == 0 ? 0 : Duration.ofNanos((result == null ? System.nanoTime() : lastCheckNanos) - firstStartNanos)
         .toMillis();
-    return new WarmupSummary(variant, inserts, okBeforeRenewal + count, ms, p.done() && p.stable(), p.reason());
+    return new WarmupSummary(variant, inserts, okEarlierParts + count, ms, p.done() && p.stable(), p.reason());
   }
 }

@@ -77,46 +77,6 @@ class JdbcWorkersTest {
   }
 
   @Test
-  void renewedConnectionsAreNewSessionsAndTheWorkGoesOn() throws Exception {
-    sql("DROP TABLE IF EXISTS jw_sessions");
-    sql("CREATE TABLE jw_sessions (seq serial, user_id bigint, pid int)");
-    try (JdbcWorkers w = workers("renew", 2, true)) {
-      for (long user = 1; user <= 2; user++) {
-        assertThat(run(w, user, session(user)).ok()).isTrue();
-        assertThat(run(w, user, session(user)).ok()).isTrue();
-      }
-      w.renewConnections();
-      for (long user = 1; user <= 2; user++) {
-        assertThat(run(w, user, session(user)).ok()).as("user %d's first work after the renewal", user).isTrue();
-        assertThat(run(w, user, session(user)).ok()).isTrue();
-      }
-    }
-    for (long user = 1; user <= 2; user++) {
-      List<Integer> pids = pids(user);
-      assertThat(pids).hasSize(4);
-      assertThat(pids.get(1)).as("user %d keeps its session until the renewal", user).isEqualTo(pids.get(0));
-      assertThat(pids.get(2)).as("user %d's session after the renewal", user).isNotEqualTo(pids.get(1));
-      assertThat(pids.get(3)).as("and keeps the new one").isEqualTo(pids.get(2));
-    }
-  }
-
-  /** Notes the server process of the session {@code user}'s work runs on. */
-  private static Work session(long user) {
-    return Work.insert("INSERT INTO jw_sessions (user_id, pid) VALUES (?, pg_backend_pid())", ps -> ps.setLong(1, user));
-  }
-
-  private static List<Integer> pids(long user) throws SQLException {
-    List<Integer> out = new ArrayList<>();
-    try (Connection c = EmbeddedDb.connect(pg); Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT pid FROM jw_sessions WHERE user_id = " + user + " ORDER BY seq")) {
-      while (rs.next()) {
-        out.add(rs.getInt(1));
-      }
-    }
-    return out;
-  }
-
-  @Test
   void aQueryReadsAndCountsItsRowsAndItsMsAreItsNsSpan() throws Exception {
     String t = table("lean_query");
     sql("INSERT INTO " + t + " SELECT g, 'r' || g FROM generate_series(1, 25) g");

@@ -1,14 +1,14 @@
 package io.sequela.seqorder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sequela.design.WarmupRule;
 import io.sequela.load.Outcome;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A warm-up with a renewal: the rule, once met, renews once and must then be met again on its own inserts. */
+/** A warm-up in one part or two: the rule, met in the first of two parts, ends that part and counts again in the next. */
 class WarmupTrackerTest {
 
   private static void inserts(WarmupTracker w, int n) {
@@ -18,30 +18,49 @@ class WarmupTrackerTest {
   }
 
   @Test
-  void theRuleMetOnceRenewsAndStartsOverThenEnds() {
-    AtomicInteger renewals = new AtomicInteger();
-    WarmupTracker w = new WarmupTracker(WarmupRule.inserts(100), Duration.ofSeconds(60), renewals::incrementAndGet);
+  void inTwoPartsTheRuleMetEndsThePartAndTheNextPartMeetsItAgain() {
+    WarmupTracker w = new WarmupTracker(WarmupRule.inserts(100), Duration.ofSeconds(60), 2);
     w.start();
     inserts(w, 99);
     assertThat(w.done()).isFalse();
     inserts(w, 60); // the rule is asked every 50 inserts (or 100 ms)
-    assertThat(w.done()).as("met the first time: renews instead of ending").isFalse();
-    assertThat(renewals.get()).isEqualTo(1);
+    assertThat(w.done()).as("met in the first part: that part's users stop").isTrue();
+    assertThat(w.done()).as("and it stays so until the next part").isTrue();
+    assertThat(w.summary("NOORDER").stable()).as("the warm-up itself has not ended").isFalse();
+    w.start();
     inserts(w, 99);
-    assertThat(w.done()).as("the rule counts again from the renewal").isFalse();
+    assertThat(w.done()).as("the rule counts again from the second part's start").isFalse();
     inserts(w, 60);
     assertThat(w.done()).isTrue();
-    assertThat(w.done()).isTrue();
-    assertThat(renewals.get()).as("renewed once").isEqualTo(1);
+    assertThat(w.summary("NOORDER").stable()).isTrue();
     assertThat(w.summary("NOORDER").inserts()).isEqualTo(318);
-    assertThat(w.summary("NOORDER").okInserts()).as("OK inserts before and after the renewal").isEqualTo(318);
+    assertThat(w.summary("NOORDER").okInserts()).as("OK inserts of both parts").isEqualTo(318);
   }
 
   @Test
-  void withoutARenewalTheRuleMetEndsIt() {
+  void inOnePartTheRuleMetEndsIt() {
     WarmupTracker w = new WarmupTracker(WarmupRule.inserts(100), Duration.ofSeconds(60));
     w.start();
     inserts(w, 100);
     assertThat(w.done()).isTrue();
+    assertThat(w.summary("NOORDER").stable()).isTrue();
+  }
+
+  @Test
+  void aFirstPartStoppedByTheCapEndsTheWholeWarmUp() throws InterruptedException {
+    WarmupTracker w = new WarmupTracker(WarmupRule.inserts(1_000_000), Duration.ofMillis(1), 2);
+    w.start();
+    inserts(w, 10);
+    Thread.sleep(5);
+    assertThat(w.done()).isTrue();
+    w.start();
+    assertThat(w.done()).as("the second part has nothing left to do").isTrue();
+    assertThat(w.summary("NOORDER").reason()).startsWith("stopped at the cap");
+  }
+
+  @Test
+  void partsAreOneOrTwo() {
+    assertThatThrownBy(() -> new WarmupTracker(WarmupRule.inserts(1), Duration.ofSeconds(1), 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parts");
   }
 }
