@@ -48,9 +48,12 @@ public class SeqOrderSimulation extends Simulation {
       List<PopulationBuilder> populations = new ArrayList<>();
       for (ScenarioSpec node : stage.test().scenarii()) {
         int k = stage.index();
-        ChainBuilder load = stage.warmup()
-            ? asLongAs(session -> !run.warmupDone(k)).on(stop.check().exec(paced(stage, node)))
-            : repeat(stage.iterations(node), "i").on(stop.check().exec(paced(stage, node)));
+        boolean warmup = stage.warmup();
+        int iterations = stage.iterations(node);
+        // one loop for warm-ups and blocks alike (a warm-up until its rule is met, a block for its iterations, "i"
+        // counting from 0): a block that looped otherwise would have the JIT compile the users' loop again at its start
+        ChainBuilder load = asLongAs(session -> warmup ? !run.warmupDone(k) : session.getInt("i") < iterations, "i")
+            .on(stop.check().exec(paced(stage, node)));
         PopulationBuilder p = scenario(stage.scenarioName(node))
             .group(stage.mode().name()).on(load)
             .exec(session -> {
