@@ -56,7 +56,7 @@ record SeqOrderResults(String runId, SeqOrderSettings settings, NightlySettings 
    * @param opened true once it opened (its users may have inserted)
    * @param span a measured block's span, its first insert's start to its last insert's end; empty for a warm-up or
    *     a block without inserts
-   * @param warmup how a warm-up ended; null for a measured block
+   * @param warmup how a warm-up ended (both parts of a rehearsed one); null for a measured block and for a rehearsal
    */
   record StageRun(Stage stage, StageStatus status, boolean opened, Optional<Duration> span, WarmupSummary warmup) {}
 

@@ -43,7 +43,7 @@ final class SeqOrderVerdicts {
           continue;
         }
         if (s.warmup()) {
-          if (!s.rehearsal()) { // a rehearsal's part is in its warm-up's summary
+          if (r.warmup() != null) { // none on a rehearsal: its part is in its warm-up's summary
             warmups.add(r.warmup());
           }
           continue;
