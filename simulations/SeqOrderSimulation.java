@@ -8,6 +8,7 @@ import io.sequela.config.CommitPolicy;
 import io.sequela.config.Limit;
 import io.sequela.config.Pacing;
 import io.sequela.config.ScenarioSpec;
+import io.sequela.seqorder.LoopLimit;
 import io.sequela.seqorder.SeqOrderRun;
 import io.sequela.seqorder.Stage;
 import java.time.Duration;
@@ -50,9 +51,14 @@ public class SeqOrderSimulation extends Simulation {
         int k = stage.index();
         boolean warmup = stage.warmup();
         int iterations = stage.iterations(node);
-        // one loop for warm-ups and blocks alike (a warm-up until its rule is met, a block for its iterations, "i"
-        // counting from 0): a block that looped otherwise would have the JIT compile the users' loop again at its start
-        ChainBuilder load = asLongAs(session -> warmup ? !run.warmupDone(k) : session.getInt("i") < iterations, "i")
+        // one loop and one condition for warm-ups and blocks alike ("i" counting from 0 against the stage's LoopLimit:
+        // a block's iterations, a warm-up's ended by its rule): a condition that branched on warm-up or block, or a
+        // block that looped otherwise, had the JIT compile the users' loop again at the first block's start. The
+        // plugin's inserts never settle through sequela, so its warm-up polls the rule instead.
+        LoopLimit limit = run.loopLimit(stage, node);
+        ChainBuilder load = (plugin == null
+            ? asLongAs(session -> session.getInt("i") < limit.get(), "i")
+            : asLongAs(session -> warmup ? !run.warmupDone(k) : session.getInt("i") < iterations, "i"))
             .on(stop.check().exec(paced(stage, node)));
         PopulationBuilder p = scenario(stage.scenarioName(node))
             .group(stage.mode().name()).on(load)

@@ -82,6 +82,8 @@ public final class SeqOrderRun implements AutoCloseable {
   private final ThisRun thisRun;
   private final Map<Integer, WarmupTracker> warmups = new HashMap<>();
   private final Map<Integer, BlockClock> blockClocks = new HashMap<>();
+  /** Each warm-up stage's loop limit, ended when its part of the warm-up is over or the run stops. */
+  private final Map<Integer, LoopLimit> warmupLimits = new HashMap<>();
   private final AtomicReference<Runnable> stopLoad = new AtomicReference<>(() -> { });
   private final ScheduledExecutorService watchTimer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "sequela-dead-node-watch");
@@ -147,6 +149,9 @@ public final class SeqOrderRun implements AutoCloseable {
     this.stages = stages;
     this.nodes = nodes;
     for (Stage st : stages) {
+      if (st.warmup()) {
+        warmupLimits.put(st.index(), LoopLimit.untilEnded());
+      }
       if (st.rehearsal()) {
         // a warm-up in two stages: the second part of the previous stage's warm-up (WarmupTracker)
         warmups.put(st.index(), warmups.get(st.index() - 1));
@@ -310,6 +315,7 @@ public final class SeqOrderRun implements AutoCloseable {
     System.err.println("sequela: stopping the run: " + reason);
     System.err.flush();
     LOG.error("run {}: stopping: {}", runId, reason);
+    warmupLimits.values().forEach(LoopLimit::end);
     stopLoad.get().run();
   }
 
@@ -362,7 +368,10 @@ public final class SeqOrderRun implements AutoCloseable {
       // JIT compiles the path the blocks run while the warm-up runs (a path seen first in the first block is
       // compiled again there, 15-20 µs of the client's CPU per insert for its first seconds,
       // docs/insert-path-profile.md); the warm-up's rows are deleted when it ends
-      return timed(insertLatencies.warmupInsert(w), new BlockClock(), name).settledBy(warmups.get(stage.index())::record);
+      int k = stage.index();
+      WarmupTracker tracker = warmups.get(k);
+      LoopLimit limit = warmupLimits.get(k);
+      return timed(insertLatencies.warmupInsert(w), new BlockClock(), name).settledBy(o -> tracker.settle(o, limit));
     }
     return timed(insertLatencies.insert(w, stage, node), blockClocks.get(stage.index()), name);
   }
@@ -372,7 +381,19 @@ public final class SeqOrderRun implements AutoCloseable {
     return insert.settledBy(clock::record).observedBy(o -> watch.outcome(watchName, o, System.nanoTime()));
   }
 
-  /** True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. */
+  /**
+   * The loop limit of one node's users in one stage, read before every iteration (the lean path's loop): a block's
+   * planned iterations; for a warm-up, unbounded until the warm-up's rule is met, checked as each of its inserts
+   * settles, or the run stops.
+   */
+  public LoopLimit loopLimit(Stage stage, ScenarioSpec node) {
+    return stage.warmup() ? warmupLimits.get(stage.index()) : LoopLimit.fixed(stage.iterations(node));
+  }
+
+  /**
+   * True once warm-up stage {@code k} is over (its users stop); true for a stage that is no warm-up. Polled by the
+   * JDBC plugin's loop, whose inserts never settle through sequela (the lean path reads {@link #loopLimit}).
+   */
   public boolean warmupDone(int k) {
     WarmupTracker w = warmups.get(k);
     return w == null || w.done() || sequence.isStopped();

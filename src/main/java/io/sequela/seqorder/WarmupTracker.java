@@ -83,6 +83,17 @@ final class WarmupTracker {
     latenciesUs[count++] = Math.max(0, Math.round(o.durationNanos() / 1000.0));
   }
 
+  /**
+   * One settled insert of the current part ({@link #record}), then, once the part is over ({@link #done}), its
+   * users' loop limit ended: no user of the part starts another insert.
+   */
+  void settle(Outcome o, LoopLimit partLimit) {
+    record(o);
+    if (done()) {
+      partLimit.end();
+    }
+  }
+
   /** True once the current part is over: its users stop; after the last part the measured blocks follow. */
   boolean done() {
     if (result != null) {

@@ -63,4 +63,32 @@ class WarmupTrackerTest {
     assertThatThrownBy(() -> new WarmupTracker(WarmupRule.inserts(1), Duration.ofSeconds(1), 3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parts");
   }
+
+  @Test
+  void aSettledInsertEndsItsPartsLoopLimitOnceThatPartIsOver() {
+    WarmupTracker w = new WarmupTracker(WarmupRule.inserts(100), Duration.ofSeconds(60), 2);
+    LoopLimit part1 = LoopLimit.untilEnded();
+    LoopLimit part2 = LoopLimit.untilEnded();
+    w.start();
+    for (int i = 0; i < 99; i++) {
+      w.settle(new Outcome(0, 0, 0, 200_000, 1, null, null), part1);
+    }
+    assertThat(part1.get()).as("the rule not met: the users go on").isEqualTo(Integer.MAX_VALUE);
+    for (int i = 0; i < 60 && part1.get() > 0; i++) {
+      w.settle(new Outcome(0, 0, 0, 200_000, 1, null, null), part1);
+    }
+    assertThat(part1.get()).as("the rule met: the first part's users stop").isZero();
+    w.start();
+    w.settle(new Outcome(0, 0, 0, 200_000, 1, null, null), part2);
+    assertThat(part2.get()).as("the second part counts afresh").isEqualTo(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void aLoopLimitIsABlocksIterationsOrAWarmUpsUntilEnded() {
+    assertThat(LoopLimit.fixed(25_000).get()).isEqualTo(25_000);
+    assertThatThrownBy(() -> LoopLimit.fixed(-1)).hasMessageContaining("iterations must be >= 0");
+    LoopLimit warmup = LoopLimit.untilEnded();
+    warmup.end();
+    assertThat(warmup.get()).isZero();
+  }
 }
