@@ -14,6 +14,9 @@
 # recording when it ran). Goal (issue 26): >= 0.95 with the recording on, and the simulation's client CPU per insert
 # at most 2.5 times pgbench's.
 #
+# RECORD=aa calibrates the bench itself: pgbench runs again in the simulation's place (an A/A run: the same client on
+# both sides), so its `ratio:` and round ratios show how far from 1.00 the bench's noise alone moves them on this machine.
+#
 # Usage: bash bench/insert-vs-pgbench.sh   (as root; INSERTS=2000 ROUNDS=1 for a quick check that it runs;
 #        SERVER_CPU=0 CLIENT_CPU=1, USERS=4, PORT=55433; Maven offline unless MVN_OFFLINE=)
 source "$(dirname "$0")/lib-pg.sh"
@@ -25,8 +28,8 @@ RECORD=${RECORD:-both}
 SERVER_CPU=${SERVER_CPU:-0}
 CLIENT_CPU=${CLIENT_CPU:-1}
 OFFLINE="${MVN_OFFLINE--o}"
-case "$RECORD" in on) SIDES="on" ;; off) SIDES="off" ;; both) SIDES="on off" ;;
-  *) echo "RECORD: must be on, off or both, got '$RECORD'" >&2; exit 64 ;; esac
+case "$RECORD" in on) SIDES="on" ;; off) SIDES="off" ;; both) SIDES="on off" ;; aa) SIDES="aa" ;;
+  *) echo "RECORD: must be on, off, both or aa, got '$RECORD'" >&2; exit 64 ;; esac
 [ "$(nproc)" -ge 2 ] || { echo "needs 2 CPUs to pin server and client apart, found $(nproc)" >&2; exit 69; }
 PER_USER=$(( INSERTS / USERS ))
 [ "$PER_USER" -ge 1 ] || { echo "INSERTS: must be >= USERS ($USERS), got $INSERTS" >&2; exit 64; }
@@ -102,7 +105,7 @@ simulation() { # simulation <on|off> <round>
   measure "$(grep -o 'sequela run [0-9a-f-]*' "$log" | head -1 | cut -d' ' -f3)" "$cpu" "simulation-record-$1"
 }
 
-pgbench_side() { # pgbench_side <round>
+pgbench_side() { # pgbench_side <run> [label]
   local cpu="$WORK/pgbench-$1.cpu" pid
   settle
   echo "INSERT INTO job_execution (py_date, node, test_name, run_id, seq_mode) VALUES (localtimestamp, 1, 'insert_bench', 'pgbench-$1', 'NOORDER');" >"$WORK/insert.sql"
@@ -110,12 +113,15 @@ pgbench_side() { # pgbench_side <round>
   pid=$!
   sample_cpu "$pid" "$cpu"
   wait "$pid" || { cat "$WORK/pgbench-$1.log"; exit 1; }
-  measure "pgbench-$1" "$cpu" pgbench
+  measure "pgbench-$1" "$cpu" "${2:-pgbench}"
 }
 
+# the A/A run never starts the simulation, which creates the schema: the same script creates it here
+if [ "$RECORD" = aa ]; then psql -qtAX -f sql/postgresql/setup.sql >/dev/null; fi
 echo "server on CPU $SERVER_CPU, client on CPU $CLIENT_CPU; $ROUNDS rounds of $((PER_USER * USERS)) inserts per side ($USERS x $PER_USER)"
 : >"$WORK/results"; : >"$WORK/round-ratios"
-last=$([ "$RECORD" = off ] && echo off || echo on)  # the side the ratios are of
+last=$(case "$RECORD" in off) echo off ;; aa) echo aa ;; *) echo on ;; esac)  # the side the ratios are of
+side_name() { if [ "$1" = aa ]; then echo "pgbench again (A/A)"; else echo "simulation (recording $1)"; fi; }
 for ((i = 1; i <= ROUNDS; i++)); do
   if ((i % 2)); then order="sim pg"; else order="pg sim"; fi
   line="round $i:"
@@ -126,8 +132,9 @@ for ((i = 1; i <= ROUNDS; i++)); do
       pg_rate=$3
     else
       for rec in $SIDES; do
-        r=$(simulation "$rec" "$i"); echo "$r" >>"$WORK/results"; set -- $r
-        line="$line simulation (recording $rec) $3/s ($4 µs CPU/insert, $2 rows);"
+        if [ "$rec" = aa ]; then r=$(pgbench_side "$i-aa" simulation-record-aa); else r=$(simulation "$rec" "$i"); fi
+        echo "$r" >>"$WORK/results"; set -- $r
+        line="$line $(side_name "$rec") $3/s ($4 µs CPU/insert, $2 rows);"
         if [ "$rec" = "$last" ]; then sim_rate=$3; fi
       done
     fi
@@ -145,12 +152,12 @@ median() { # median <label> <field>: of the results' field (3 rate, 4 CPU µs pe
 pg=$(median pgbench 3)
 echo "median of $ROUNDS: pgbench $pg inserts/s, $(median pgbench 4) µs client CPU per insert"
 for rec in $SIDES; do
-  echo "median of $ROUNDS: simulation (recording $rec) $(median "simulation-record-$rec" 3) inserts/s, $(median "simulation-record-$rec" 4) µs client CPU per insert"
+  echo "median of $ROUNDS: $(side_name "$rec") $(median "simulation-record-$rec" 3) inserts/s, $(median "simulation-record-$rec" 4) µs client CPU per insert"
 done
 if [ "$RECORD" = both ]; then
   echo "ratio without recording: $(awk -v a="$(median simulation-record-off 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
 fi
-echo "client CPU per insert (recording $last): $(awk -v a="$(median "simulation-record-$last" 4)" -v b="$(median pgbench 4)" \
+echo "client CPU per insert, $(side_name "$last"): $(awk -v a="$(median "simulation-record-$last" 4)" -v b="$(median pgbench 4)" \
   'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }') x pgbench's (goal <= 2.5)"
 echo "round ratios: $(sort -g "$WORK/round-ratios" | paste -sd' ') (min..max over rounds; the sides vary by ~25 % between runs here)"
 echo "ratio: $(awk -v a="$(median "simulation-record-$last" 3)" -v b="$pg" 'BEGIN { printf "%.2f", a / b }')"
