@@ -22,8 +22,19 @@ final class GatlingStop {
     register.accept(() -> requested.compareAndSet(null, WHY));
   }
 
-  /** Stops the load generator when the stop was requested; otherwise goes on. */
+  /**
+   * Stops the load generator when the stop was requested, after handing every user's held responses to Gatling's
+   * stats engine ({@code LeanJdbc.UserLoop.flushAll}); otherwise goes on.
+   */
   ChainBuilder check() {
-    return stopInjectorIf(session -> requested.get(), session -> requested.get() != null);
+    return stopInjectorIf(session -> requested.get(), session -> stopping());
+  }
+
+  private boolean stopping() {
+    if (requested.get() == null) {
+      return false;
+    }
+    LeanJdbc.UserLoop.flushAll();
+    return true;
   }
 }
