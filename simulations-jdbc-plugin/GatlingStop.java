@@ -27,14 +27,6 @@ final class GatlingStop {
    * stats engine ({@code LeanJdbc.UserLoop.flushAll}); otherwise goes on.
    */
   ChainBuilder check() {
-    return stopInjectorIf(session -> requested.get(), session -> stopping());
-  }
-
-  private boolean stopping() {
-    if (requested.get() == null) {
-      return false;
-    }
-    LeanJdbc.UserLoop.flushAll();
-    return true;
+    return stopInjectorIf(session -> requested.get(), session -> LeanJdbc.UserLoop.flushAllIf(requested.get() != null));
   }
 }

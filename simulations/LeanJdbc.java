@@ -138,6 +138,14 @@ final class LeanJdbc implements ActionBuilder {
       }
     }
 
+    /** {@link #flushAll} when {@code stopping}; returns {@code stopping} (a stop condition's last step). */
+    static boolean flushAllIf(boolean stopping) {
+      if (stopping) {
+        flushAll();
+      }
+      return stopping;
+    }
+
     private UserLoop(long user) {
       super((ThreadFactory) r -> {
         Thread t = new Thread(r, "sequela-user " + user);
