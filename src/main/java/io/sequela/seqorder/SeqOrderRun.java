@@ -179,7 +179,7 @@ public final class SeqOrderRun implements AutoCloseable {
         injectorRun == null ? UnaryOperator.identity() : injectorRun::stageStart, k -> {
           WarmupTracker w = warmups.get(k);
           if (w != null) {
-            w.start();
+            w.startPart(warmupLimits.get(k));
           }
         });
     this.sequence = new StageSequence(stages.stream().mapToInt(Stage::users).toArray(), stageSteps, this::stopped);

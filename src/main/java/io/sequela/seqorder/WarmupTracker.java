@@ -71,6 +71,17 @@ final class WarmupTracker {
     lastCheckNanos = now;
   }
 
+  /**
+   * A part starts now ({@link #start}) with its users' loop limit; a warm-up already over (its first part stopped by
+   * the cap) ends that limit before any user of the part starts an insert.
+   */
+  void startPart(LoopLimit partLimit) {
+    start();
+    if (result != null) {
+      partLimit.end();
+    }
+  }
+
   /** One settled insert of the warm-up: an OK one's latency is kept. */
   synchronized void record(Outcome o) {
     inserts++;

@@ -91,4 +91,18 @@ class WarmupTrackerTest {
     warmup.end();
     assertThat(warmup.get()).isZero();
   }
+
+  @Test
+  void aSecondPartAfterTheCapEndedTheWarmUpHasItsLimitEndedBeforeAnyInsert() throws InterruptedException {
+    WarmupTracker w = new WarmupTracker(WarmupRule.inserts(1_000_000), Duration.ofMillis(1), 2);
+    LoopLimit part1 = LoopLimit.untilEnded();
+    LoopLimit part2 = LoopLimit.untilEnded();
+    w.startPart(part1);
+    assertThat(part1.get()).as("a part that has just started goes on").isEqualTo(Integer.MAX_VALUE);
+    Thread.sleep(5);
+    w.settle(new Outcome(0, 0, 0, 200_000, 1, null, null), part1);
+    assertThat(part1.get()).as("stopped by the cap").isZero();
+    w.startPart(part2);
+    assertThat(part2.get()).as("the warm-up is over: no user of the second part inserts").isZero();
+  }
 }
